@@ -1,0 +1,21 @@
+/**
+ * Common types and validators for Cocktail for Backstage: the Service, ServiceMap and
+ * CocktailServer kinds.
+ *
+ * @packageDocumentation
+ */
+
+export * from './kinds';
+export type { ValidationIssue } from './validation/ValidationIssue';
+export {
+  CocktailEntityValidationError,
+  describeEntityRef,
+  formatIssue,
+} from './validation/CocktailEntityValidationError';
+export { formatFieldPath } from './validation/fieldPath';
+export { parseQuantity } from './validation/quantity';
+export { explainInvalidCron } from './validation/cron';
+export * from './validation/formats';
+export { default as serviceSchema } from './schema/Service.v1alpha1.schema.json';
+export { default as serviceMapSchema } from './schema/ServiceMap.v1alpha1.schema.json';
+export { default as cocktailServerSchema } from './schema/CocktailServer.v1alpha1.schema.json';
