@@ -14,10 +14,15 @@ const QUANTITY =
 
 const INT_OR_PERCENT = /^(\d+|\d+%)$/;
 
-// An OCI image reference: [registry[:port]/]repository[:tag][@digest]. The repository is one or
-// more lowercase path components; the tag is at most 128 word characters, dots and dashes.
-const IMAGE_REFERENCE =
-  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d+)?|\[[0-9a-fA-F:]+\](?::\d+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
+// An OCI image reference: [registry/]repository[:tag][@digest]. As Docker decides, the first
+// component is a registry only when it has a "." or a port or is localhost; the repository is
+// one or more lowercase path components; the tag is at most 128 word characters, dots and dashes.
+const HOST_COMPONENT = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const REGISTRY = `(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})+(?::\\d+)?|${HOST_COMPONENT}:\\d+|localhost|\\[[0-9a-fA-F:]+\\](?::\\d+)?)`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const IMAGE_REFERENCE = new RegExp(
+  `^(?:${REGISTRY}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::\\w[\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
 
 const ABSOLUTE_PATH = /^\/[^\0]*$/;
 

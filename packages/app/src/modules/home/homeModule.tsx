@@ -3,43 +3,27 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+Cocktail organises platform work the way teams do:
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+- **Services** — a team's unit, with members, quotas and registries:
+  [browse Services](/catalog?filters[kind]=service)
+- **ServiceMaps** — one environment of a Service on one cluster and namespace:
+  [browse ServiceMaps](/catalog?filters[kind]=servicemap)
+- **CocktailServers** — deployable packages of containers, ports, volumes and autoscaling:
+  [browse servers](/catalog?filters[kind]=cocktailserver)
+- **Clusters** — \`Resource\` entities of type \`kubernetes-cluster\`:
+  [browse clusters](/catalog?filters[kind]=resource&filters[type]=kubernetes-cluster)
 
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+Describe them in \`catalog-info.yaml\` in your repository and check the files before you push with
+\`yarn cocktail validate <file-or-dir>\`.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Cocktail for Backstage',
+    description: 'What the portal holds and where to start',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
