@@ -2,7 +2,10 @@ import { Command } from 'commander';
 import { parseFormat, validateCommand } from './commands/validate';
 
 /** The `cocktail` command line, built fresh so tests can run it in-process. */
-export function createProgram(onExitCode: (code: number) => void): Command {
+export function createProgram(
+  onExitCode: (code: number) => void,
+  write?: (text: string) => void,
+): Command {
   const program = new Command('cocktail')
     .description('Cocktail for Backstage on the command line')
     .showHelpAfterError()
@@ -17,7 +20,7 @@ export function createProgram(onExitCode: (code: number) => void): Command {
     .argument('<paths...>', 'YAML files, or directories to search for .yaml and .yml files')
     .option('--format <format>', 'text or json', parseFormat, 'text' as const)
     .action(async (paths: string[], options) => {
-      onExitCode(await validateCommand(paths, options));
+      onExitCode(await validateCommand(paths, options, write));
     });
 
   return program;
