@@ -1,0 +1,89 @@
+// Starts the portal exactly as the README does (scripts/start.sh), waits until both the app and
+// the backend answer, and stops the whole process group afterwards.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const appUrl = 'http://localhost:3000';
+export const backendUrl = 'http://localhost:7007';
+
+async function answers(url) {
+  try {
+    const response = await fetch(url);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(url, deadline, portal) {
+  while (!(await answers(url))) {
+    if (portal.exitCode !== null) {
+      throw new Error(`the portal exited with code ${portal.exitCode} before ${url} answered; see ${portal.logFile}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} did not answer in time; see ${portal.logFile}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+export async function startPortal({ extraArgs = [], env = {}, logFile }) {
+  if (await answers(`${backendUrl}/.backstage/health/v1/liveness`)) {
+    throw new Error(`something already listens on ${backendUrl}; stop it before running the end-to-end tests`);
+  }
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn('bash', [path.join(repoRoot, 'scripts/start.sh'), ...extraArgs], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  const portal = { child, logFile, get exitCode() { return child.exitCode; } };
+  const deadline = Date.now() + 240_000;
+  await waitFor(`${backendUrl}/.backstage/health/v1/readiness`, deadline, portal);
+  await waitFor(appUrl, deadline, portal);
+  return {
+    async stop() {
+      if (child.exitCode !== null) {
+        return;
+      }
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A guest token for the backend's REST API, as the browser gets one when a user enters. */
+export async function guestToken() {
+  const response = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
+
+/** Waits until the catalog has processed an entity and stitched the given relation onto it. */
+export async function waitForEntity(ref, relation, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  const [kind, namespace, name] = ref.split(/[:/]/);
+  for (;;) {
+    const response = await fetch(`${backendUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`, {
+      headers: { Authorization: `Bearer ${await guestToken()}` },
+    });
+    if (response.ok) {
+      const entity = await response.json();
+      if ((entity.relations ?? []).some(r => `${r.type} ${r.targetRef}` === relation)) {
+        return entity;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the catalog did not show ${ref} with ${relation} in time`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
