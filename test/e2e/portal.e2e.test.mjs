@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { appUrl, backendUrl, guestToken, repoRoot, startPortal, waitForEntity } from './portal.mjs';
+import {
+  appUrl,
+  backendUrl,
+  guestToken,
+  repoRoot,
+  startPortal,
+  waitForEntity,
+} from './portal.mjs';
 
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
 
@@ -44,8 +51,14 @@ describe('the portal', () => {
       logFile: path.join(os.tmpdir(), 'cocktail-e2e-portal.log'),
     });
     // The catalog ingests the examples after the backend starts; the pages need them in place.
-    await waitForEntity('cocktailserver:default/payments-web', 'dependsOn cocktailserver:default/payments-api');
-    await waitForEntity('cocktailserver:default/e2e-orders', 'partOf servicemap:default/payments-dev');
+    await waitForEntity(
+      'cocktailserver:default/payments-web',
+      'dependsOn cocktailserver:default/payments-api',
+    );
+    await waitForEntity(
+      'cocktailserver:default/e2e-orders',
+      'partOf servicemap:default/payments-dev',
+    );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
@@ -60,7 +73,10 @@ describe('the portal', () => {
   });
 
   async function screenshot(name) {
-    await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(screenshots, `${name}.png`),
+      fullPage: true,
+    });
   }
 
   it('lets a guest sign in', async () => {
@@ -80,8 +96,12 @@ describe('the portal', () => {
       await page.getByRole('option', { name: kind, exact: true }).waitFor();
     }
     await screenshot('catalog-kinds');
-    await page.getByRole('option', { name: 'CocktailServer', exact: true }).click();
-    await page.getByRole('link', { name: 'Payments API', exact: true }).waitFor();
+    await page
+      .getByRole('option', { name: 'CocktailServer', exact: true })
+      .click();
+    await page
+      .getByRole('link', { name: 'Payments API', exact: true })
+      .waitFor();
     await screenshot('catalog-servers');
   });
 
@@ -90,21 +110,42 @@ describe('the portal', () => {
     await page.waitForURL('**/catalog/default/cocktailserver/payments-api');
     await page.getByRole('heading', { name: 'Payments API' }).waitFor();
     await page.getByText('Authorises and captures card payments').waitFor();
-    const graph = page.locator('svg').filter({ hasText: 'Payments API' }).first();
-    for (const related of ['Payments (production)', 'Payments database', 'Checkout web', 'Payments Team']) {
+    const graph = page
+      .locator('svg')
+      .filter({ hasText: 'Payments API' })
+      .first();
+    for (const related of [
+      'Payments (production)',
+      'Payments database',
+      'Checkout web',
+      'Payments Team',
+    ]) {
       await graph.getByText(related, { exact: true }).waitFor();
     }
     for (const relation of ['partOf', 'dependsOn', 'ownedBy']) {
-      assert.ok(await graph.getByText(relation).count(), `the graph shows a ${relation} relation`);
+      assert.ok(
+        await graph.getByText(relation).count(),
+        `the graph shows a ${relation} relation`,
+      );
     }
     await screenshot('cocktailserver-payments-api');
   });
 
   it('shows a ServiceMap with its Service, cluster and servers', async () => {
     await page.goto(`${appUrl}/catalog/default/servicemap/payments-prod`);
-    await page.getByRole('heading', { name: 'Payments (production)' }).waitFor();
-    const graph = page.locator('svg').filter({ hasText: 'Payments (production)' }).first();
-    for (const related of ['Payments', 'Production cluster (Seoul)', 'Payments API', 'Nightly settlement']) {
+    await page
+      .getByRole('heading', { name: 'Payments (production)' })
+      .waitFor();
+    const graph = page
+      .locator('svg')
+      .filter({ hasText: 'Payments (production)' })
+      .first();
+    for (const related of [
+      'Payments',
+      'Production cluster (Seoul)',
+      'Payments API',
+      'Nightly settlement',
+    ]) {
       await graph.getByText(related, { exact: true }).waitFor();
     }
     await screenshot('servicemap-payments-prod');
@@ -121,7 +162,10 @@ describe('the portal', () => {
     const token = await guestToken();
     const refresh = await fetch(`${backendUrl}/api/catalog/refresh`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ entityRef: 'cocktailserver:default/e2e-orders' }),
     });
     assert.equal(refresh.status, 200);
@@ -136,11 +180,17 @@ describe('the portal', () => {
         .getByText(message)
         .first()
         .waitFor({ timeout: 5_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (shown) {
         break;
       }
-      assert.ok(Date.now() < deadline, 'the processing error appears on the entity page');
+      assert.ok(
+        Date.now() < deadline,
+        'the processing error appears on the entity page',
+      );
     }
     await screenshot('cocktailserver-processing-error');
   });

@@ -20,7 +20,9 @@ async function answers(url) {
 async function waitFor(url, deadline, portal) {
   while (!(await answers(url))) {
     if (portal.exitCode !== null) {
-      throw new Error(`the portal exited with code ${portal.exitCode} before ${url} answered; see ${portal.logFile}`);
+      throw new Error(
+        `the portal exited with code ${portal.exitCode} before ${url} answered; see ${portal.logFile}`,
+      );
     }
     if (Date.now() > deadline) {
       throw new Error(`${url} did not answer in time; see ${portal.logFile}`);
@@ -31,18 +33,34 @@ async function waitFor(url, deadline, portal) {
 
 export async function startPortal({ extraArgs = [], env = {}, logFile }) {
   if (await answers(`${backendUrl}/.backstage/health/v1/liveness`)) {
-    throw new Error(`something already listens on ${backendUrl}; stop it before running the end-to-end tests`);
+    throw new Error(
+      `something already listens on ${backendUrl}; stop it before running the end-to-end tests`,
+    );
   }
   const log = fs.openSync(logFile, 'w');
-  const child = spawn('bash', [path.join(repoRoot, 'scripts/start.sh'), ...extraArgs], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  const portal = { child, logFile, get exitCode() { return child.exitCode; } };
+  const child = spawn(
+    'bash',
+    [path.join(repoRoot, 'scripts/start.sh'), ...extraArgs],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  );
+  const portal = {
+    child,
+    logFile,
+    get exitCode() {
+      return child.exitCode;
+    },
+  };
   const deadline = Date.now() + 240_000;
-  await waitFor(`${backendUrl}/.backstage/health/v1/readiness`, deadline, portal);
+  await waitFor(
+    `${backendUrl}/.backstage/health/v1/readiness`,
+    deadline,
+    portal,
+  );
   await waitFor(appUrl, deadline, portal);
   return {
     async stop() {
@@ -51,7 +69,10 @@ export async function startPortal({ extraArgs = [], env = {}, logFile }) {
       }
       const exited = new Promise(resolve => child.once('exit', resolve));
       process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 10_000);
+      const timer = setTimeout(
+        () => process.kill(-child.pid, 'SIGKILL'),
+        10_000,
+      );
       await exited;
       clearTimeout(timer);
     },
@@ -72,17 +93,26 @@ export async function waitForEntity(ref, relation, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   const [kind, namespace, name] = ref.split(/[:/]/);
   for (;;) {
-    const response = await fetch(`${backendUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`, {
-      headers: { Authorization: `Bearer ${await guestToken()}` },
-    });
+    const response = await fetch(
+      `${backendUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+      {
+        headers: { Authorization: `Bearer ${await guestToken()}` },
+      },
+    );
     if (response.ok) {
       const entity = await response.json();
-      if ((entity.relations ?? []).some(r => `${r.type} ${r.targetRef}` === relation)) {
+      if (
+        (entity.relations ?? []).some(
+          r => `${r.type} ${r.targetRef}` === relation,
+        )
+      ) {
         return entity;
       }
     }
     if (Date.now() > deadline) {
-      throw new Error(`the catalog did not show ${ref} with ${relation} in time`);
+      throw new Error(
+        `the catalog did not show ${ref} with ${relation} in time`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }

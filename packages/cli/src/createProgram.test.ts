@@ -63,17 +63,29 @@ describe('cocktail validate', () => {
     const { code, output } = await run(['validate', directory]);
     expect(code).toBe(1);
     expect(output).toBe(
-      `${path.join(directory, 'bad', 'server.yml')}:5:1: cocktailserver:default/nightly: spec.schedule: is required when type is CronJob\n` +
+      `${path.join(
+        directory,
+        'bad',
+        'server.yml',
+      )}:5:1: cocktailserver:default/nightly: spec.schedule: is required when type is CronJob\n` +
         '1 problem(s) in 2 entities across 2 file(s)\n',
     );
   });
 
   it('prints JSON for machines', async () => {
-    const { code, output } = await run(['validate', '--format', 'json', directory]);
+    const { code, output } = await run([
+      'validate',
+      '--format',
+      'json',
+      directory,
+    ]);
     expect(code).toBe(1);
     expect(JSON.parse(output)).toEqual({
       valid: false,
-      files: [path.join(directory, 'bad', 'server.yml'), path.join(directory, 'good.yaml')],
+      files: [
+        path.join(directory, 'bad', 'server.yml'),
+        path.join(directory, 'good.yaml'),
+      ],
       entities: 2,
       problems: [
         {
@@ -104,21 +116,38 @@ describe('cocktail validate', () => {
     ]);
     expect(code).toBe(1);
     expect(output).toContain(
-      `good.yaml:1:1: service:default/payments: is defined twice; the catalog keeps only one. The other definition is at ${path.join(directory, 'good.yaml')}:1:1`,
+      `good.yaml:1:1: service:default/payments: is defined twice; the catalog keeps only one. The other definition is at ${path.join(
+        directory,
+        'good.yaml',
+      )}:1:1`,
     );
   });
 
   it('refuses an unknown output format', async () => {
-    const program = createProgram(() => {}).configureOutput({ writeErr: () => {} });
+    const program = createProgram(() => {}).configureOutput({
+      writeErr: () => {},
+    });
     await expect(
-      program.parseAsync(['node', 'cocktail', 'validate', '--format', 'xml', directory]),
+      program.parseAsync([
+        'node',
+        'cocktail',
+        'validate',
+        '--format',
+        'xml',
+        directory,
+      ]),
     ).rejects.toThrow('expected text or json, got "xml"');
   });
 
   it('passes every file in examples/ from the repository root, as yarn cocktail runs it', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(repoRoot, 'packages/cli/bin/cocktail'), 'validate', 'examples', 'catalog-info.yaml'],
+      [
+        path.join(repoRoot, 'packages/cli/bin/cocktail'),
+        'validate',
+        'examples',
+        'catalog-info.yaml',
+      ],
       { cwd: repoRoot },
     );
     expect(stdout).toMatch(/^\d+ entities in \d+ file\(s\) are valid\n$/);

@@ -15,9 +15,12 @@ export function createProgram(
   program
     .command('validate')
     .description(
-      'Validate catalog files: the Service, ServiceMap and CocktailServer kinds and Backstage\'s built-in kinds. Prints file:line:column: entity: field: message for each problem; exits 1 when there is any.',
+      "Validate catalog files: the Service, ServiceMap and CocktailServer kinds and Backstage's built-in kinds. Prints file:line:column: entity: field: message for each problem; exits 1 when there is any.",
     )
-    .argument('<paths...>', 'YAML files, or directories to search for .yaml and .yml files')
+    .argument(
+      '<paths...>',
+      'YAML files, or directories to search for .yaml and .yml files',
+    )
     .option('--format <format>', 'text or json', parseFormat, 'text' as const)
     .action(async (paths: string[], options) => {
       onExitCode(await validateCommand(paths, options, write));

@@ -17,6 +17,8 @@ program.parseAsync(process.argv).catch(error => {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
     return;
   }
-  process.stderr.write(`cocktail: ${error instanceof Error ? error.message : error}\n`);
+  process.stderr.write(
+    `cocktail: ${error instanceof Error ? error.message : error}\n`,
+  );
   process.exitCode = 2;
 });

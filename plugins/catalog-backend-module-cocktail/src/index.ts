@@ -6,4 +6,7 @@
 
 export { catalogModuleCocktail as default } from './module';
 export { CocktailEntitiesProcessor } from './processor/CocktailEntitiesProcessor';
-export { cocktailRelations, type RelationPair } from './processor/cocktailRelations';
+export {
+  cocktailRelations,
+  type RelationPair,
+} from './processor/cocktailRelations';

@@ -11,6 +11,8 @@ describe('catalogModuleCocktail', () => {
       features: [catalogModuleCocktail],
     });
     expect(extensionPoint.addProcessor).toHaveBeenCalledTimes(1);
-    expect(extensionPoint.addProcessor).toHaveBeenCalledWith(expect.any(CocktailEntitiesProcessor));
+    expect(extensionPoint.addProcessor).toHaveBeenCalledWith(
+      expect.any(CocktailEntitiesProcessor),
+    );
   });
 });

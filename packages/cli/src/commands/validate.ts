@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from 'commander';
-import { formatReportAsJson, formatReportAsText } from '../validate/formatReport';
+import {
+  formatReportAsJson,
+  formatReportAsText,
+} from '../validate/formatReport';
 import { validatePaths } from '../validate/validatePaths';
 
 export type OutputFormat = 'text' | 'json';
@@ -18,6 +21,10 @@ export async function validateCommand(
   write: (text: string) => void = text => process.stdout.write(`${text}\n`),
 ): Promise<number> {
   const report = await validatePaths(paths);
-  write(options.format === 'json' ? formatReportAsJson(report) : formatReportAsText(report));
+  write(
+    options.format === 'json'
+      ? formatReportAsJson(report)
+      : formatReportAsText(report),
+  );
   return report.problems.length ? 1 : 0;
 }

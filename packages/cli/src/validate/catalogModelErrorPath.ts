@@ -5,7 +5,10 @@
  */
 export function catalogModelErrorPath(message: string): Array<string | number> {
   const pointer = /(?:^|\s)(\/[\w./~-]*)\s/.exec(message);
-  const dotted = /"((?:metadata|spec|relations|status|apiVersion|kind)(?:\.[\w/.-]+|\[\d+\])*)"/.exec(message);
+  const dotted =
+    /"((?:metadata|spec|relations|status|apiVersion|kind)(?:\.[\w/.-]+|\[\d+\])*)"/.exec(
+      message,
+    );
   let path: Array<string | number> = [];
   if (pointer) {
     path = pointer[1]

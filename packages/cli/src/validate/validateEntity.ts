@@ -16,7 +16,11 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
-import { cocktailKinds, findCocktailKind, ValidationIssue } from '@cocktailcloud/plugin-cocktail-common';
+import {
+  cocktailKinds,
+  findCocktailKind,
+  ValidationIssue,
+} from '@cocktailcloud/plugin-cocktail-common';
 import { catalogModelErrorPath } from './catalogModelErrorPath';
 
 // The checks the catalog applies to every entity before any kind's own validation.
@@ -39,7 +43,10 @@ const builtInValidators: Array<{ kind: string; validator: KindValidator }> = [
   { kind: 'Template', validator: templateEntityV1beta3Validator },
 ];
 
-const KNOWN_KINDS = [...builtInValidators.map(v => v.kind), ...cocktailKinds.map(k => k.kind)];
+const KNOWN_KINDS = [
+  ...builtInValidators.map(v => v.kind),
+  ...cocktailKinds.map(k => k.kind),
+];
 
 function issueFromError(error: unknown): ValidationIssue {
   const message = error instanceof Error ? error.message : String(error);
@@ -48,12 +55,16 @@ function issueFromError(error: unknown): ValidationIssue {
     return { path, message: 'is required but missing' };
   }
   // "/spec/type must be string - type: string" → "must be string"
-  const ajvSentence = /^(?:Malformed envelope, )?(?:\/\S*|<root>) (.*?)(?: - .*)?$/.exec(message);
+  const ajvSentence =
+    /^(?:Malformed envelope, )?(?:\/\S*|<root>) (.*?)(?: - .*)?$/.exec(message);
   return {
     path,
     message: ajvSentence
       ? ajvSentence[1]
-      : message.replace(/ To learn more about catalog file format, visit: \S+$/, ''),
+      : message.replace(
+          / To learn more about catalog file format, visit: \S+$/,
+          '',
+        ),
   };
 }
 
@@ -62,7 +73,9 @@ function issueFromError(error: unknown): ValidationIssue {
  * then its kind's rules — Cocktail's own kinds with all their issues, Backstage's built-in kinds
  * with the first issue their validators report.
  */
-export async function validateEntity(entity: Entity): Promise<ValidationIssue[]> {
+export async function validateEntity(
+  entity: Entity,
+): Promise<ValidationIssue[]> {
   try {
     await envelopePolicy.enforce(entity);
   } catch (error) {
@@ -84,7 +97,11 @@ export async function validateEntity(entity: Entity): Promise<ValidationIssue[]>
   return [
     {
       path: ['kind'],
-      message: `unknown kind ${JSON.stringify(entity.kind)} for apiVersion ${JSON.stringify(entity.apiVersion)}; expected one of ${KNOWN_KINDS.join(', ')} with its apiVersion`,
+      message: `unknown kind ${JSON.stringify(
+        entity.kind,
+      )} for apiVersion ${JSON.stringify(
+        entity.apiVersion,
+      )}; expected one of ${KNOWN_KINDS.join(', ')} with its apiVersion`,
     },
   ];
 }

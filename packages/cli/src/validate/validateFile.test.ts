@@ -5,7 +5,9 @@ const file = 'catalog-info.yaml';
 async function lines(text: string): Promise<string[]> {
   const report = await validateFileText(file, text);
   return report.problems.map(p =>
-    [`${p.line}:${p.column}`, p.entity, p.field, p.message].filter(Boolean).join(' | '),
+    [`${p.line}:${p.column}`, p.entity, p.field, p.message]
+      .filter(Boolean)
+      .join(' | '),
   );
 }
 
@@ -97,7 +99,9 @@ describe('validateFileText', () => {
       '',
     ].join('\n');
     const [problem] = await lines(text);
-    expect(problem).toMatch(/^4:3 \| group:default\/payments team \| metadata\.name \| "metadata\.name" is not valid/);
+    expect(problem).toMatch(
+      /^4:3 \| group:default\/payments team \| metadata\.name \| "metadata\.name" is not valid/,
+    );
   });
 
   it('says when a document is not an entity', async () => {
@@ -107,14 +111,18 @@ describe('validateFileText', () => {
   });
 
   it('says when a file is not YAML, at the line of the error', async () => {
-    expect(await lines('apiVersion: v1\nkind: [Service\nmetadata: {}\n')).toEqual([
-      expect.stringMatching(/^3:1 \| not valid YAML: /),
-    ]);
+    expect(
+      await lines('apiVersion: v1\nkind: [Service\nmetadata: {}\n'),
+    ).toEqual([expect.stringMatching(/^3:1 \| not valid YAML: /)]);
   });
 
   it('names an unknown kind and lists the known ones', async () => {
-    const [problem] = await lines('apiVersion: cocktailcloud.io/v1alpha1\nkind: Cocktail\nmetadata: { name: x }\nspec: {}\n');
-    expect(problem).toMatch(/^2:1 \| cocktail:default\/x \| kind \| unknown kind "Cocktail" for apiVersion "cocktailcloud.io\/v1alpha1"; expected one of Component, API/);
+    const [problem] = await lines(
+      'apiVersion: cocktailcloud.io/v1alpha1\nkind: Cocktail\nmetadata: { name: x }\nspec: {}\n',
+    );
+    expect(problem).toMatch(
+      /^2:1 \| cocktail:default\/x \| kind \| unknown kind "Cocktail" for apiVersion "cocktailcloud.io\/v1alpha1"; expected one of Component, API/,
+    );
   });
 
   it('skips empty documents', async () => {

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { describeEntityRef, formatFieldPath } from '@cocktailcloud/plugin-cocktail-common';
+import {
+  describeEntityRef,
+  formatFieldPath,
+} from '@cocktailcloud/plugin-cocktail-common';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { locateField } from './locateField';
 import { Problem } from './Problem';
@@ -24,7 +27,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Validates every document of one YAML file's text as a catalog entity. */
-export async function validateFileText(file: string, text: string): Promise<FileReport> {
+export async function validateFileText(
+  file: string,
+  text: string,
+): Promise<FileReport> {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter });
   const report: FileReport = { file, definitions: [], problems: [] };
@@ -39,7 +45,9 @@ export async function validateFileText(file: string, text: string): Promise<File
           file,
           line: position.line,
           column: position.col,
-          message: `not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+          message: `not valid YAML: ${error.message
+            .split('\n')[0]
+            .replace(/ at line \d+, column \d+:?$/, '')}`,
         });
       }
       continue;
@@ -49,7 +57,11 @@ export async function validateFileText(file: string, text: string): Promise<File
       continue; // an empty document, such as after a trailing ---
     }
     const start = locateField(document, [], lineCounter);
-    if (!isPlainObject(data) || typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') {
+    if (
+      !isPlainObject(data) ||
+      typeof data.apiVersion !== 'string' ||
+      typeof data.kind !== 'string'
+    ) {
       report.problems.push({
         file,
         ...start,

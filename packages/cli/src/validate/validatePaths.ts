@@ -11,7 +11,11 @@ export interface ValidationReport {
 }
 
 function pathProblem(file: string, message: string): FileReport {
-  return { file, definitions: [], problems: [{ file, line: 1, column: 1, message }] };
+  return {
+    file,
+    definitions: [],
+    problems: [{ file, line: 1, column: 1, message }],
+  };
 }
 
 function reportDuplicates(reports: FileReport[]) {
@@ -38,11 +42,15 @@ function reportDuplicates(reports: FileReport[]) {
  * Validates the catalog files at the given paths. Besides each entity's own problems it reports
  * paths that do not exist, directories with no YAML in them, and an entity defined twice.
  */
-export async function validatePaths(paths: string[]): Promise<ValidationReport> {
+export async function validatePaths(
+  paths: string[],
+): Promise<ValidationReport> {
   const { files, missing, emptyDirectories } = await collectFiles(paths);
   const reports = [
     ...missing.map(file => pathProblem(file, 'no such file or directory')),
-    ...emptyDirectories.map(dir => pathProblem(dir, 'no .yaml or .yml files in this directory')),
+    ...emptyDirectories.map(dir =>
+      pathProblem(dir, 'no .yaml or .yml files in this directory'),
+    ),
   ];
   for (const file of files) {
     reports.push(await validateFileText(file, await fs.readFile(file, 'utf8')));

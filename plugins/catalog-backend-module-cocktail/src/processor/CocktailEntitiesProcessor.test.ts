@@ -2,11 +2,16 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { CocktailEntitiesProcessor } from './CocktailEntitiesProcessor';
 
-const location = { type: 'url', target: 'https://example.com/catalog-info.yaml' };
+const location = {
+  type: 'url',
+  target: 'https://example.com/catalog-info.yaml',
+};
 
 async function relationsOf(entity: Entity): Promise<string[]> {
   const results: CatalogProcessorResult[] = [];
-  await new CocktailEntitiesProcessor().postProcessEntity(entity, location, r => results.push(r));
+  await new CocktailEntitiesProcessor().postProcessEntity(entity, location, r =>
+    results.push(r),
+  );
   return results.map(result => {
     if (result.type !== 'relation') {
       throw new Error(`unexpected ${result.type} result`);
@@ -90,7 +95,11 @@ describe('CocktailEntitiesProcessor', () => {
   });
 
   it('emits nothing for other kinds', async () => {
-    const component = { ...service, apiVersion: 'backstage.io/v1alpha1', kind: 'Component' };
+    const component = {
+      ...service,
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+    };
     expect(await relationsOf(component)).toEqual([]);
   });
 
@@ -99,7 +108,10 @@ describe('CocktailEntitiesProcessor', () => {
     await expect(processor.validateEntityKind(serviceMap)).resolves.toBe(true);
     await expect(processor.validateEntityKind(server)).resolves.toBe(true);
     await expect(
-      processor.validateEntityKind({ ...server, spec: { ...server.spec, type: 'Pod', replicas: 'three' } }),
+      processor.validateEntityKind({
+        ...server,
+        spec: { ...server.spec, type: 'Pod', replicas: 'three' },
+      }),
     ).rejects.toThrow(
       'cocktailserver:finance/payments-api has 2 problems:\n' +
         'cocktailserver:finance/payments-api: spec.type: must be one of Deployment, StatefulSet, DaemonSet, Job, CronJob, got "Pod"\n' +
@@ -109,15 +121,29 @@ describe('CocktailEntitiesProcessor', () => {
 
   it('does not claim kinds it does not know', async () => {
     await expect(
-      processor.validateEntityKind({ ...service, apiVersion: 'backstage.io/v1alpha1', kind: 'Component' }),
+      processor.validateEntityKind({
+        ...service,
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+      }),
     ).resolves.toBe(false);
   });
 
   it('adds the kubernetes-id annotation to servers that lack it and keeps one that is set', async () => {
     const annotated = await processor.preProcessEntity(server);
-    expect(annotated.metadata.annotations).toEqual({ 'backstage.io/kubernetes-id': 'payments-api' });
-    const custom = { ...server, metadata: { ...server.metadata, annotations: { 'backstage.io/kubernetes-id': 'api' } } };
-    expect((await processor.preProcessEntity(custom)).metadata.annotations).toEqual({
+    expect(annotated.metadata.annotations).toEqual({
+      'backstage.io/kubernetes-id': 'payments-api',
+    });
+    const custom = {
+      ...server,
+      metadata: {
+        ...server.metadata,
+        annotations: { 'backstage.io/kubernetes-id': 'api' },
+      },
+    };
+    expect(
+      (await processor.preProcessEntity(custom)).metadata.annotations,
+    ).toEqual({
       'backstage.io/kubernetes-id': 'api',
     });
     expect(await processor.preProcessEntity(service)).toBe(service);

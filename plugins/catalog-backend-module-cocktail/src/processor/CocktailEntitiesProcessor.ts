@@ -23,7 +23,10 @@ export class CocktailEntitiesProcessor implements CatalogProcessor {
   }
 
   async preProcessEntity(entity: Entity): Promise<Entity> {
-    if (!isCocktailServerEntity(entity) || entity.metadata.annotations?.[ANNOTATION_KUBERNETES_ID]) {
+    if (
+      !isCocktailServerEntity(entity) ||
+      entity.metadata.annotations?.[ANNOTATION_KUBERNETES_ID]
+    ) {
       return entity;
     }
     return {
@@ -54,7 +57,13 @@ export class CocktailEntitiesProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     const self = getCompoundEntityRef(entity);
     for (const relation of cocktailRelations(entity)) {
-      emit(processingResult.relation({ source: self, type: relation.type, target: relation.target }));
+      emit(
+        processingResult.relation({
+          source: self,
+          type: relation.type,
+          target: relation.target,
+        }),
+      );
       emit(
         processingResult.relation({
           source: relation.target,

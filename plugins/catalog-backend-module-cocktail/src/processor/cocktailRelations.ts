@@ -38,7 +38,10 @@ function pair(
   if (!ref) {
     return [];
   }
-  const target = parseEntityRef(ref, { defaultKind, defaultNamespace: self.namespace });
+  const target = parseEntityRef(ref, {
+    defaultKind,
+    defaultNamespace: self.namespace,
+  });
   return [{ type, reverseType: REVERSE[type], target }];
 }
 

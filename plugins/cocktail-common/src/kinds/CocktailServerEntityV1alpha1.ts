@@ -4,7 +4,12 @@ import { findServerRuleIssues } from '../validation/serverRules';
 import { COCKTAIL_API_VERSION } from './constants';
 import { defineCocktailKind } from './createKindValidator';
 
-export type CocktailServerType = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+export type CocktailServerType =
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'Job'
+  | 'CronJob';
 
 /** A port given by number or by the name of a container port. */
 export type PortReference = number | string;
@@ -37,13 +42,23 @@ export type CocktailContainer = {
   image: string;
   command?: string[];
   args?: string[];
-  ports?: Array<{ name: string; containerPort: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }>;
+  ports?: Array<{
+    name: string;
+    containerPort: number;
+    protocol?: 'TCP' | 'UDP' | 'SCTP';
+  }>;
   env?: Array<{
     name: string;
     value?: string;
-    valueFrom?: { secretKeyRef?: CocktailKeyRef; configMapKeyRef?: CocktailKeyRef };
+    valueFrom?: {
+      secretKeyRef?: CocktailKeyRef;
+      configMapKeyRef?: CocktailKeyRef;
+    };
   }>;
-  resources?: { requests?: CocktailResourceList; limits?: CocktailResourceList };
+  resources?: {
+    requests?: CocktailResourceList;
+    limits?: CocktailResourceList;
+  };
   readinessProbe?: CocktailProbe;
   livenessProbe?: CocktailProbe;
   startupProbe?: CocktailProbe;
@@ -65,7 +80,11 @@ export type CocktailVolume = {
   mountPath: string;
   size: string;
   storageClass?: string;
-  accessMode?: 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+  accessMode?:
+    | 'ReadWriteOnce'
+    | 'ReadOnlyMany'
+    | 'ReadWriteMany'
+    | 'ReadWriteOncePod';
   readOnly?: boolean;
   containers?: string[];
 };
@@ -101,12 +120,22 @@ export interface CocktailServerEntityV1alpha1 extends Entity {
   };
 }
 
-export const cocktailServerKind = defineCocktailKind('CocktailServer', schema, findServerRuleIssues);
+export const cocktailServerKind = defineCocktailKind(
+  'CocktailServer',
+  schema,
+  findServerRuleIssues,
+);
 
 /** Validates CocktailServer entities for the catalog. */
-export const cocktailServerEntityV1alpha1Validator = cocktailServerKind.validator;
+export const cocktailServerEntityV1alpha1Validator =
+  cocktailServerKind.validator;
 
 /** True for entities of kind CocktailServer in the Cocktail apiVersion. */
-export function isCocktailServerEntity(entity: Entity): entity is CocktailServerEntityV1alpha1 {
-  return entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === 'CocktailServer';
+export function isCocktailServerEntity(
+  entity: Entity,
+): entity is CocktailServerEntityV1alpha1 {
+  return (
+    entity.apiVersion === COCKTAIL_API_VERSION &&
+    entity.kind === 'CocktailServer'
+  );
 }

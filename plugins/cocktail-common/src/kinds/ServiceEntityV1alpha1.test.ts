@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { formatFieldPath } from '../validation/fieldPath';
-import { isServiceEntity, serviceEntityV1alpha1Validator, serviceKind } from './ServiceEntityV1alpha1';
+import {
+  isServiceEntity,
+  serviceEntityV1alpha1Validator,
+  serviceKind,
+} from './ServiceEntityV1alpha1';
 
 function service(spec: Record<string, unknown> = {}): Entity {
   return {
@@ -22,13 +26,17 @@ function service(spec: Record<string, unknown> = {}): Entity {
 }
 
 function issues(entity: Entity): Array<[string, string]> {
-  return serviceKind.findIssues(entity).map(i => [formatFieldPath(i.path), i.message]);
+  return serviceKind
+    .findIssues(entity)
+    .map(i => [formatFieldPath(i.path), i.message]);
 }
 
 describe('Service', () => {
   it('accepts a complete Service', async () => {
     expect(issues(service())).toEqual([]);
-    await expect(serviceEntityV1alpha1Validator.check(service())).resolves.toBe(true);
+    await expect(serviceEntityV1alpha1Validator.check(service())).resolves.toBe(
+      true,
+    );
     expect(isServiceEntity(service())).toBe(true);
   });
 
@@ -39,8 +47,13 @@ describe('Service', () => {
   });
 
   it('takes member roles from admin, developer and viewer', () => {
-    expect(issues(service({ members: [{ ref: 'user:alice', role: 'owner' }] }))).toEqual([
-      ['spec.members[0].role', 'must be one of admin, developer, viewer, got "owner"'],
+    expect(
+      issues(service({ members: [{ ref: 'user:alice', role: 'owner' }] })),
+    ).toEqual([
+      [
+        'spec.members[0].role',
+        'must be one of admin, developer, viewer, got "owner"',
+      ],
     ]);
   });
 
@@ -56,7 +69,10 @@ describe('Service', () => {
         }),
       ),
     ).toEqual([
-      ['spec.members[0].ref', 'must refer to a User or Group, got "resource:db" (kind resource)'],
+      [
+        'spec.members[0].ref',
+        'must refer to a User or Group, got "resource:db" (kind resource)',
+      ],
       [
         'spec.members[2].ref',
         'duplicates the member ref "alice" already used at spec.members[1]; each member ref must be unique',
@@ -66,14 +82,25 @@ describe('Service', () => {
 
   it('takes clusters that are Resources', () => {
     expect(issues(service({ clusters: ['component:prod'] }))).toEqual([
-      ['spec.clusters[0]', 'must refer to a Resource, got "component:prod" (kind component)'],
+      [
+        'spec.clusters[0]',
+        'must refer to a Resource, got "component:prod" (kind component)',
+      ],
     ]);
   });
 
   it('checks every quota as a quantity and pods as a count', () => {
-    expect(issues(service({ quota: { cpu: 'lots', pods: 1.5, disk: '1Ti' } }))).toEqual([
-      ['spec.quota.disk', 'is not a known field; expected one of cpu, memory, gpu, storage, pods'],
-      ['spec.quota.cpu', 'expected a Kubernetes quantity such as 250m, 1.5, 10Gi or 500M, got "lots"'],
+    expect(
+      issues(service({ quota: { cpu: 'lots', pods: 1.5, disk: '1Ti' } })),
+    ).toEqual([
+      [
+        'spec.quota.disk',
+        'is not a known field; expected one of cpu, memory, gpu, storage, pods',
+      ],
+      [
+        'spec.quota.cpu',
+        'expected a Kubernetes quantity such as 250m, 1.5, 10Gi or 500M, got "lots"',
+      ],
       ['spec.quota.pods', 'must be a whole number, got 1.5'],
     ]);
   });

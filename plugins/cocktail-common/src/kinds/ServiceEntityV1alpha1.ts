@@ -29,12 +29,20 @@ export interface ServiceEntityV1alpha1 extends Entity {
   };
 }
 
-export const serviceKind = defineCocktailKind('Service', schema, findServiceRuleIssues);
+export const serviceKind = defineCocktailKind(
+  'Service',
+  schema,
+  findServiceRuleIssues,
+);
 
 /** Validates Service entities for the catalog. */
 export const serviceEntityV1alpha1Validator = serviceKind.validator;
 
 /** True for entities of kind Service in the Cocktail apiVersion. */
-export function isServiceEntity(entity: Entity): entity is ServiceEntityV1alpha1 {
-  return entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === 'Service';
+export function isServiceEntity(
+  entity: Entity,
+): entity is ServiceEntityV1alpha1 {
+  return (
+    entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === 'Service'
+  );
 }

@@ -23,13 +23,17 @@ function serviceMap(spec: Record<string, unknown> = {}): Entity {
 }
 
 function issues(entity: Entity): Array<[string, string]> {
-  return serviceMapKind.findIssues(entity).map(i => [formatFieldPath(i.path), i.message]);
+  return serviceMapKind
+    .findIssues(entity)
+    .map(i => [formatFieldPath(i.path), i.message]);
 }
 
 describe('ServiceMap', () => {
   it('accepts a complete ServiceMap', async () => {
     expect(issues(serviceMap())).toEqual([]);
-    await expect(serviceMapEntityV1alpha1Validator.check(serviceMap())).resolves.toBe(true);
+    await expect(
+      serviceMapEntityV1alpha1Validator.check(serviceMap()),
+    ).resolves.toBe(true);
     expect(isServiceMapEntity(serviceMap())).toBe(true);
   });
 
@@ -52,9 +56,17 @@ describe('ServiceMap', () => {
   });
 
   it('refers to a Service and a Resource', () => {
-    expect(issues(serviceMap({ service: 'group:payments', cluster: 'system:prod' }))).toEqual([
-      ['spec.service', 'must refer to a Service, got "group:payments" (kind group)'],
-      ['spec.cluster', 'must refer to a Resource, got "system:prod" (kind system)'],
+    expect(
+      issues(serviceMap({ service: 'group:payments', cluster: 'system:prod' })),
+    ).toEqual([
+      [
+        'spec.service',
+        'must refer to a Service, got "group:payments" (kind group)',
+      ],
+      [
+        'spec.cluster',
+        'must refer to a Resource, got "system:prod" (kind system)',
+      ],
     ]);
   });
 

@@ -19,12 +19,20 @@ export interface ServiceMapEntityV1alpha1 extends Entity {
   };
 }
 
-export const serviceMapKind = defineCocktailKind('ServiceMap', schema, findServiceMapRuleIssues);
+export const serviceMapKind = defineCocktailKind(
+  'ServiceMap',
+  schema,
+  findServiceMapRuleIssues,
+);
 
 /** Validates ServiceMap entities for the catalog. */
 export const serviceMapEntityV1alpha1Validator = serviceMapKind.validator;
 
 /** True for entities of kind ServiceMap in the Cocktail apiVersion. */
-export function isServiceMapEntity(entity: Entity): entity is ServiceMapEntityV1alpha1 {
-  return entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === 'ServiceMap';
+export function isServiceMapEntity(
+  entity: Entity,
+): entity is ServiceMapEntityV1alpha1 {
+  return (
+    entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === 'ServiceMap'
+  );
 }

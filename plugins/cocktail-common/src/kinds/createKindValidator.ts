@@ -29,7 +29,10 @@ export function defineCocktailKind(
     findIssues,
     validator: {
       async check(entity: Entity) {
-        if (entity.apiVersion !== COCKTAIL_API_VERSION || entity.kind !== kind) {
+        if (
+          entity.apiVersion !== COCKTAIL_API_VERSION ||
+          entity.kind !== kind
+        ) {
           return false;
         }
         const issues = findIssues(entity);

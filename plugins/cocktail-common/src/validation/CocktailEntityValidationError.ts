@@ -4,10 +4,18 @@ import { ValidationIssue } from './ValidationIssue';
 
 /** `kind:namespace/name` of an entity that may be too malformed to have all three. */
 export function describeEntityRef(entity: Partial<Entity> | undefined): string {
-  const kind = typeof entity?.kind === 'string' ? entity.kind.toLocaleLowerCase('en-US') : '<no kind>';
+  const kind =
+    typeof entity?.kind === 'string'
+      ? entity.kind.toLocaleLowerCase('en-US')
+      : '<no kind>';
   const namespace =
-    typeof entity?.metadata?.namespace === 'string' ? entity.metadata.namespace : 'default';
-  const name = typeof entity?.metadata?.name === 'string' ? entity.metadata.name : '<no name>';
+    typeof entity?.metadata?.namespace === 'string'
+      ? entity.metadata.namespace
+      : 'default';
+  const name =
+    typeof entity?.metadata?.name === 'string'
+      ? entity.metadata.name
+      : '<no name>';
   return `${kind}:${namespace}/${name}`;
 }
 

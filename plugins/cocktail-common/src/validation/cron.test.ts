@@ -16,16 +16,31 @@ describe('explainInvalidCron', () => {
 
   it.each([
     ['61 * * * *', 'the minute field must be between 0 and 59, got "61"'],
-    ['0 2 * *', 'expected 5 fields (minute hour day-of-month month day-of-week), got 4'],
-    ['0 2 * * * *', 'expected 5 fields (minute hour day-of-month month day-of-week), got 6'],
+    [
+      '0 2 * *',
+      'expected 5 fields (minute hour day-of-month month day-of-week), got 4',
+    ],
+    [
+      '0 2 * * * *',
+      'expected 5 fields (minute hour day-of-month month day-of-week), got 6',
+    ],
     ['0 25 * * *', 'the hour field must be between 0 and 23, got "25"'],
     ['0 0 0 * *', 'the day of month field must be between 1 and 31, got "0"'],
     ['0 0 * 13 *', 'the month field must be between 1 and 12, got "13"'],
-    ['0 0 * * funday', 'the day of week field must be between 0 and 7, got "funday"'],
+    [
+      '0 0 * * funday',
+      'the day of week field must be between 0 and 7, got "funday"',
+    ],
     ['*/0 * * * *', 'the minute field has an invalid step in "*/0"'],
     ['0 17-9 * * *', 'the hour field has a range that runs backwards: "17-9"'],
-    ['@fortnightly', 'unknown macro "@fortnightly"; use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly'],
-    ['TZ=Asia/Seoul 0 2 * * *', 'a time zone prefix is not allowed in the schedule; set spec.timeZone instead'],
+    [
+      '@fortnightly',
+      'unknown macro "@fortnightly"; use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly',
+    ],
+    [
+      'TZ=Asia/Seoul 0 2 * * *',
+      'a time zone prefix is not allowed in the schedule; set spec.timeZone instead',
+    ],
   ])('explains what is wrong with %j', (schedule, reason) => {
     expect(explainInvalidCron(schedule)).toBe(reason);
   });

@@ -26,7 +26,9 @@ export function checkRefKind(
   return [
     {
       path,
-      message: `must refer to a ${options.allowedKinds.join(' or ')}, got ${JSON.stringify(ref)} (kind ${kind})`,
+      message: `must refer to a ${options.allowedKinds.join(
+        ' or ',
+      )}, got ${JSON.stringify(ref)} (kind ${kind})`,
     },
   ];
 }
@@ -54,7 +56,11 @@ export function checkUniqueNames(
     } else {
       issues.push({
         path: [...path, index, key],
-        message: `duplicates the ${what} ${key} ${JSON.stringify(name)} already used at ${path.join('.')}[${first}]; each ${what} ${key} must be unique`,
+        message: `duplicates the ${what} ${key} ${JSON.stringify(
+          name,
+        )} already used at ${path.join(
+          '.',
+        )}[${first}]; each ${what} ${key} must be unique`,
       });
     }
   });

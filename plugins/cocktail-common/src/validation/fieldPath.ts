@@ -1,5 +1,7 @@
 /** A field path as a person reads it: `spec.containers[1].ports[0].containerPort`. */
-export function formatFieldPath(segments: ReadonlyArray<string | number>): string {
+export function formatFieldPath(
+  segments: ReadonlyArray<string | number>,
+): string {
   let path = '';
   for (const segment of segments) {
     if (typeof segment === 'number' || /^\d+$/.test(segment)) {

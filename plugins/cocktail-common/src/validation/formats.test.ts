@@ -10,9 +10,21 @@ import {
 } from './formats';
 
 describe('formats', () => {
-  it.each(['250m', '1.5', '10Gi', '500M', '0', '2', '1e3', '.5', '+1', '64', '2Ti', '100n'])(
-    'accepts the quantity %s',
-    value => expect(isKubernetesQuantity(value)).toBe(true),
+  it.each([
+    '250m',
+    '1.5',
+    '10Gi',
+    '500M',
+    '0',
+    '2',
+    '1e3',
+    '.5',
+    '+1',
+    '64',
+    '2Ti',
+    '100n',
+  ])('accepts the quantity %s', value =>
+    expect(isKubernetesQuantity(value)).toBe(true),
   );
 
   it.each(['', 'abc', '10GB', '1.5.2', '10 Gi', 'Gi', '10gi', '1Zi'])(
@@ -20,8 +32,9 @@ describe('formats', () => {
     value => expect(isKubernetesQuantity(value)).toBe(false),
   );
 
-  it.each(['api', 'payments-api', 'a', '1x', 'a'.repeat(63)])('accepts the label %s', value =>
-    expect(isDns1123Label(value)).toBe(true),
+  it.each(['api', 'payments-api', 'a', '1x', 'a'.repeat(63)])(
+    'accepts the label %s',
+    value => expect(isDns1123Label(value)).toBe(true),
   );
 
   it.each(['', 'Api', '-api', 'api-', 'a_b', 'a.b', 'a'.repeat(64)])(
@@ -43,11 +56,20 @@ describe('formats', () => {
     'localhost:5000/app',
     'ghcr.io/acme/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
     'registry.example.com:8443/team/app:v1.0.0_rc1',
-  ])('accepts the image %s', value => expect(isImageReference(value)).toBe(true));
+  ])('accepts the image %s', value =>
+    expect(isImageReference(value)).toBe(true),
+  );
 
-  it.each(['', 'Not An Image', 'UPPER/app', 'app:', 'app:-bad', 'app@sha256:xyz', 'a//b'])(
-    'rejects the image %j',
-    value => expect(isImageReference(value)).toBe(false),
+  it.each([
+    '',
+    'Not An Image',
+    'UPPER/app',
+    'app:',
+    'app:-bad',
+    'app@sha256:xyz',
+    'a//b',
+  ])('rejects the image %j', value =>
+    expect(isImageReference(value)).toBe(false),
   );
 
   it('checks port names as Kubernetes does (IANA service names)', () => {

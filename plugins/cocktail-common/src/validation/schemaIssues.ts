@@ -33,7 +33,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function describeTypes(type: string | string[]): string {
-  return (Array.isArray(type) ? type : [type]).map(t => TYPE_NAMES[t] ?? t).join(' or ');
+  return (Array.isArray(type) ? type : [type])
+    .map(t => TYPE_NAMES[t] ?? t)
+    .join(' or ');
 }
 
 function toIssue(error: ErrorObject): ValidationIssue {
@@ -56,12 +58,18 @@ function toIssue(error: ErrorObject): ValidationIssue {
     case 'enum':
       return {
         path,
-        message: `must be one of ${error.params.allowedValues.join(', ')}, got ${got}`,
+        message: `must be one of ${error.params.allowedValues.join(
+          ', ',
+        )}, got ${got}`,
       };
     case 'type':
-      return { path, message: `must be ${describeTypes(error.params.type)}, got ${got}` };
+      return {
+        path,
+        message: `must be ${describeTypes(error.params.type)}, got ${got}`,
+      };
     case 'format': {
-      const expected = cocktailFormats[error.params.format]?.expected ?? error.params.format;
+      const expected =
+        cocktailFormats[error.params.format]?.expected ?? error.params.format;
       return { path, message: `expected ${expected}, got ${got}` };
     }
     case 'minimum':
@@ -74,10 +82,15 @@ function toIssue(error: ErrorObject): ValidationIssue {
       }
       return {
         path,
-        message: `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${error.params.limit}, got ${got}`,
+        message: `must be ${
+          error.keyword === 'minimum' ? 'at least' : 'at most'
+        } ${error.params.limit}, got ${got}`,
       };
     case 'minItems':
-      return { path, message: `must have at least ${error.params.limit} item(s)` };
+      return {
+        path,
+        message: `must have at least ${error.params.limit} item(s)`,
+      };
     case 'minLength':
       return { path, message: 'must not be empty' };
     case 'pattern':

@@ -22,7 +22,9 @@ function checkName(entity: Entity): ValidationIssue[] {
     return [
       {
         path: ['metadata', 'name'],
-        message: `must be a DNS-1123 label (at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit) because it names the Kubernetes workload, got ${JSON.stringify(name)}`,
+        message: `must be a DNS-1123 label (at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit) because it names the Kubernetes workload, got ${JSON.stringify(
+          name,
+        )}`,
       },
     ];
   }
@@ -34,7 +36,10 @@ function checkTypeFields(spec: any): ValidationIssue[] {
   const type = spec.type;
   if (type === 'CronJob') {
     if (spec.schedule === undefined) {
-      issues.push({ path: ['spec', 'schedule'], message: 'is required when type is CronJob' });
+      issues.push({
+        path: ['spec', 'schedule'],
+        message: 'is required when type is CronJob',
+      });
     } else if (typeof spec.schedule === 'string') {
       const problem = explainInvalidCron(spec.schedule);
       if (problem) {
@@ -57,7 +62,8 @@ function checkTypeFields(spec: any): ValidationIssue[] {
   if (type === 'DaemonSet' && spec.replicas !== undefined) {
     issues.push({
       path: ['spec', 'replicas'],
-      message: 'must be absent when type is DaemonSet, which runs one pod per node',
+      message:
+        'must be absent when type is DaemonSet, which runs one pod per node',
     });
   }
   if (spec.backoffLimit !== undefined && type !== 'Job' && type !== 'CronJob') {
@@ -73,10 +79,16 @@ function checkTypeFields(spec: any): ValidationIssue[] {
     });
   }
   const strategy = spec.update?.strategy;
-  if (typeof strategy === 'string' && STRATEGIES_BY_TYPE[type] && !STRATEGIES_BY_TYPE[type].includes(strategy)) {
+  if (
+    typeof strategy === 'string' &&
+    STRATEGIES_BY_TYPE[type] &&
+    !STRATEGIES_BY_TYPE[type].includes(strategy)
+  ) {
     issues.push({
       path: ['spec', 'update', 'strategy'],
-      message: `must be one of ${STRATEGIES_BY_TYPE[type].join(', ')} when type is ${type}, got ${JSON.stringify(strategy)}`,
+      message: `must be one of ${STRATEGIES_BY_TYPE[type].join(
+        ', ',
+      )} when type is ${type}, got ${JSON.stringify(strategy)}`,
     });
   }
   if (spec.update !== undefined && (type === 'Job' || type === 'CronJob')) {
@@ -90,7 +102,11 @@ function checkTypeFields(spec: any): ValidationIssue[] {
 
 function checkAutoscaling(spec: any): ValidationIssue[] {
   const { minReplicas, maxReplicas } = spec.autoscaling ?? {};
-  if (typeof minReplicas === 'number' && typeof maxReplicas === 'number' && minReplicas > maxReplicas) {
+  if (
+    typeof minReplicas === 'number' &&
+    typeof maxReplicas === 'number' &&
+    minReplicas > maxReplicas
+  ) {
     return [
       {
         path: ['spec', 'autoscaling', 'minReplicas'],
@@ -101,7 +117,10 @@ function checkAutoscaling(spec: any): ValidationIssue[] {
   return [];
 }
 
-function checkRequestsWithinLimits(container: any, path: Path): ValidationIssue[] {
+function checkRequestsWithinLimits(
+  container: any,
+  path: Path,
+): ValidationIssue[] {
   const requests = container?.resources?.requests ?? {};
   const limits = container?.resources?.limits ?? {};
   const issues: ValidationIssue[] = [];
@@ -109,7 +128,11 @@ function checkRequestsWithinLimits(container: any, path: Path): ValidationIssue[
     const limit = limits[resource];
     const requestValue = parseQuantity(request as string);
     const limitValue = limit === undefined ? undefined : parseQuantity(limit);
-    if (requestValue !== undefined && limitValue !== undefined && requestValue > limitValue) {
+    if (
+      requestValue !== undefined &&
+      limitValue !== undefined &&
+      requestValue > limitValue
+    ) {
       issues.push({
         path: [...path, 'resources', 'requests', resource],
         message: `must not exceed the limit (${limit}), got ${request}`,
@@ -131,7 +154,9 @@ function checkProbes(container: any, path: Path): ValidationIssue[] {
     if (handlers.length !== 1) {
       issues.push({
         path: [...path, probeName],
-        message: `must have exactly one of ${PROBE_HANDLERS.join(', ')}, got ${handlers.length ? handlers.join(' and ') : 'none'}`,
+        message: `must have exactly one of ${PROBE_HANDLERS.join(', ')}, got ${
+          handlers.length ? handlers.join(' and ') : 'none'
+        }`,
       });
     }
     for (const handler of ['httpGet', 'tcpSocket']) {
@@ -139,7 +164,11 @@ function checkProbes(container: any, path: Path): ValidationIssue[] {
       if (typeof port === 'string' && !portNames.has(port)) {
         issues.push({
           path: [...path, probeName, handler, 'port'],
-          message: `names the port ${JSON.stringify(port)}, but this container has no port of that name; expected one of: ${[...portNames].join(', ') || '(none declared)'}`,
+          message: `names the port ${JSON.stringify(
+            port,
+          )}, but this container has no port of that name; expected one of: ${
+            [...portNames].join(', ') || '(none declared)'
+          }`,
         });
       }
     }
@@ -148,28 +177,38 @@ function checkProbes(container: any, path: Path): ValidationIssue[] {
 }
 
 function checkContainers(spec: any): ValidationIssue[] {
-  const containers: any[] = Array.isArray(spec.containers) ? spec.containers : [];
-  const issues = checkUniqueNames(containers, ['spec', 'containers'], 'container');
+  const containers: any[] = Array.isArray(spec.containers)
+    ? spec.containers
+    : [];
+  const issues = checkUniqueNames(
+    containers,
+    ['spec', 'containers'],
+    'container',
+  );
   const portNames = new Map<string, string>();
   containers.forEach((container, c) => {
     const path: Path = ['spec', 'containers', c];
     issues.push(...checkRequestsWithinLimits(container, path));
     issues.push(...checkProbes(container, path));
-    (Array.isArray(container?.ports) ? container.ports : []).forEach((port: any, p: number) => {
-      if (typeof port?.name !== 'string') {
-        return;
-      }
-      const here = `spec.containers[${c}].ports[${p}]`;
-      const first = portNames.get(port.name);
-      if (first) {
-        issues.push({
-          path: [...path, 'ports', p, 'name'],
-          message: `duplicates the port name ${JSON.stringify(port.name)} already used at ${first}; container port names must be unique within the server`,
-        });
-      } else {
-        portNames.set(port.name, here);
-      }
-    });
+    (Array.isArray(container?.ports) ? container.ports : []).forEach(
+      (port: any, p: number) => {
+        if (typeof port?.name !== 'string') {
+          return;
+        }
+        const here = `spec.containers[${c}].ports[${p}]`;
+        const first = portNames.get(port.name);
+        if (first) {
+          issues.push({
+            path: [...path, 'ports', p, 'name'],
+            message: `duplicates the port name ${JSON.stringify(
+              port.name,
+            )} already used at ${first}; container port names must be unique within the server`,
+          });
+        } else {
+          portNames.set(port.name, here);
+        }
+      },
+    );
   });
   return issues;
 }
@@ -184,29 +223,47 @@ function checkServicePorts(spec: any): ValidationIssue[] {
   );
   ports.forEach((port, i) => {
     const path: Path = ['spec', 'ports', i];
-    if (typeof port?.targetPort === 'string' && !containerPortNames.has(port.targetPort)) {
+    if (
+      typeof port?.targetPort === 'string' &&
+      !containerPortNames.has(port.targetPort)
+    ) {
       issues.push({
         path: [...path, 'targetPort'],
-        message: `names the container port ${JSON.stringify(port.targetPort)}, but no container declares it; expected one of: ${[...containerPortNames].join(', ') || '(none declared)'}`,
+        message: `names the container port ${JSON.stringify(
+          port.targetPort,
+        )}, but no container declares it; expected one of: ${
+          [...containerPortNames].join(', ') || '(none declared)'
+        }`,
       });
     }
     if (port?.expose === 'Ingress' && port.host === undefined) {
-      issues.push({ path: [...path, 'host'], message: 'is required when expose is Ingress' });
+      issues.push({
+        path: [...path, 'host'],
+        message: 'is required when expose is Ingress',
+      });
     }
     if (port?.expose !== 'Ingress') {
       for (const field of ['host', 'path']) {
         if (port?.[field] !== undefined) {
           issues.push({
             path: [...path, field],
-            message: `is only allowed when expose is Ingress, but expose is ${port?.expose ?? 'ClusterIP'}`,
+            message: `is only allowed when expose is Ingress, but expose is ${
+              port?.expose ?? 'ClusterIP'
+            }`,
           });
         }
       }
     }
-    if (port?.nodePort !== undefined && port.expose !== 'NodePort' && port.expose !== 'LoadBalancer') {
+    if (
+      port?.nodePort !== undefined &&
+      port.expose !== 'NodePort' &&
+      port.expose !== 'LoadBalancer'
+    ) {
       issues.push({
         path: [...path, 'nodePort'],
-        message: `is only allowed when expose is NodePort or LoadBalancer, but expose is ${port.expose ?? 'ClusterIP'}`,
+        message: `is only allowed when expose is NodePort or LoadBalancer, but expose is ${
+          port.expose ?? 'ClusterIP'
+        }`,
       });
     }
   });
@@ -216,16 +273,24 @@ function checkServicePorts(spec: any): ValidationIssue[] {
 function checkVolumes(spec: any): ValidationIssue[] {
   const volumes: any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   const issues = checkUniqueNames(volumes, ['spec', 'volumes'], 'volume');
-  const containerNames = (Array.isArray(spec.containers) ? spec.containers : []).map((c: any) => c?.name);
+  const containerNames = (
+    Array.isArray(spec.containers) ? spec.containers : []
+  ).map((c: any) => c?.name);
   volumes.forEach((volume, v) => {
-    (Array.isArray(volume?.containers) ? volume.containers : []).forEach((name: unknown, i: number) => {
-      if (typeof name === 'string' && !containerNames.includes(name)) {
-        issues.push({
-          path: ['spec', 'volumes', v, 'containers', i],
-          message: `names the container ${JSON.stringify(name)}, but the server has no container of that name; expected one of: ${containerNames.join(', ')}`,
-        });
-      }
-    });
+    (Array.isArray(volume?.containers) ? volume.containers : []).forEach(
+      (name: unknown, i: number) => {
+        if (typeof name === 'string' && !containerNames.includes(name)) {
+          issues.push({
+            path: ['spec', 'volumes', v, 'containers', i],
+            message: `names the container ${JSON.stringify(
+              name,
+            )}, but the server has no container of that name; expected one of: ${containerNames.join(
+              ', ',
+            )}`,
+          });
+        }
+      },
+    );
   });
   return issues;
 }

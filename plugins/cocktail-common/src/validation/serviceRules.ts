@@ -21,15 +21,21 @@ export function findServiceRuleIssues(entity: Entity): ValidationIssue[] {
       }),
     );
   });
-  issues.push(...checkUniqueNames(members, ['spec', 'members'], 'member', 'ref'));
-  (Array.isArray(spec.clusters) ? spec.clusters : []).forEach((ref: unknown, i: number) => {
-    issues.push(
-      ...checkRefKind(entity, ref, ['spec', 'clusters', i], {
-        defaultKind: 'Resource',
-        allowedKinds: ['Resource'],
-      }),
-    );
-  });
-  issues.push(...checkUniqueNames(spec.registries, ['spec', 'registries'], 'registry'));
+  issues.push(
+    ...checkUniqueNames(members, ['spec', 'members'], 'member', 'ref'),
+  );
+  (Array.isArray(spec.clusters) ? spec.clusters : []).forEach(
+    (ref: unknown, i: number) => {
+      issues.push(
+        ...checkRefKind(entity, ref, ['spec', 'clusters', i], {
+          defaultKind: 'Resource',
+          allowedKinds: ['Resource'],
+        }),
+      );
+    },
+  );
+  issues.push(
+    ...checkUniqueNames(spec.registries, ['spec', 'registries'], 'registry'),
+  );
   return issues;
 }
