@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { AlphaEntity } from '@backstage/catalog-model/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleCocktail from '@cocktailcloud/plugin-catalog-backend-module-cocktail';
 import fs from 'node:fs/promises';
@@ -247,7 +248,7 @@ describe.each(databases.eachSupportedId())(
           const response = await request(
             '/entities/by-name/cocktailserver/default/orders-api',
           );
-          const entity: Entity = await response.json();
+          const entity: AlphaEntity = await response.json();
           const items = (entity.status?.items ?? []).filter(
             i => i.level === 'error',
           );
