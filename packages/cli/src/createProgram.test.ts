@@ -55,7 +55,7 @@ describe('cocktail validate', () => {
   it('prints nothing but a summary and exits 0 when every file is valid', async () => {
     expect(await run(['validate', path.join(directory, 'good.yaml')])).toEqual({
       code: 0,
-      output: '1 entities in 1 file(s) are valid\n',
+      output: '1 entity in 1 file: all valid\n',
     });
   });
 
@@ -68,7 +68,7 @@ describe('cocktail validate', () => {
         'bad',
         'server.yml',
       )}:5:1: cocktailserver:default/nightly: spec.schedule: is required when type is CronJob\n` +
-        '1 problem(s) in 2 entities across 2 file(s)\n',
+        '1 problem in 2 entities across 2 files\n',
     );
   });
 
@@ -104,7 +104,7 @@ describe('cocktail validate', () => {
     const missing = path.join(directory, 'nope.yaml');
     expect(await run(['validate', missing])).toEqual({
       code: 1,
-      output: `${missing}:1:1: no such file or directory\n1 problem(s) in 0 entities across 1 file(s)\n`,
+      output: `${missing}:1:1: no such file or directory\n1 problem in 0 entities across 1 file\n`,
     });
   });
 
@@ -150,6 +150,6 @@ describe('cocktail validate', () => {
       ],
       { cwd: repoRoot },
     );
-    expect(stdout).toMatch(/^\d+ entities in \d+ file\(s\) are valid\n$/);
+    expect(stdout).toMatch(/^\d+ entities in \d+ files: all valid\n$/);
   });
 });

@@ -14,12 +14,20 @@ export function formatProblem(problem: Problem): string {
   return parts.join(': ');
 }
 
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 export function formatReportAsText(report: ValidationReport): string {
   const lines = report.problems.map(formatProblem);
-  const fileCount = report.files.length;
+  const entities = count(report.entities, 'entity', 'entities');
+  const files = count(report.files.length, 'file');
   const summary = report.problems.length
-    ? `${report.problems.length} problem(s) in ${report.entities} entities across ${fileCount} file(s)`
-    : `${report.entities} entities in ${fileCount} file(s) are valid`;
+    ? `${count(
+        report.problems.length,
+        'problem',
+      )} in ${entities} across ${files}`
+    : `${entities} in ${files}: all valid`;
   return [...lines, summary].join('\n');
 }
 
