@@ -12,5 +12,7 @@ trap cocktail_stop_postgres EXIT
 
 # Backstage's TestDatabases would try Docker for databases it has no connection string for.
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
+# @kubernetes/client-node is ESM-only; Jest loads it through Node's VM modules.
+export NODE_OPTIONS="${NODE_OPTIONS:-} --no-node-snapshot --experimental-vm-modules"
 CI=true yarn backstage-cli repo test --ci
 yarn test:e2e

@@ -1,0 +1,53 @@
+import { apiVersionOf, builtInResources } from './builtInResources';
+import { ResourceType } from './types';
+import { typeKeyOf } from '../store/ObjectStore';
+
+/** The resources one cluster serves, looked up by URL parts, by kind or by store key. */
+export class ResourceRegistry {
+  private readonly types: ResourceType[] = [];
+
+  constructor(extra: ResourceType[] = []) {
+    for (const type of [...builtInResources, ...extra]) {
+      this.add(type);
+    }
+  }
+
+  add(type: ResourceType) {
+    const index = this.types.findIndex(
+      t => t.group === type.group && t.version === type.version && t.plural === type.plural,
+    );
+    if (index >= 0) {
+      this.types[index] = type;
+    } else {
+      this.types.push(type);
+    }
+  }
+
+  all(): ResourceType[] {
+    return this.types;
+  }
+
+  find(group: string, version: string, plural: string): ResourceType | undefined {
+    return this.types.find(t => t.group === group && t.version === version && t.plural === plural);
+  }
+
+  byKind(apiVersion: string, kind: string): ResourceType | undefined {
+    return this.types.find(t => apiVersionOf(t) === apiVersion && t.kind === kind);
+  }
+
+  byTypeKey(typeKey: string): ResourceType | undefined {
+    return this.types.find(t => typeKeyOf(t) === typeKey);
+  }
+
+  groupVersions(): Array<{ group: string; versions: string[] }> {
+    const groups = new Map<string, string[]>();
+    for (const type of this.types) {
+      const versions = groups.get(type.group) ?? [];
+      if (!versions.includes(type.version)) {
+        versions.push(type.version);
+      }
+      groups.set(type.group, versions);
+    }
+    return [...groups].map(([group, versions]) => ({ group, versions }));
+  }
+}

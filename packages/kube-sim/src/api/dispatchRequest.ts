@@ -1,0 +1,84 @@
+import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
+import { apiGroup, apiGroupList, apiResourceList, coreApiVersions, SIMULATED_VERSION } from './discovery';
+import { handleMetrics } from './metricsHandlers';
+import { parseApiPath } from './parseApiPath';
+import { getObject, listObjects } from './readHandlers';
+import { statusErrors } from './statusErrors';
+import { handleSubresource } from './subresources';
+import { createObject, deleteCollection, deleteObject, patchObject, replaceObject } from './writeHandlers';
+
+export type DispatchResult = ApiResult | { watch: true; path: ReturnType<typeof parseApiPath> & { kind: 'resource' } };
+
+/** Routes one REST request (other than a watch, which the server streams) to its handler. */
+export function dispatchRequest(ctx: ApiContext & { loadFactor: number }, path: string, request: ApiRequest): DispatchResult {
+  if (path === '/version') {
+    return { status: 200, body: SIMULATED_VERSION };
+  }
+  if (path === '/api') {
+    return { status: 200, body: coreApiVersions() };
+  }
+  if (path === '/apis') {
+    return { status: 200, body: apiGroupList(ctx.registry) };
+  }
+  if (path === '/healthz' || path === '/readyz' || path === '/livez') {
+    return { status: 200, text: 'ok' };
+  }
+  const parsed = parseApiPath(path, ctx.registry);
+  if (!parsed) {
+    throw statusErrors.pathNotFound(path);
+  }
+  if (parsed.kind === 'group') {
+    const versions = ctx.registry.groupVersions().find(g => g.group === parsed.group)?.versions;
+    if (!versions) {
+      throw statusErrors.notFound({ group: '', plural: 'apigroups', name: parsed.group });
+    }
+    return { status: 200, body: apiGroup(parsed.group, versions) };
+  }
+  if (parsed.kind === 'discovery') {
+    const list = apiResourceList(ctx.registry, parsed.group, parsed.version);
+    if (!list) {
+      throw statusErrors.notFound({ group: parsed.group, plural: 'apiresources', name: parsed.version });
+    }
+    return { status: 200, body: list };
+  }
+  if (parsed.kind === 'unknown-resource') {
+    throw statusErrors.notFound({ group: parsed.group, plural: parsed.plural, name: '' });
+  }
+  const { type, namespace, name, subresource } = parsed;
+  if (type.group === 'metrics.k8s.io') {
+    return handleMetrics(ctx, type, namespace, name, request);
+  }
+  const method = request.method;
+  if (name && subresource) {
+    return handleSubresource(ctx, type, namespace, name, subresource, request);
+  }
+  if (name) {
+    switch (method) {
+      case 'GET':
+        return getObject(ctx, type, namespace, name);
+      case 'PUT':
+        return replaceObject(ctx, type, namespace, name, request);
+      case 'PATCH':
+        return patchObject(ctx, type, namespace, name, request);
+      case 'DELETE':
+        return deleteObject(ctx, type, namespace, name, request);
+      default:
+        throw statusErrors.methodNotAllowed(`${method} is not supported on a single ${type.singular}`);
+    }
+  }
+  switch (method) {
+    case 'GET': {
+      const watch = request.query.get('watch');
+      if (watch === 'true' || watch === '1') {
+        return { watch: true, path: parsed };
+      }
+      return listObjects(ctx, type, namespace, request);
+    }
+    case 'POST':
+      return createObject(ctx, type, namespace, request);
+    case 'DELETE':
+      return deleteCollection(ctx, type, namespace, request);
+    default:
+      throw statusErrors.methodNotAllowed(`${method} is not supported on ${type.plural}`);
+  }
+}

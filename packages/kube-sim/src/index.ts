@@ -1,0 +1,11 @@
+/**
+ * kube-sim: simulated Kubernetes API servers for tests, benchmarks and the offline demo.
+ * A test double — production code never imports it.
+ *
+ * @packageDocumentation
+ */
+
+export { KubeSim, type KubeSimOptions } from './KubeSim';
+export { SimulatedCluster, type SimulatedClusterOptions } from './server/SimulatedCluster';
+export type { FaultSettings } from './server/faults';
+export type { KubeObject, ResourceType } from './api/types';
