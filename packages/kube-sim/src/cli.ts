@@ -1,1 +1,73 @@
-export {};
+/* eslint-disable no-console */
+import { Command, InvalidArgumentError } from 'commander';
+import { KubeSim } from './KubeSim';
+import { seedExamples } from './seed/seedExamples';
+
+function parseClusters(value: string): string[] {
+  const names = value.split(',').map(n => n.trim()).filter(Boolean);
+  const bad = names.find(n => !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n));
+  if (!names.length || bad !== undefined) {
+    throw new InvalidArgumentError(`expected comma-separated cluster names (lowercase letters, digits, "-"), got "${value}"`);
+  }
+  return names;
+}
+
+function parseNumber(min: number, max: number) {
+  return (value: string) => {
+    const number = Number(value);
+    if (!Number.isFinite(number) || number < min || number > max) {
+      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
+    }
+    return number;
+  };
+}
+
+const program = new Command('kube-sim')
+  .description('Simulated Kubernetes API servers for tests and the offline demo (a test double, not a cluster)')
+  .option('--clusters <names>', 'comma-separated cluster names, one server each', parseClusters, ['dev'])
+  .option('--port <port>', 'port of the first cluster; the next ones follow', parseNumber(0, 65535), 18443)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--seed <directory>', 'deploy the CocktailServers of a catalog directory (e.g. examples)')
+  .option('--crds <paths...>', 'CustomResourceDefinition YAML files or directories to serve')
+  .option('--token <token>', 'require this bearer token (or a TokenRequest token)')
+  .option('--nodes <count>', 'simulated nodes per cluster', parseNumber(1, 500), 3)
+  .option('--latency <ms>', 'add this latency to every request', parseNumber(0, 600_000))
+  .option('--error-rate <share>', 'answer this share of requests (0-1) with 503', parseNumber(0, 1))
+  .action(async options => {
+    const faults = Object.fromEntries(
+      options.clusters.map((name: string) => [name, { latencyMs: options.latency, errorRate: options.errorRate }]),
+    );
+    const sim = await KubeSim.start({
+      clusters: options.clusters,
+      port: options.port,
+      host: options.host,
+      crdPaths: options.crds,
+      token: options.token,
+      faults,
+      cluster: { nodes: options.nodes },
+    });
+    if (options.seed) {
+      const report = await seedExamples(sim, options.seed);
+      for (const d of report.deployed) {
+        console.log(`seeded ${d.cluster}/${d.namespace}/${d.server} (${d.kind})`);
+      }
+      for (const reason of report.skipped) {
+        console.log(`skipped ${reason}`);
+      }
+    }
+    for (const [name, url] of Object.entries(sim.urls())) {
+      console.log(`cluster ${name} ready at ${url}`);
+    }
+    console.log('faults can be changed while running: PUT <url>/kube-sim/faults {"latencyMs":200,"errorRate":0.1,"errorCode":503,"down":false}');
+    const stop = async () => {
+      await sim.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program.parseAsync(process.argv).catch(error => {
+  console.error(`kube-sim: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
