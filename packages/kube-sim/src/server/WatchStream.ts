@@ -24,6 +24,8 @@ export function startWatch(ctx: ApiContext, response: ServerResponse, options: W
   const filter = filterFromQuery(query, namespace);
   const typeKey = typeKeyOf(type);
   response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  // Clients wait for the headers before they read events; send them now, not with the first event.
+  response.flushHeaders();
   const send = (eventType: WatchEventType, object: unknown) => {
     response.write(`${JSON.stringify({ type: eventType, object })}\n`);
   };
