@@ -80,8 +80,16 @@ function now() {
   return new Date().toISOString();
 }
 
+/** Defaults the API server fills in on create. */
+function withDefaults(type: ResourceType, object: any) {
+  if (type.kind === 'Namespace') {
+    return { ...object, spec: { finalizers: ['kubernetes'], ...object.spec } };
+  }
+  return object;
+}
+
 export function createObject(ctx: ApiContext, type: ResourceType, namespace: string | undefined, request: ApiRequest): ApiResult {
-  const body = parseBody(request);
+  const body = withDefaults(type, parseBody(request));
   validateObject(type, body, namespace);
   ensureNamespace(ctx, type, namespace);
   const input = keepStatus(type, { ...body, metadata: { ...body.metadata, namespace } });
