@@ -1,5 +1,6 @@
 import { KubeObject } from '../api/types';
 import { ControllerContext, resolveIntOrPercent, shortHash } from './ControllerContext';
+import { isPodReady } from './pods';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
@@ -106,11 +107,14 @@ function rollingUpdate(ctx: ControllerContext, deployment: KubeObject, newRs: Ku
     }
   }
   // Old pods go while enough ready pods remain; old pods that are not ready can always go.
-  const ready = [newRs, ...oldRs].reduce((n, rs) => n + (rs.status?.readyReplicas ?? 0), 0);
-  let readyBudget = ready - (desired - maxUnavailable);
+  // Ready pods are counted, not read from ReplicaSet status, which lags behind scaling; pods a
+  // ReplicaSet is about to remove are not counted (it removes unready ones first).
+  const readyOf = (rs: KubeObject) =>
+    Math.min(rs.spec?.replicas ?? 0, ctx.ownedBy(ctx.types.pods, rs).filter(isPodReady).length);
+  let readyBudget = [newRs, ...oldRs].reduce((n, rs) => n + readyOf(rs), 0) - (desired - maxUnavailable);
   for (const rs of oldRs) {
     const replicas = rs.spec?.replicas ?? 0;
-    const unready = Math.min(replicas, Math.max(0, replicas - (rs.status?.readyReplicas ?? 0)));
+    const unready = replicas - readyOf(rs);
     const readyToRemove = Math.min(replicas - unready, Math.max(0, readyBudget));
     readyBudget -= readyToRemove;
     if (unready + readyToRemove > 0) {
