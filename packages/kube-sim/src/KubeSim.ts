@@ -1,6 +1,9 @@
 import { loadCustomResourceDefinitions } from './crds/loadCustomResourceDefinitions';
 import { FaultSettings } from './server/faults';
-import { SimulatedCluster, SimulatedClusterOptions } from './server/SimulatedCluster';
+import {
+  SimulatedCluster,
+  SimulatedClusterOptions,
+} from './server/SimulatedCluster';
 
 export interface KubeSimOptions {
   /** Cluster names; each gets the next port from `port`. */
@@ -12,7 +15,10 @@ export interface KubeSimOptions {
   crdPaths?: string[];
   token?: string;
   faults?: Record<string, FaultSettings>;
-  cluster?: Omit<SimulatedClusterOptions, 'name' | 'customResources' | 'faults' | 'token'>;
+  cluster?: Omit<
+    SimulatedClusterOptions,
+    'name' | 'customResources' | 'faults' | 'token'
+  >;
 }
 
 /** Several simulated clusters in one process, on consecutive ports. A test double. */
@@ -23,7 +29,9 @@ export class KubeSim {
     if (!options.clusters.length) {
       throw new Error('kube-sim needs at least one cluster name');
     }
-    const customResources = options.crdPaths?.length ? await loadCustomResourceDefinitions(options.crdPaths) : [];
+    const customResources = options.crdPaths?.length
+      ? await loadCustomResourceDefinitions(options.crdPaths)
+      : [];
     const clusters = new Map<string, SimulatedCluster>();
     try {
       for (const [index, name] of options.clusters.entries()) {
@@ -35,10 +43,15 @@ export class KubeSim {
           faults: options.faults?.[name],
         });
         clusters.set(name, cluster);
-        await cluster.listen(options.port ? options.port + index : 0, options.host);
+        await cluster.listen(
+          options.port ? options.port + index : 0,
+          options.host,
+        );
       }
     } catch (error) {
-      await Promise.all([...clusters.values()].map(c => c.close().catch(() => {})));
+      await Promise.all(
+        [...clusters.values()].map(c => c.close().catch(() => {})),
+      );
       throw error;
     }
     return new KubeSim(clusters);
@@ -47,13 +60,19 @@ export class KubeSim {
   cluster(name: string): SimulatedCluster {
     const cluster = this.clusters.get(name);
     if (!cluster) {
-      throw new Error(`no simulated cluster named ${name}; there are ${[...this.clusters.keys()].join(', ')}`);
+      throw new Error(
+        `no simulated cluster named ${name}; there are ${[
+          ...this.clusters.keys(),
+        ].join(', ')}`,
+      );
     }
     return cluster;
   }
 
   urls(): Record<string, string> {
-    return Object.fromEntries([...this.clusters].map(([name, cluster]) => [name, cluster.url]));
+    return Object.fromEntries(
+      [...this.clusters].map(([name, cluster]) => [name, cluster.url]),
+    );
   }
 
   async stop(): Promise<void> {

@@ -4,10 +4,15 @@ import { KubeSim } from './KubeSim';
 import { seedExamples } from './seed/seedExamples';
 
 function parseClusters(value: string): string[] {
-  const names = value.split(',').map(n => n.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map(n => n.trim())
+    .filter(Boolean);
   const bad = names.find(n => !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n));
   if (!names.length || bad !== undefined) {
-    throw new InvalidArgumentError(`expected comma-separated cluster names (lowercase letters, digits, "-"), got "${value}"`);
+    throw new InvalidArgumentError(
+      `expected comma-separated cluster names (lowercase letters, digits, "-"), got "${value}"`,
+    );
   }
   return names;
 }
@@ -16,26 +21,65 @@ function parseNumber(min: number, max: number) {
   return (value: string) => {
     const number = Number(value);
     if (!Number.isFinite(number) || number < min || number > max) {
-      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
+      throw new InvalidArgumentError(
+        `expected a number from ${min} to ${max}, got "${value}"`,
+      );
     }
     return number;
   };
 }
 
 const program = new Command('kube-sim')
-  .description('Simulated Kubernetes API servers for tests and the offline demo (a test double, not a cluster)')
-  .option('--clusters <names>', 'comma-separated cluster names, one server each', parseClusters, ['dev'])
-  .option('--port <port>', 'port of the first cluster; the next ones follow', parseNumber(0, 65535), 18443)
+  .description(
+    'Simulated Kubernetes API servers for tests and the offline demo (a test double, not a cluster)',
+  )
+  .option(
+    '--clusters <names>',
+    'comma-separated cluster names, one server each',
+    parseClusters,
+    ['dev'],
+  )
+  .option(
+    '--port <port>',
+    'port of the first cluster; the next ones follow',
+    parseNumber(0, 65535),
+    18443,
+  )
   .option('--host <host>', 'address to listen on', '127.0.0.1')
-  .option('--seed <directory>', 'deploy the CocktailServers of a catalog directory (e.g. examples)')
-  .option('--crds <paths...>', 'CustomResourceDefinition YAML files or directories to serve')
-  .option('--token <token>', 'require this bearer token (or a TokenRequest token)')
-  .option('--nodes <count>', 'simulated nodes per cluster', parseNumber(1, 500), 3)
-  .option('--latency <ms>', 'add this latency to every request', parseNumber(0, 600_000))
-  .option('--error-rate <share>', 'answer this share of requests (0-1) with 503', parseNumber(0, 1))
+  .option(
+    '--seed <directory>',
+    'deploy the CocktailServers of a catalog directory (e.g. examples)',
+  )
+  .option(
+    '--crds <paths...>',
+    'CustomResourceDefinition YAML files or directories to serve',
+  )
+  .option(
+    '--token <token>',
+    'require this bearer token (or a TokenRequest token)',
+  )
+  .option(
+    '--nodes <count>',
+    'simulated nodes per cluster',
+    parseNumber(1, 500),
+    3,
+  )
+  .option(
+    '--latency <ms>',
+    'add this latency to every request',
+    parseNumber(0, 600_000),
+  )
+  .option(
+    '--error-rate <share>',
+    'answer this share of requests (0-1) with 503',
+    parseNumber(0, 1),
+  )
   .action(async options => {
     const faults = Object.fromEntries(
-      options.clusters.map((name: string) => [name, { latencyMs: options.latency, errorRate: options.errorRate }]),
+      options.clusters.map((name: string) => [
+        name,
+        { latencyMs: options.latency, errorRate: options.errorRate },
+      ]),
     );
     const sim = await KubeSim.start({
       clusters: options.clusters,
@@ -49,7 +93,9 @@ const program = new Command('kube-sim')
     if (options.seed) {
       const report = await seedExamples(sim, options.seed);
       for (const d of report.deployed) {
-        console.log(`seeded ${d.cluster}/${d.namespace}/${d.server} (${d.kind})`);
+        console.log(
+          `seeded ${d.cluster}/${d.namespace}/${d.server} (${d.kind})`,
+        );
       }
       for (const reason of report.skipped) {
         console.log(`skipped ${reason}`);
@@ -58,7 +104,9 @@ const program = new Command('kube-sim')
     for (const [name, url] of Object.entries(sim.urls())) {
       console.log(`cluster ${name} ready at ${url}`);
     }
-    console.log('faults can be changed while running: PUT <url>/kube-sim/faults {"latencyMs":200,"errorRate":0.1,"errorCode":503,"down":false}');
+    console.log(
+      'faults can be changed while running: PUT <url>/kube-sim/faults {"latencyMs":200,"errorRate":0.1,"errorCode":503,"down":false}',
+    );
     const stop = async () => {
       await sim.stop();
       process.exit(0);

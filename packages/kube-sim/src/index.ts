@@ -6,6 +6,9 @@
  */
 
 export { KubeSim, type KubeSimOptions } from './KubeSim';
-export { SimulatedCluster, type SimulatedClusterOptions } from './server/SimulatedCluster';
+export {
+  SimulatedCluster,
+  type SimulatedClusterOptions,
+} from './server/SimulatedCluster';
 export type { FaultSettings } from './server/faults';
 export type { KubeObject, ResourceType } from './api/types';

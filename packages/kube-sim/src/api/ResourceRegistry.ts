@@ -14,7 +14,10 @@ export class ResourceRegistry {
 
   add(type: ResourceType) {
     const index = this.types.findIndex(
-      t => t.group === type.group && t.version === type.version && t.plural === type.plural,
+      t =>
+        t.group === type.group &&
+        t.version === type.version &&
+        t.plural === type.plural,
     );
     if (index >= 0) {
       this.types[index] = type;
@@ -27,12 +30,20 @@ export class ResourceRegistry {
     return this.types;
   }
 
-  find(group: string, version: string, plural: string): ResourceType | undefined {
-    return this.types.find(t => t.group === group && t.version === version && t.plural === plural);
+  find(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceType | undefined {
+    return this.types.find(
+      t => t.group === group && t.version === version && t.plural === plural,
+    );
   }
 
   byKind(apiVersion: string, kind: string): ResourceType | undefined {
-    return this.types.find(t => apiVersionOf(t) === apiVersion && t.kind === kind);
+    return this.types.find(
+      t => apiVersionOf(t) === apiVersion && t.kind === kind,
+    );
   }
 
   byTypeKey(typeKey: string): ResourceType | undefined {

@@ -5,16 +5,25 @@ import { randomBytes } from 'node:crypto';
  * ServiceAccount TokenRequests until they expire.
  */
 export class TokenRegistry {
-  private readonly issued = new Map<string, { expiresAt: number; subject: string }>();
+  private readonly issued = new Map<
+    string,
+    { expiresAt: number; subject: string }
+  >();
 
-  constructor(private readonly staticToken?: string, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly staticToken?: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Whether requests must carry a token at all. */
   get required(): boolean {
     return this.staticToken !== undefined;
   }
 
-  issue(subject: string, expirationSeconds: number): { token: string; expiresAt: Date } {
+  issue(
+    subject: string,
+    expirationSeconds: number,
+  ): { token: string; expiresAt: Date } {
     const token = `kube-sim.${randomBytes(24).toString('base64url')}`;
     const expiresAt = this.now() + expirationSeconds * 1000;
     this.issued.set(token, { expiresAt, subject });

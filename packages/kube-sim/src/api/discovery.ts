@@ -12,10 +12,23 @@ export const SIMULATED_VERSION = {
   platform: 'linux/amd64',
 };
 
+const SUBRESOURCE_KINDS: Record<string, string> = {
+  scale: 'Scale',
+  token: 'TokenRequest',
+};
+const SUBRESOURCE_VERBS: Record<string, string[]> = {
+  log: ['get'],
+  token: ['create'],
+};
+
 const serverAddress = [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }];
 
 export function coreApiVersions() {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: serverAddress };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: serverAddress,
+  };
 }
 
 export function apiGroupList(registry: ResourceRegistry) {
@@ -30,12 +43,27 @@ export function apiGroupList(registry: ResourceRegistry) {
 }
 
 export function apiGroup(group: string, versions: string[]) {
-  const list = versions.map(version => ({ groupVersion: `${group}/${version}`, version }));
-  return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: list, preferredVersion: list[0] };
+  const list = versions.map(version => ({
+    groupVersion: `${group}/${version}`,
+    version,
+  }));
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    name: group,
+    versions: list,
+    preferredVersion: list[0],
+  };
 }
 
-export function apiResourceList(registry: ResourceRegistry, group: string, version: string) {
-  const types = registry.all().filter(t => t.group === group && t.version === version);
+export function apiResourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+) {
+  const types = registry
+    .all()
+    .filter(t => t.group === group && t.version === version);
   if (!types.length) {
     return undefined;
   }
@@ -52,8 +80,8 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       name: `${type.plural}/${sub}`,
       singularName: '',
       namespaced: type.namespaced,
-      kind: sub === 'scale' ? 'Scale' : sub === 'token' ? 'TokenRequest' : type.kind,
-      verbs: sub === 'log' ? ['get'] : sub === 'token' ? ['create'] : ['get', 'patch', 'update'],
+      kind: SUBRESOURCE_KINDS[sub] ?? type.kind,
+      verbs: SUBRESOURCE_VERBS[sub] ?? ['get', 'patch', 'update'],
     })),
   ]);
   return {

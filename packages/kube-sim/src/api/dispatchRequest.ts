@@ -1,16 +1,37 @@
 import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
-import { apiGroup, apiGroupList, apiResourceList, coreApiVersions, SIMULATED_VERSION } from './discovery';
+import {
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  coreApiVersions,
+  SIMULATED_VERSION,
+} from './discovery';
 import { handleMetrics } from './metricsHandlers';
 import { parseApiPath } from './parseApiPath';
 import { getObject, listObjects } from './readHandlers';
 import { statusErrors } from './statusErrors';
 import { handleSubresource } from './subresources';
-import { createObject, deleteCollection, deleteObject, patchObject, replaceObject } from './writeHandlers';
+import {
+  createObject,
+  deleteCollection,
+  deleteObject,
+  patchObject,
+  replaceObject,
+} from './writeHandlers';
 
-export type DispatchResult = ApiResult | { watch: true; path: ReturnType<typeof parseApiPath> & { kind: 'resource' } };
+export type DispatchResult =
+  | ApiResult
+  | {
+      watch: true;
+      path: ReturnType<typeof parseApiPath> & { kind: 'resource' };
+    };
 
 /** Routes one REST request (other than a watch, which the server streams) to its handler. */
-export function dispatchRequest(ctx: ApiContext & { loadFactor: number }, path: string, request: ApiRequest): DispatchResult {
+export function dispatchRequest(
+  ctx: ApiContext & { loadFactor: number },
+  path: string,
+  request: ApiRequest,
+): DispatchResult {
   if (path === '/version') {
     return { status: 200, body: SIMULATED_VERSION };
   }
@@ -28,21 +49,35 @@ export function dispatchRequest(ctx: ApiContext & { loadFactor: number }, path: 
     throw statusErrors.pathNotFound(path);
   }
   if (parsed.kind === 'group') {
-    const versions = ctx.registry.groupVersions().find(g => g.group === parsed.group)?.versions;
+    const versions = ctx.registry
+      .groupVersions()
+      .find(g => g.group === parsed.group)?.versions;
     if (!versions) {
-      throw statusErrors.notFound({ group: '', plural: 'apigroups', name: parsed.group });
+      throw statusErrors.notFound({
+        group: '',
+        plural: 'apigroups',
+        name: parsed.group,
+      });
     }
     return { status: 200, body: apiGroup(parsed.group, versions) };
   }
   if (parsed.kind === 'discovery') {
     const list = apiResourceList(ctx.registry, parsed.group, parsed.version);
     if (!list) {
-      throw statusErrors.notFound({ group: parsed.group, plural: 'apiresources', name: parsed.version });
+      throw statusErrors.notFound({
+        group: parsed.group,
+        plural: 'apiresources',
+        name: parsed.version,
+      });
     }
     return { status: 200, body: list };
   }
   if (parsed.kind === 'unknown-resource') {
-    throw statusErrors.notFound({ group: parsed.group, plural: parsed.plural, name: '' });
+    throw statusErrors.notFound({
+      group: parsed.group,
+      plural: parsed.plural,
+      name: '',
+    });
   }
   const { type, namespace, name, subresource } = parsed;
   if (type.group === 'metrics.k8s.io') {
@@ -63,7 +98,9 @@ export function dispatchRequest(ctx: ApiContext & { loadFactor: number }, path: 
       case 'DELETE':
         return deleteObject(ctx, type, namespace, name, request);
       default:
-        throw statusErrors.methodNotAllowed(`${method} is not supported on a single ${type.singular}`);
+        throw statusErrors.methodNotAllowed(
+          `${method} is not supported on a single ${type.singular}`,
+        );
     }
   }
   switch (method) {
@@ -79,6 +116,8 @@ export function dispatchRequest(ctx: ApiContext & { loadFactor: number }, path: 
     case 'DELETE':
       return deleteCollection(ctx, type, namespace, request);
     default:
-      throw statusErrors.methodNotAllowed(`${method} is not supported on ${type.plural}`);
+      throw statusErrors.methodNotAllowed(
+        `${method} is not supported on ${type.plural}`,
+      );
   }
 }

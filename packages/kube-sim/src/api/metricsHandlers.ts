@@ -8,25 +8,39 @@ function podMetrics(pod: KubeObject, loadFactor: number) {
   return {
     apiVersion: 'metrics.k8s.io/v1beta1',
     kind: 'PodMetrics',
-    metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace, labels: pod.metadata.labels },
+    metadata: {
+      name: pod.metadata.name,
+      namespace: pod.metadata.namespace,
+      labels: pod.metadata.labels,
+    },
     timestamp: new Date().toISOString(),
     window: '30s',
     containers: (pod.spec?.containers ?? []).map((container: any) => {
       const usage = containerUsage(pod, container, loadFactor);
-      return { name: container.name, usage: { cpu: `${usage.cpuMillicores}m`, memory: `${Math.round(usage.memoryBytes / 1024)}Ki` } };
+      return {
+        name: container.name,
+        usage: {
+          cpu: `${usage.cpuMillicores}m`,
+          memory: `${Math.round(usage.memoryBytes / 1024)}Ki`,
+        },
+      };
     }),
   };
 }
 
 function runningPods(ctx: ApiContext, namespace?: string) {
   const podType = ctx.registry.find('', 'v1', 'pods')!;
-  return ctx.store.list(podType, namespace).filter(p => p.status?.phase === 'Running');
+  return ctx.store
+    .list(podType, namespace)
+    .filter(p => p.status?.phase === 'Running');
 }
 
 function nodeMetrics(ctx: ApiContext, node: KubeObject, loadFactor: number) {
   let cpu = 0;
   let memory = 0;
-  for (const pod of runningPods(ctx).filter(p => p.spec?.nodeName === node.metadata.name)) {
+  for (const pod of runningPods(ctx).filter(
+    p => p.spec?.nodeName === node.metadata.name,
+  )) {
     for (const container of pod.spec?.containers ?? []) {
       const usage = containerUsage(pod, container, loadFactor);
       cpu += usage.cpuMillicores;
@@ -39,7 +53,10 @@ function nodeMetrics(ctx: ApiContext, node: KubeObject, loadFactor: number) {
     metadata: { name: node.metadata.name, labels: node.metadata.labels },
     timestamp: new Date().toISOString(),
     window: '30s',
-    usage: { cpu: `${cpu + 150}m`, memory: `${Math.round(memory / 1024) + 512 * 1024}Ki` },
+    usage: {
+      cpu: `${cpu + 150}m`,
+      memory: `${Math.round(memory / 1024) + 512 * 1024}Ki`,
+    },
   };
 }
 
@@ -52,12 +69,16 @@ export function handleMetrics(
   request: ApiRequest,
 ): ApiResult {
   if (request.method !== 'GET') {
-    throw statusErrors.methodNotAllowed(`${request.method} is not supported on ${type.plural}.metrics.k8s.io`);
+    throw statusErrors.methodNotAllowed(
+      `${request.method} is not supported on ${type.plural}.metrics.k8s.io`,
+    );
   }
   const filter = filterFromQuery(request.query, namespace);
   const items =
     type.kind === 'PodMetrics'
-      ? runningPods(ctx, namespace).filter(filter).map(pod => podMetrics(pod, ctx.loadFactor))
+      ? runningPods(ctx, namespace)
+          .filter(filter)
+          .map(pod => podMetrics(pod, ctx.loadFactor))
       : ctx.store
           .list(ctx.registry.find('', 'v1', 'nodes')!)
           .filter(filter)
@@ -65,9 +86,21 @@ export function handleMetrics(
   if (name) {
     const item = items.find(i => i.metadata.name === name);
     if (!item) {
-      throw statusErrors.notFound({ group: 'metrics.k8s.io', plural: type.plural, name });
+      throw statusErrors.notFound({
+        group: 'metrics.k8s.io',
+        plural: type.plural,
+        name,
+      });
     }
     return { status: 200, body: item };
   }
-  return { status: 200, body: { apiVersion: 'metrics.k8s.io/v1beta1', kind: `${type.kind}List`, metadata: {}, items } };
+  return {
+    status: 200,
+    body: {
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      kind: `${type.kind}List`,
+      metadata: {},
+      items,
+    },
+  };
 }

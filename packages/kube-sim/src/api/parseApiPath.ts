@@ -11,13 +11,21 @@ export type ApiPath =
       name?: string;
       subresource?: string;
     }
-  | { kind: 'unknown-resource'; group: string; version: string; plural: string };
+  | {
+      kind: 'unknown-resource';
+      group: string;
+      version: string;
+      plural: string;
+    };
 
 /**
  * Reads a Kubernetes REST path: /api/v1/…, /apis/{group}/{version}/…, with an optional
  * namespaces/{ns}/ prefix, a name and a subresource. Undefined for paths that are no API path.
  */
-export function parseApiPath(path: string, registry: ResourceRegistry): ApiPath | undefined {
+export function parseApiPath(
+  path: string,
+  registry: ResourceRegistry,
+): ApiPath | undefined {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
   let version: string;
@@ -35,7 +43,11 @@ export function parseApiPath(path: string, registry: ResourceRegistry): ApiPath 
     return { kind: 'discovery', group, version };
   }
   let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3 && registry.find(group, version, rest[2])?.namespaced) {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    registry.find(group, version, rest[2])?.namespaced
+  ) {
     namespace = rest[1];
     rest = rest.slice(2);
   }

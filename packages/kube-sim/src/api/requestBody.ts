@@ -21,7 +21,13 @@ export function parseBody(request: ApiRequest): any {
       ? parseYaml(request.body)
       : JSON.parse(request.body);
   } catch (error) {
-    throw statusErrors.badRequest(`the request body is not valid ${contentType(request) === 'application/apply-patch+yaml' ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw statusErrors.badRequest(
+      `the request body is not valid ${
+        contentType(request) === 'application/apply-patch+yaml'
+          ? 'YAML'
+          : 'JSON'
+      }: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -29,7 +35,9 @@ export function isDryRun(request: ApiRequest): boolean {
   const dryRun = request.query.getAll('dryRun');
   for (const value of dryRun) {
     if (value !== 'All') {
-      throw statusErrors.badRequest(`unsupported dryRun value "${value}"; the only supported value is All`);
+      throw statusErrors.badRequest(
+        `unsupported dryRun value "${value}"; the only supported value is All`,
+      );
     }
   }
   return dryRun.length > 0;
@@ -37,5 +45,9 @@ export function isDryRun(request: ApiRequest): boolean {
 
 /** The field manager: ?fieldManager, else the client's user agent, as Kubernetes defaults it. */
 export function fieldManager(request: ApiRequest): string {
-  return request.query.get('fieldManager') || header(request, 'user-agent').split('/')[0] || 'unknown';
+  return (
+    request.query.get('fieldManager') ||
+    header(request, 'user-agent').split('/')[0] ||
+    'unknown'
+  );
 }

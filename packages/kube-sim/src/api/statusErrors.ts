@@ -7,7 +7,13 @@ export class StatusError extends Error {
     readonly code: number,
     readonly reason: string,
     message: string,
-    readonly details?: { name?: string; group?: string; kind?: string; causes?: Array<{ reason?: string; message: string; field?: string }>; retryAfterSeconds?: number },
+    readonly details?: {
+      name?: string;
+      group?: string;
+      kind?: string;
+      causes?: Array<{ reason?: string; message: string; field?: string }>;
+      retryAfterSeconds?: number;
+    },
   ) {
     super(message);
     this.name = 'StatusError';
@@ -35,29 +41,46 @@ function qualified(target: Target) {
 
 export const statusErrors = {
   notFound: (target: Target) =>
-    new StatusError(404, 'NotFound', `${qualified(target)} "${target.name}" not found`, {
-      name: target.name,
-      group: target.group,
-      kind: target.plural,
-    }),
+    new StatusError(
+      404,
+      'NotFound',
+      `${qualified(target)} "${target.name}" not found`,
+      {
+        name: target.name,
+        group: target.group,
+        kind: target.plural,
+      },
+    ),
   alreadyExists: (target: Target) =>
-    new StatusError(409, 'AlreadyExists', `${qualified(target)} "${target.name}" already exists`, {
-      name: target.name,
-      group: target.group,
-      kind: target.plural,
-    }),
+    new StatusError(
+      409,
+      'AlreadyExists',
+      `${qualified(target)} "${target.name}" already exists`,
+      {
+        name: target.name,
+        group: target.group,
+        kind: target.plural,
+      },
+    ),
   conflict: (target: Target, why: string) =>
     new StatusError(
       409,
       'Conflict',
-      `Operation cannot be fulfilled on ${qualified(target)} "${target.name}": ${why}`,
+      `Operation cannot be fulfilled on ${qualified(target)} "${
+        target.name
+      }": ${why}`,
       { name: target.name, group: target.group, kind: target.plural },
     ),
-  applyConflict: (target: Target, conflicts: Array<{ manager: string; field: string }>) =>
+  applyConflict: (
+    target: Target,
+    conflicts: Array<{ manager: string; field: string }>,
+  ) =>
     new StatusError(
       409,
       'Conflict',
-      `Apply failed with ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${conflicts
+      `Apply failed with ${conflicts.length} conflict${
+        conflicts.length === 1 ? '' : 's'
+      }: ${conflicts
         .map(c => `conflict with "${c.manager}": ${c.field}`)
         .join('; ')}`,
       {
@@ -71,31 +94,60 @@ export const statusErrors = {
         })),
       },
     ),
-  invalid: (target: Target & { kind: string }, causes: Array<{ field: string; message: string }>) =>
+  invalid: (
+    target: Target & { kind: string },
+    causes: Array<{ field: string; message: string }>,
+  ) =>
     new StatusError(
       422,
       'Invalid',
-      `${target.kind} "${target.name}" is invalid: ${causes.map(c => `${c.field}: ${c.message}`).join(', ')}`,
+      `${target.kind} "${target.name}" is invalid: ${causes
+        .map(c => `${c.field}: ${c.message}`)
+        .join(', ')}`,
       {
         name: target.name,
         group: target.group,
         kind: target.kind,
-        causes: causes.map(c => ({ reason: 'FieldValueInvalid', message: c.message, field: c.field })),
+        causes: causes.map(c => ({
+          reason: 'FieldValueInvalid',
+          message: c.message,
+          field: c.field,
+        })),
       },
     ),
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
   gone: (message: string) => new StatusError(410, 'Expired', message),
-  methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
+  methodNotAllowed: (message: string) =>
+    new StatusError(405, 'MethodNotAllowed', message),
   unsupportedMediaType: (contentType: string) =>
-    new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${contentType}`),
+    new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${contentType}`,
+    ),
   pathNotFound: (path: string) =>
-    new StatusError(404, 'NotFound', `the server could not find the requested resource (${path})`),
+    new StatusError(
+      404,
+      'NotFound',
+      `the server could not find the requested resource (${path})`,
+    ),
   forbidden: (message: string) => new StatusError(403, 'Forbidden', message),
   unauthorized: () => new StatusError(401, 'Unauthorized', 'Unauthorized'),
-  internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
-  unavailable: (message: string) => new StatusError(503, 'ServiceUnavailable', message),
+  internal: (message: string) =>
+    new StatusError(
+      500,
+      'InternalError',
+      `Internal error occurred: ${message}`,
+    ),
+  unavailable: (message: string) =>
+    new StatusError(503, 'ServiceUnavailable', message),
   tooManyRequests: () =>
-    new StatusError(429, 'TooManyRequests', 'the server has received too many requests and has asked us to try again later', {
-      retryAfterSeconds: 1,
-    }),
+    new StatusError(
+      429,
+      'TooManyRequests',
+      'the server has received too many requests and has asked us to try again later',
+      {
+        retryAfterSeconds: 1,
+      },
+    ),
 };

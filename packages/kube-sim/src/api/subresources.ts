@@ -5,10 +5,19 @@ import { statusErrors } from './statusErrors';
 import { KubeObject, ResourceType } from './types';
 import { patchValue } from './writeHandlers';
 
-function existing(ctx: ApiContext, type: ResourceType, namespace: string | undefined, name: string) {
+function existing(
+  ctx: ApiContext,
+  type: ResourceType,
+  namespace: string | undefined,
+  name: string,
+) {
   const object = ctx.store.get(type, namespace, name);
   if (!object) {
-    throw statusErrors.notFound({ group: type.group, plural: type.plural, name });
+    throw statusErrors.notFound({
+      group: type.group,
+      plural: type.plural,
+      name,
+    });
   }
   return object;
 }
@@ -44,7 +53,11 @@ export function handleSubresource(
   request: ApiRequest,
 ): ApiResult {
   if (!type.subresources.includes(subresource)) {
-    throw statusErrors.notFound({ group: type.group, plural: `${type.plural}/${subresource}`, name });
+    throw statusErrors.notFound({
+      group: type.group,
+      plural: `${type.plural}/${subresource}`,
+      name,
+    });
   }
   const object = existing(ctx, type, namespace, name);
   const method = request.method;
@@ -58,58 +71,129 @@ export function handleSubresource(
     if (method === 'GET') {
       return { status: 200, body: object };
     }
-    const input = method === 'PUT' ? parseBody(request) : (patchValue(contentType(request), object, parseBody(request)) as KubeObject);
+    const input =
+      method === 'PUT'
+        ? parseBody(request)
+        : (patchValue(
+            contentType(request),
+            object,
+            parseBody(request),
+          ) as KubeObject);
     // Only status (or, for finalize, spec.finalizers) changes through these subresources.
     const next =
       subresource === 'status'
-        ? { ...object, status: input.status, metadata: { ...object.metadata, resourceVersion: input.metadata?.resourceVersion } }
-        : { ...object, spec: { ...object.spec, finalizers: input.spec?.finalizers ?? [] }, metadata: { ...object.metadata, resourceVersion: input.metadata?.resourceVersion } };
-    return { status: 200, body: ctx.store.update(type, next, { dryRun: isDryRun(request) }) };
+        ? {
+            ...object,
+            status: input.status,
+            metadata: {
+              ...object.metadata,
+              resourceVersion: input.metadata?.resourceVersion,
+            },
+          }
+        : {
+            ...object,
+            spec: { ...object.spec, finalizers: input.spec?.finalizers ?? [] },
+            metadata: {
+              ...object.metadata,
+              resourceVersion: input.metadata?.resourceVersion,
+            },
+          };
+    return {
+      status: 200,
+      body: ctx.store.update(type, next, { dryRun: isDryRun(request) }),
+    };
   }
   if (subresource === 'scale') {
     if (method === 'GET') {
       return { status: 200, body: scaleOf(object) };
     }
-    const input = method === 'PUT' ? parseBody(request) : (patchValue(contentType(request), scaleOf(object), parseBody(request)) as any);
+    const input =
+      method === 'PUT'
+        ? parseBody(request)
+        : (patchValue(
+            contentType(request),
+            scaleOf(object),
+            parseBody(request),
+          ) as any);
     const replicas = input?.spec?.replicas;
     if (!Number.isInteger(replicas) || replicas < 0) {
-      throw statusErrors.invalid({ group: 'autoscaling', plural: 'scale', name, kind: 'Scale' }, [
-        { field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` },
-      ]);
+      throw statusErrors.invalid(
+        { group: 'autoscaling', plural: 'scale', name, kind: 'Scale' },
+        [
+          {
+            field: 'spec.replicas',
+            message: `Invalid value: ${JSON.stringify(
+              replicas,
+            )}: must be greater than or equal to 0`,
+          },
+        ],
+      );
     }
     const updated = ctx.store.update(
       type,
-      { ...object, spec: { ...object.spec, replicas }, metadata: { ...object.metadata, resourceVersion: input.metadata?.resourceVersion } },
+      {
+        ...object,
+        spec: { ...object.spec, replicas },
+        metadata: {
+          ...object.metadata,
+          resourceVersion: input.metadata?.resourceVersion,
+        },
+      },
       { dryRun: isDryRun(request) },
     );
     return { status: 200, body: scaleOf(updated) };
   }
-  throw statusErrors.methodNotAllowed(`${method} is not supported on ${type.plural}/${subresource}`);
+  throw statusErrors.methodNotAllowed(
+    `${method} is not supported on ${type.plural}/${subresource}`,
+  );
 }
 
 function podLog(pod: KubeObject, request: ApiRequest): string {
-  const containers: string[] = (pod.spec?.containers ?? []).map((c: any) => c.name);
-  const container = request.query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
+  const containers: string[] = (pod.spec?.containers ?? []).map(
+    (c: any) => c.name,
+  );
+  const container =
+    request.query.get('container') ??
+    (containers.length === 1 ? containers[0] : undefined);
   if (!container) {
     throw statusErrors.badRequest(
-      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
+      `a container name must be specified for pod ${
+        pod.metadata.name
+      }, choose one of: [${containers.join(' ')}]`,
     );
   }
   if (!containers.includes(container)) {
-    throw statusErrors.badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`);
+    throw statusErrors.badRequest(
+      `container ${container} is not valid for pod ${pod.metadata.name}`,
+    );
   }
   const tail = request.query.get('tailLines');
   const lines = simulatedLogLines(pod, container);
   return `${(tail ? lines.slice(-Number(tail)) : lines).join('\n')}\n`;
 }
 
-function tokenRequest(ctx: ApiContext, serviceAccount: KubeObject, request: ApiRequest): ApiResult {
+function tokenRequest(
+  ctx: ApiContext,
+  serviceAccount: KubeObject,
+  request: ApiRequest,
+): ApiResult {
   const body = parseBody(request);
   const expirationSeconds = body?.spec?.expirationSeconds ?? 3600;
   if (!Number.isInteger(expirationSeconds) || expirationSeconds < 600) {
-    throw statusErrors.invalid({ group: 'authentication.k8s.io', plural: 'tokenrequests', name: serviceAccount.metadata.name, kind: 'TokenRequest' }, [
-      { field: 'spec.expirationSeconds', message: 'may not specify a duration less than 10 minutes' },
-    ]);
+    throw statusErrors.invalid(
+      {
+        group: 'authentication.k8s.io',
+        plural: 'tokenrequests',
+        name: serviceAccount.metadata.name,
+        kind: 'TokenRequest',
+      },
+      [
+        {
+          field: 'spec.expirationSeconds',
+          message: 'may not specify a duration less than 10 minutes',
+        },
+      ],
+    );
   }
   const subject = `system:serviceaccount:${serviceAccount.metadata.namespace}:${serviceAccount.metadata.name}`;
   const { token, expiresAt } = ctx.tokens.issue(subject, expirationSeconds);
@@ -118,7 +202,10 @@ function tokenRequest(ctx: ApiContext, serviceAccount: KubeObject, request: ApiR
     body: {
       apiVersion: 'authentication.k8s.io/v1',
       kind: 'TokenRequest',
-      metadata: { name: serviceAccount.metadata.name, namespace: serviceAccount.metadata.namespace },
+      metadata: {
+        name: serviceAccount.metadata.name,
+        namespace: serviceAccount.metadata.namespace,
+      },
       spec: { ...body?.spec, expirationSeconds },
       status: { token, expirationTimestamp: expiresAt.toISOString() },
     },

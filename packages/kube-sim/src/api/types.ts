@@ -60,7 +60,12 @@ export interface ResourceType {
   validate?: (object: KubeObject) => string[];
 }
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+export type WatchEventType =
+  | 'ADDED'
+  | 'MODIFIED'
+  | 'DELETED'
+  | 'BOOKMARK'
+  | 'ERROR';
 
 export interface WatchEvent {
   type: WatchEventType;

@@ -16,7 +16,21 @@ export interface ControllerSettings {
 /** What controllers share: the store, the types they write, and small helpers. */
 export class ControllerContext {
   readonly types: Record<
-    'pods' | 'replicasets' | 'deployments' | 'statefulsets' | 'daemonsets' | 'jobs' | 'cronjobs' | 'hpas' | 'pvcs' | 'pvs' | 'events' | 'nodes' | 'namespaces' | 'services' | 'endpoints',
+    | 'pods'
+    | 'replicasets'
+    | 'deployments'
+    | 'statefulsets'
+    | 'daemonsets'
+    | 'jobs'
+    | 'cronjobs'
+    | 'hpas'
+    | 'pvcs'
+    | 'pvs'
+    | 'events'
+    | 'nodes'
+    | 'namespaces'
+    | 'services'
+    | 'endpoints',
     ResourceType
   >;
 
@@ -26,7 +40,8 @@ export class ControllerContext {
     readonly settings: ControllerSettings,
     readonly loadFactor: () => number,
   ) {
-    const find = (group: string, version: string, plural: string) => registry.find(group, version, plural)!;
+    const find = (group: string, version: string, plural: string) =>
+      registry.find(group, version, plural)!;
     this.types = {
       pods: find('', 'v1', 'pods'),
       replicasets: find('apps', 'v1', 'replicasets'),
@@ -60,7 +75,11 @@ export class ControllerContext {
   ownedBy(type: ResourceType, owner: KubeObject): KubeObject[] {
     return this.store
       .list(type, owner.metadata.namespace)
-      .filter(o => o.metadata.ownerReferences?.some(r => r.uid === owner.metadata.uid && r.controller));
+      .filter(o =>
+        o.metadata.ownerReferences?.some(
+          r => r.uid === owner.metadata.uid && r.controller,
+        ),
+      );
   }
 
   controllerOf(object: KubeObject): OwnerReference | undefined {
@@ -68,20 +87,41 @@ export class ControllerContext {
   }
 
   /** Writes a status only when it changed, so reconciling again converges without new events. */
-  setStatus(type: ResourceType, object: KubeObject, status: Record<string, unknown>) {
-    const current = this.store.get(type, object.metadata.namespace, object.metadata.name!);
+  setStatus(
+    type: ResourceType,
+    object: KubeObject,
+    status: Record<string, unknown>,
+  ) {
+    const current = this.store.get(
+      type,
+      object.metadata.namespace,
+      object.metadata.name!,
+    );
     if (!current || JSON.stringify(current.status) === JSON.stringify(status)) {
       return;
     }
-    this.store.update(type, { ...current, status, metadata: { ...current.metadata, resourceVersion: undefined } });
+    this.store.update(type, {
+      ...current,
+      status,
+      metadata: { ...current.metadata, resourceVersion: undefined },
+    });
   }
 
   update(type: ResourceType, object: KubeObject) {
-    this.store.update(type, { ...object, metadata: { ...object.metadata, resourceVersion: undefined } });
+    this.store.update(type, {
+      ...object,
+      metadata: { ...object.metadata, resourceVersion: undefined },
+    });
   }
 
   /** Records a Kubernetes Event about an object, as controllers and the kubelet do. */
-  emitEvent(involved: KubeObject, type: ResourceType, reason: string, message: string, eventType: 'Normal' | 'Warning' = 'Normal') {
+  emitEvent(
+    involved: KubeObject,
+    type: ResourceType,
+    reason: string,
+    message: string,
+    eventType: 'Normal' | 'Warning' = 'Normal',
+  ) {
     const now = new Date().toISOString();
     const namespace = involved.metadata.namespace ?? 'default';
     if (!this.store.get(this.types.namespaces, undefined, namespace)) {
@@ -90,7 +130,10 @@ export class ControllerContext {
     this.store.create(this.types.events, {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${involved.metadata.name}.${randomBytes(8).toString('hex')}`, namespace },
+      metadata: {
+        name: `${involved.metadata.name}.${randomBytes(8).toString('hex')}`,
+        namespace,
+      },
       involvedObject: {
         apiVersion: apiVersionOf(type),
         kind: type.kind,
@@ -113,7 +156,10 @@ export class ControllerContext {
 
 /** A short stable hash, as Kubernetes names ReplicaSets by their pod template. */
 export function shortHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10);
+  return createHash('sha256')
+    .update(JSON.stringify(value))
+    .digest('hex')
+    .slice(0, 10);
 }
 
 export function randomSuffix(): string {
@@ -121,7 +167,12 @@ export function randomSuffix(): string {
 }
 
 /** Resolves an int-or-percent against a total, rounding up or down as Kubernetes does. */
-export function resolveIntOrPercent(value: unknown, total: number, roundUp: boolean, fallback: string): number {
+export function resolveIntOrPercent(
+  value: unknown,
+  total: number,
+  roundUp: boolean,
+  fallback: string,
+): number {
   const text = String(value ?? fallback);
   if (text.endsWith('%')) {
     const exact = (Number(text.slice(0, -1)) / 100) * total;

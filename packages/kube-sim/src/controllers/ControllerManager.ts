@@ -32,17 +32,28 @@ const RECONCILERS: Record<string, Reconciler> = {
 export class ControllerManager {
   readonly ctx: ControllerContext;
   private readonly kubelet: SimulatedKubelet;
-  private readonly queue = new Map<string, { kind: string; namespace?: string; name: string }>();
+  private readonly queue = new Map<
+    string,
+    { kind: string; namespace?: string; name: string }
+  >();
   private flushScheduled = false;
   private readonly unsubscribe: () => void;
   private readonly syncTimer: NodeJS.Timeout;
   private stopped = false;
 
-  constructor(store: ObjectStore, registry: ResourceRegistry, settings: ControllerSettings, loadFactor: () => number) {
+  constructor(
+    store: ObjectStore,
+    registry: ResourceRegistry,
+    settings: ControllerSettings,
+    loadFactor: () => number,
+  ) {
     this.ctx = new ControllerContext(store, registry, settings, loadFactor);
     this.kubelet = new SimulatedKubelet(this.ctx);
     this.unsubscribe = store.subscribe(event => this.onEvent(event));
-    this.syncTimer = setInterval(() => this.periodicSync(), settings.syncPeriodMs);
+    this.syncTimer = setInterval(
+      () => this.periodicSync(),
+      settings.syncPeriodMs,
+    );
     this.syncTimer.unref();
   }
 
@@ -55,7 +66,11 @@ export class ControllerManager {
 
   /** Starts a CronJob's Job now, for tests and demos that cannot wait for its schedule. */
   triggerCronJob(namespace: string, name: string): KubeObject {
-    const cronJob = this.ctx.store.get(this.ctx.types.cronjobs, namespace, name);
+    const cronJob = this.ctx.store.get(
+      this.ctx.types.cronjobs,
+      namespace,
+      name,
+    );
     if (!cronJob) {
       throw new Error(`cronjob ${namespace}/${name} not found`);
     }
@@ -71,7 +86,11 @@ export class ControllerManager {
       this.kubelet.onPod(object);
     }
     if (event.type !== 'DELETED' && RECONCILERS[object.kind]) {
-      this.enqueue(object.kind, object.metadata.namespace, object.metadata.name!);
+      this.enqueue(
+        object.kind,
+        object.metadata.namespace,
+        object.metadata.name!,
+      );
     }
     const owner = object.metadata.ownerReferences?.find(r => r.controller);
     if (owner && RECONCILERS[owner.kind]) {
@@ -79,13 +98,21 @@ export class ControllerManager {
     }
     if (object.kind === 'Node') {
       for (const daemonSet of this.ctx.store.list(this.ctx.types.daemonsets)) {
-        this.enqueue('DaemonSet', daemonSet.metadata.namespace, daemonSet.metadata.name!);
+        this.enqueue(
+          'DaemonSet',
+          daemonSet.metadata.namespace,
+          daemonSet.metadata.name!,
+        );
       }
     }
   }
 
   private enqueue(kind: string, namespace: string | undefined, name: string) {
-    this.queue.set(`${kind}/${namespace ?? ''}/${name}`, { kind, namespace, name });
+    this.queue.set(`${kind}/${namespace ?? ''}/${name}`, {
+      kind,
+      namespace,
+      name,
+    });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());

@@ -3,7 +3,11 @@ import { ControllerContext } from './ControllerContext';
 import { cronFiresAt } from './cronSchedule';
 
 /** Starts a Job from a CronJob's template now, as a scheduled run would. */
-export function runCronJob(ctx: ControllerContext, cronJob: KubeObject, at = new Date()): KubeObject {
+export function runCronJob(
+  ctx: ControllerContext,
+  cronJob: KubeObject,
+  at = new Date(),
+): KubeObject {
   const minute = Math.floor(at.getTime() / 60_000);
   const template = cronJob.spec?.jobTemplate ?? {};
   const job = ctx.store.create(ctx.types.jobs, {
@@ -17,8 +21,16 @@ export function runCronJob(ctx: ControllerContext, cronJob: KubeObject, at = new
     },
     spec: template.spec,
   });
-  ctx.emitEvent(cronJob, ctx.types.cronjobs, 'SuccessfulCreate', `Created job ${job.metadata.name}`);
-  ctx.setStatus(ctx.types.cronjobs, cronJob, { ...cronJob.status, lastScheduleTime: at.toISOString() });
+  ctx.emitEvent(
+    cronJob,
+    ctx.types.cronjobs,
+    'SuccessfulCreate',
+    `Created job ${job.metadata.name}`,
+  );
+  ctx.setStatus(ctx.types.cronjobs, cronJob, {
+    ...cronJob.status,
+    lastScheduleTime: at.toISOString(),
+  });
   return job;
 }
 
@@ -28,10 +40,15 @@ export function syncCronJobs(ctx: ControllerContext, now = new Date()) {
     if (cronJob.spec?.suspend || !cronJob.spec?.schedule) {
       continue;
     }
-    const last = cronJob.status?.lastScheduleTime ? Date.parse(cronJob.status.lastScheduleTime) : 0;
-    const sameMinute = Math.floor(last / 60_000) === Math.floor(now.getTime() / 60_000);
+    const last = cronJob.status?.lastScheduleTime
+      ? Date.parse(cronJob.status.lastScheduleTime)
+      : 0;
+    const sameMinute =
+      Math.floor(last / 60_000) === Math.floor(now.getTime() / 60_000);
     if (!sameMinute && cronFiresAt(cronJob.spec.schedule, now)) {
-      const active = ctx.ownedBy(ctx.types.jobs, cronJob).some(j => !j.status?.completionTime);
+      const active = ctx
+        .ownedBy(ctx.types.jobs, cronJob)
+        .some(j => !j.status?.completionTime);
       if (!(active && cronJob.spec.concurrencyPolicy === 'Forbid')) {
         runCronJob(ctx, cronJob, now);
       }
@@ -39,12 +56,19 @@ export function syncCronJobs(ctx: ControllerContext, now = new Date()) {
     const finished = ctx
       .ownedBy(ctx.types.jobs, cronJob)
       .filter(j => j.status?.completionTime)
-      .sort((a, b) => a.status.completionTime.localeCompare(b.status.completionTime));
+      .sort((a, b) =>
+        a.status.completionTime.localeCompare(b.status.completionTime),
+      );
     const limit = cronJob.spec.successfulJobsHistoryLimit ?? 3;
     for (const job of finished.slice(0, Math.max(0, finished.length - limit))) {
-      ctx.store.delete(ctx.types.jobs, job.metadata.namespace, job.metadata.name!, {
-        resolveType: key => ctx.registry.byTypeKey(key),
-      });
+      ctx.store.delete(
+        ctx.types.jobs,
+        job.metadata.namespace,
+        job.metadata.name!,
+        {
+          resolveType: key => ctx.registry.byTypeKey(key),
+        },
+      );
     }
   }
 }

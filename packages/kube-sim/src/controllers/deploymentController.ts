@@ -1,5 +1,9 @@
 import { KubeObject } from '../api/types';
-import { ControllerContext, resolveIntOrPercent, shortHash } from './ControllerContext';
+import {
+  ControllerContext,
+  resolveIntOrPercent,
+  shortHash,
+} from './ControllerContext';
 import { isPodReady } from './pods';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -9,21 +13,46 @@ function revisionOf(replicaSet: KubeObject): number {
 }
 
 function templateHash(deployment: KubeObject): string {
-  return shortHash(deployment.spec?.template).replace(/[^a-z0-9]/g, '').slice(0, 10);
+  return shortHash(deployment.spec?.template)
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 10);
 }
 
-function findOrCreateNewReplicaSet(ctx: ControllerContext, deployment: KubeObject, replicaSets: KubeObject[], hash: string, initialReplicas: number): KubeObject {
+function findOrCreateNewReplicaSet(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  replicaSets: KubeObject[],
+  hash: string,
+  initialReplicas: number,
+): KubeObject {
   const maxRevision = Math.max(0, ...replicaSets.map(revisionOf));
-  const existing = replicaSets.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash);
+  const existing = replicaSets.find(
+    rs => rs.metadata.labels?.['pod-template-hash'] === hash,
+  );
   if (existing) {
     // A rollback to an old template reuses its ReplicaSet and makes it the newest revision.
     if (revisionOf(existing) < maxRevision) {
       ctx.update(ctx.types.replicasets, {
         ...existing,
-        metadata: { ...existing.metadata, annotations: { ...existing.metadata.annotations, [REVISION]: String(maxRevision + 1) } },
+        metadata: {
+          ...existing.metadata,
+          annotations: {
+            ...existing.metadata.annotations,
+            [REVISION]: String(maxRevision + 1),
+          },
+        },
       });
-      ctx.emitEvent(deployment, ctx.types.deployments, 'DeploymentRollback', `Rolled back to revision ${revisionOf(existing)}`);
-      return ctx.store.get(ctx.types.replicasets, existing.metadata.namespace, existing.metadata.name!)!;
+      ctx.emitEvent(
+        deployment,
+        ctx.types.deployments,
+        'DeploymentRollback',
+        `Rolled back to revision ${revisionOf(existing)}`,
+      );
+      return ctx.store.get(
+        ctx.types.replicasets,
+        existing.metadata.namespace,
+        existing.metadata.name!,
+      )!;
     }
     return existing;
   }
@@ -41,28 +70,54 @@ function findOrCreateNewReplicaSet(ctx: ControllerContext, deployment: KubeObjec
     },
     spec: {
       replicas: initialReplicas,
-      selector: { matchLabels: { ...deployment.spec?.selector?.matchLabels, 'pod-template-hash': hash } },
+      selector: {
+        matchLabels: {
+          ...deployment.spec?.selector?.matchLabels,
+          'pod-template-hash': hash,
+        },
+      },
       template: { ...template, metadata: { ...template.metadata, labels } },
     },
   });
-  ctx.emitEvent(deployment, ctx.types.deployments, 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} to ${initialReplicas}`);
+  ctx.emitEvent(
+    deployment,
+    ctx.types.deployments,
+    'ScalingReplicaSet',
+    `Scaled up replica set ${created.metadata.name} to ${initialReplicas}`,
+  );
   return created;
 }
 
-function scale(ctx: ControllerContext, deployment: KubeObject, replicaSet: KubeObject, replicas: number) {
+function scale(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  replicaSet: KubeObject,
+  replicas: number,
+) {
   if ((replicaSet.spec?.replicas ?? 0) === replicas) {
     return;
   }
   const direction = replicas > (replicaSet.spec?.replicas ?? 0) ? 'up' : 'down';
-  ctx.update(ctx.types.replicasets, { ...replicaSet, spec: { ...replicaSet.spec, replicas } });
-  ctx.emitEvent(deployment, ctx.types.deployments, 'ScalingReplicaSet', `Scaled ${direction} replica set ${replicaSet.metadata.name} to ${replicas}`);
+  ctx.update(ctx.types.replicasets, {
+    ...replicaSet,
+    spec: { ...replicaSet.spec, replicas },
+  });
+  ctx.emitEvent(
+    deployment,
+    ctx.types.deployments,
+    'ScalingReplicaSet',
+    `Scaled ${direction} replica set ${replicaSet.metadata.name} to ${replicas}`,
+  );
 }
 
 /**
  * Rolls a Deployment towards its template: one ReplicaSet per template (revisions kept for
  * rollback), scaled within maxSurge and maxUnavailable, or all at once with Recreate.
  */
-export function reconcileDeployment(ctx: ControllerContext, deployment: KubeObject) {
+export function reconcileDeployment(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+) {
   if (deployment.metadata.deletionTimestamp) {
     return;
   }
@@ -70,11 +125,28 @@ export function reconcileDeployment(ctx: ControllerContext, deployment: KubeObje
   const hash = templateHash(deployment);
   let replicaSets = ctx.ownedBy(ctx.types.replicasets, deployment);
   const isFirst = replicaSets.length === 0;
-  const newRs = deployment.spec?.paused && !isFirst ? replicaSets.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash) : findOrCreateNewReplicaSet(ctx, deployment, replicaSets, hash, isFirst ? desired : 0);
+  const newRs =
+    deployment.spec?.paused && !isFirst
+      ? replicaSets.find(
+          rs => rs.metadata.labels?.['pod-template-hash'] === hash,
+        )
+      : findOrCreateNewReplicaSet(
+          ctx,
+          deployment,
+          replicaSets,
+          hash,
+          isFirst ? desired : 0,
+        );
   replicaSets = ctx.ownedBy(ctx.types.replicasets, deployment);
-  const oldRs = replicaSets.filter(rs => rs.metadata.uid !== newRs?.metadata.uid).sort((a, b) => revisionOf(a) - revisionOf(b));
+  const oldRs = replicaSets
+    .filter(rs => rs.metadata.uid !== newRs?.metadata.uid)
+    .sort((a, b) => revisionOf(a) - revisionOf(b));
   if (newRs && !deployment.spec?.paused) {
-    const current = ctx.store.get(ctx.types.replicasets, newRs.metadata.namespace, newRs.metadata.name!)!;
+    const current = ctx.store.get(
+      ctx.types.replicasets,
+      newRs.metadata.namespace,
+      newRs.metadata.name!,
+    )!;
     if (deployment.spec?.strategy?.type === 'Recreate') {
       oldRs.forEach(rs => scale(ctx, deployment, rs, 0));
       const oldPodsLeft = oldRs.some(rs => (rs.status?.replicas ?? 0) > 0);
@@ -89,14 +161,28 @@ export function reconcileDeployment(ctx: ControllerContext, deployment: KubeObje
   updateDeploymentStatus(ctx, deployment, newRs, desired);
 }
 
-function rollingUpdate(ctx: ControllerContext, deployment: KubeObject, newRs: KubeObject, oldRs: KubeObject[], desired: number) {
+function rollingUpdate(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  newRs: KubeObject,
+  oldRs: KubeObject[],
+  desired: number,
+) {
   const rolling = deployment.spec?.strategy?.rollingUpdate ?? {};
   let maxSurge = resolveIntOrPercent(rolling.maxSurge, desired, true, '25%');
-  const maxUnavailable = resolveIntOrPercent(rolling.maxUnavailable, desired, false, '25%');
+  const maxUnavailable = resolveIntOrPercent(
+    rolling.maxUnavailable,
+    desired,
+    false,
+    '25%',
+  );
   if (maxSurge === 0 && maxUnavailable === 0) {
     maxSurge = 1;
   }
-  const total = [newRs, ...oldRs].reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
+  const total = [newRs, ...oldRs].reduce(
+    (n, rs) => n + (rs.spec?.replicas ?? 0),
+    0,
+  );
   const newReplicas = newRs.spec?.replicas ?? 0;
   if (newReplicas > desired) {
     scale(ctx, deployment, newRs, desired);
@@ -110,12 +196,20 @@ function rollingUpdate(ctx: ControllerContext, deployment: KubeObject, newRs: Ku
   // Ready pods are counted, not read from ReplicaSet status, which lags behind scaling; pods a
   // ReplicaSet is about to remove are not counted (it removes unready ones first).
   const readyOf = (rs: KubeObject) =>
-    Math.min(rs.spec?.replicas ?? 0, ctx.ownedBy(ctx.types.pods, rs).filter(isPodReady).length);
-  let readyBudget = [newRs, ...oldRs].reduce((n, rs) => n + readyOf(rs), 0) - (desired - maxUnavailable);
+    Math.min(
+      rs.spec?.replicas ?? 0,
+      ctx.ownedBy(ctx.types.pods, rs).filter(isPodReady).length,
+    );
+  let readyBudget =
+    [newRs, ...oldRs].reduce((n, rs) => n + readyOf(rs), 0) -
+    (desired - maxUnavailable);
   for (const rs of oldRs) {
     const replicas = rs.spec?.replicas ?? 0;
     const unready = replicas - readyOf(rs);
-    const readyToRemove = Math.min(replicas - unready, Math.max(0, readyBudget));
+    const readyToRemove = Math.min(
+      replicas - unready,
+      Math.max(0, readyBudget),
+    );
     readyBudget -= readyToRemove;
     if (unready + readyToRemove > 0) {
       scale(ctx, deployment, rs, replicas - unready - readyToRemove);
@@ -123,24 +217,57 @@ function rollingUpdate(ctx: ControllerContext, deployment: KubeObject, newRs: Ku
   }
 }
 
-function cleanUpOldReplicaSets(ctx: ControllerContext, deployment: KubeObject, oldRs: KubeObject[]) {
+function cleanUpOldReplicaSets(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  oldRs: KubeObject[],
+) {
   const limit = deployment.spec?.revisionHistoryLimit ?? 10;
-  const idle = oldRs.filter(rs => (rs.spec?.replicas ?? 0) === 0 && (rs.status?.replicas ?? 0) === 0);
+  const idle = oldRs.filter(
+    rs => (rs.spec?.replicas ?? 0) === 0 && (rs.status?.replicas ?? 0) === 0,
+  );
   for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) {
-    ctx.store.delete(ctx.types.replicasets, rs.metadata.namespace, rs.metadata.name!);
+    ctx.store.delete(
+      ctx.types.replicasets,
+      rs.metadata.namespace,
+      rs.metadata.name!,
+    );
   }
 }
 
-function updateDeploymentStatus(ctx: ControllerContext, deployment: KubeObject, newRs: KubeObject | undefined, desired: number) {
+function updateDeploymentStatus(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  newRs: KubeObject | undefined,
+  desired: number,
+) {
   const all = ctx.ownedBy(ctx.types.replicasets, deployment);
-  const sum = (f: (rs: KubeObject) => number) => all.reduce((n, rs) => n + f(rs), 0);
+  const sum = (f: (rs: KubeObject) => number) =>
+    all.reduce((n, rs) => n + f(rs), 0);
   const replicas = sum(rs => rs.status?.replicas ?? 0);
   const ready = sum(rs => rs.status?.readyReplicas ?? 0);
-  const updated = newRs ? ctx.store.get(ctx.types.replicasets, newRs.metadata.namespace, newRs.metadata.name!)?.status?.replicas ?? 0 : 0;
-  const maxUnavailable = resolveIntOrPercent(deployment.spec?.strategy?.rollingUpdate?.maxUnavailable, desired, false, '25%');
-  const complete = updated === desired && replicas === desired && ready === desired;
+  const updated = newRs
+    ? ctx.store.get(
+        ctx.types.replicasets,
+        newRs.metadata.namespace,
+        newRs.metadata.name!,
+      )?.status?.replicas ?? 0
+    : 0;
+  const maxUnavailable = resolveIntOrPercent(
+    deployment.spec?.strategy?.rollingUpdate?.maxUnavailable,
+    desired,
+    false,
+    '25%',
+  );
+  const complete =
+    updated === desired && replicas === desired && ready === desired;
   const previous: any[] = deployment.status?.conditions ?? [];
-  const condition = (type: string, status: string, reason: string, message: string) => {
+  const condition = (
+    type: string,
+    status: string,
+    reason: string,
+    message: string,
+  ) => {
     const before = previous.find(c => c.type === type);
     const now = new Date().toISOString();
     return {
@@ -148,8 +275,12 @@ function updateDeploymentStatus(ctx: ControllerContext, deployment: KubeObject, 
       status,
       reason,
       message,
-      lastUpdateTime: before?.status === status && before?.reason === reason ? before.lastUpdateTime : now,
-      lastTransitionTime: before?.status === status ? before.lastTransitionTime : now,
+      lastUpdateTime:
+        before?.status === status && before?.reason === reason
+          ? before.lastUpdateTime
+          : now,
+      lastTransitionTime:
+        before?.status === status ? before.lastTransitionTime : now,
     };
   };
   ctx.setStatus(ctx.types.deployments, deployment, {
@@ -161,11 +292,31 @@ function updateDeploymentStatus(ctx: ControllerContext, deployment: KubeObject, 
     unavailableReplicas: Math.max(0, desired - ready),
     conditions: [
       ready >= desired - maxUnavailable
-        ? condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
-        : condition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'),
+        ? condition(
+            'Available',
+            'True',
+            'MinimumReplicasAvailable',
+            'Deployment has minimum availability.',
+          )
+        : condition(
+            'Available',
+            'False',
+            'MinimumReplicasUnavailable',
+            'Deployment does not have minimum availability.',
+          ),
       complete
-        ? condition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRs?.metadata.name}" has successfully progressed.`)
-        : condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRs?.metadata.name}" is progressing.`),
+        ? condition(
+            'Progressing',
+            'True',
+            'NewReplicaSetAvailable',
+            `ReplicaSet "${newRs?.metadata.name}" has successfully progressed.`,
+          )
+        : condition(
+            'Progressing',
+            'True',
+            'ReplicaSetUpdated',
+            `ReplicaSet "${newRs?.metadata.name}" is progressing.`,
+          ),
     ],
   });
 }

@@ -14,27 +14,41 @@ export function reconcileJob(ctx: ControllerContext, job: KubeObject) {
   const active = pods.filter(isPodActive);
   const done = succeeded >= completions;
   if (!done) {
-    const wanted = Math.min(parallelism, completions - succeeded) - active.length;
+    const wanted =
+      Math.min(parallelism, completions - succeeded) - active.length;
     for (let i = 0; i < wanted; i++) {
       createPodFromTemplate(ctx, job, ctx.types.jobs, job.spec?.template, {
-        labels: { 'batch.kubernetes.io/job-name': job.metadata.name!, 'job-name': job.metadata.name! },
+        labels: {
+          'batch.kubernetes.io/job-name': job.metadata.name!,
+          'job-name': job.metadata.name!,
+        },
       });
     }
   }
   const now = new Date().toISOString();
-  const wasDone = (job.status?.conditions ?? []).some((c: any) => c.type === 'Complete');
+  const wasDone = (job.status?.conditions ?? []).some(
+    (c: any) => c.type === 'Complete',
+  );
   if (done && !wasDone) {
     ctx.emitEvent(job, ctx.types.jobs, 'Completed', 'Job completed');
   }
   ctx.setStatus(ctx.types.jobs, job, {
     startTime: job.status?.startTime ?? now,
-    active: done ? 0 : ctx.ownedBy(ctx.types.pods, job).filter(isPodActive).length,
+    active: done
+      ? 0
+      : ctx.ownedBy(ctx.types.pods, job).filter(isPodActive).length,
     succeeded,
     failed: 0,
     ...(done
       ? {
           completionTime: job.status?.completionTime ?? now,
-          conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: job.status?.completionTime ?? now }],
+          conditions: [
+            {
+              type: 'Complete',
+              status: 'True',
+              lastTransitionTime: job.status?.completionTime ?? now,
+            },
+          ],
         }
       : {}),
   });

@@ -37,7 +37,11 @@ export class SimulatedKubelet {
   }
 
   private current(pod: KubeObject) {
-    return this.ctx.store.get(this.ctx.types.pods, pod.metadata.namespace, pod.metadata.name!);
+    return this.ctx.store.get(
+      this.ctx.types.pods,
+      pod.metadata.namespace,
+      pod.metadata.name!,
+    );
   }
 
   private schedule(pod: KubeObject) {
@@ -48,38 +52,75 @@ export class SimulatedKubelet {
     const podsPerNode = new Map(nodes.map(n => [n.metadata.name!, 0]));
     for (const other of this.ctx.store.list(this.ctx.types.pods)) {
       if (other.spec?.nodeName && podsPerNode.has(other.spec.nodeName)) {
-        podsPerNode.set(other.spec.nodeName, podsPerNode.get(other.spec.nodeName)! + 1);
+        podsPerNode.set(
+          other.spec.nodeName,
+          podsPerNode.get(other.spec.nodeName)! + 1,
+        );
       }
     }
-    const nodeName = [...podsPerNode].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0][0];
+    const nodeName = [...podsPerNode].sort(
+      (a, b) => a[1] - b[1] || a[0].localeCompare(b[0]),
+    )[0][0];
     this.ctx.update(this.ctx.types.pods, {
       ...pod,
       spec: { ...pod.spec, nodeName },
-      status: { ...pod.status, conditions: [{ type: 'PodScheduled', status: 'True' }] },
+      status: {
+        ...pod.status,
+        conditions: [{ type: 'PodScheduled', status: 'True' }],
+      },
     });
-    this.ctx.emitEvent(pod, this.ctx.types.pods, 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
+    this.ctx.emitEvent(
+      pod,
+      this.ctx.types.pods,
+      'Scheduled',
+      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
+    );
   }
 
   private start(pod: KubeObject) {
     const current = this.current(pod);
-    if (!current || current.metadata.deletionTimestamp || current.status?.phase !== 'Pending') {
+    if (
+      !current ||
+      current.metadata.deletionTimestamp ||
+      current.status?.phase !== 'Pending'
+    ) {
       return;
     }
     const now = new Date().toISOString();
     for (const container of current.spec?.containers ?? []) {
-      this.ctx.emitEvent(current, this.ctx.types.pods, 'Pulled', `Container image "${container.image}" already present on machine`);
-      this.ctx.emitEvent(current, this.ctx.types.pods, 'Started', `Started container ${container.name}`);
+      this.ctx.emitEvent(
+        current,
+        this.ctx.types.pods,
+        'Pulled',
+        `Container image "${container.image}" already present on machine`,
+      );
+      this.ctx.emitEvent(
+        current,
+        this.ctx.types.pods,
+        'Started',
+        `Started container ${container.name}`,
+      );
     }
-    this.ctx.setStatus(this.ctx.types.pods, current, runningPodStatus(current, now));
+    this.ctx.setStatus(
+      this.ctx.types.pods,
+      current,
+      runningPodStatus(current, now),
+    );
     if (this.ctx.controllerOf(current)?.kind === 'Job') {
-      this.later(this.ctx.settings.jobPodDurationMs, () => this.finish(current));
+      this.later(this.ctx.settings.jobPodDurationMs, () =>
+        this.finish(current),
+      );
     }
   }
 
   private finish(pod: KubeObject) {
     const current = this.current(pod);
     if (current?.status?.phase === 'Running') {
-      this.ctx.setStatus(this.ctx.types.pods, current, succeededPodStatus(current, new Date().toISOString()));
+      this.ctx.setStatus(
+        this.ctx.types.pods,
+        current,
+        succeededPodStatus(current, new Date().toISOString()),
+      );
     }
   }
 }

@@ -8,7 +8,11 @@ export function createPodFromTemplate(
   owner: KubeObject,
   ownerType: ResourceType,
   template: any,
-  options: { name?: string; labels?: Record<string, string>; nodeName?: string } = {},
+  options: {
+    name?: string;
+    labels?: Record<string, string>;
+    nodeName?: string;
+  } = {},
 ): KubeObject {
   const pod = ctx.store.create(ctx.types.pods, {
     apiVersion: 'v1',
@@ -20,10 +24,21 @@ export function createPodFromTemplate(
       annotations: template?.metadata?.annotations,
       ownerReferences: [ctx.ownerReference(owner, ownerType)],
     },
-    spec: { ...template?.spec, nodeName: options.nodeName ?? template?.spec?.nodeName },
-    status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False' }] },
+    spec: {
+      ...template?.spec,
+      nodeName: options.nodeName ?? template?.spec?.nodeName,
+    },
+    status: {
+      phase: 'Pending',
+      conditions: [{ type: 'PodScheduled', status: 'False' }],
+    },
   });
-  ctx.emitEvent(owner, ownerType, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+  ctx.emitEvent(
+    owner,
+    ownerType,
+    'SuccessfulCreate',
+    `Created pod: ${pod.metadata.name}`,
+  );
   return pod;
 }
 
@@ -31,12 +46,18 @@ export function isPodReady(pod: KubeObject): boolean {
   return (
     !pod.metadata.deletionTimestamp &&
     pod.status?.phase === 'Running' &&
-    (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True')
+    (pod.status?.conditions ?? []).some(
+      (c: any) => c.type === 'Ready' && c.status === 'True',
+    )
   );
 }
 
 export function isPodActive(pod: KubeObject): boolean {
-  return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+  return (
+    !pod.metadata.deletionTimestamp &&
+    pod.status?.phase !== 'Succeeded' &&
+    pod.status?.phase !== 'Failed'
+  );
 }
 
 /** The digest a simulated registry would give an image: the same for the same reference. */
@@ -56,17 +77,23 @@ export function runningPodStatus(pod: KubeObject, now: string) {
     ...pod.status,
     phase: 'Running',
     hostIP: '10.0.0.1',
-    podIP: `10.244.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 2}`,
+    podIP: `10.244.${Math.floor(Math.random() * 250)}.${
+      Math.floor(Math.random() * 250) + 2
+    }`,
     startTime: pod.status?.startTime ?? now,
-    conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map(type => ({
-      type,
-      status: 'True',
-      lastTransitionTime: now,
-    })),
+    conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map(
+      type => ({
+        type,
+        status: 'True',
+        lastTransitionTime: now,
+      }),
+    ),
     containerStatuses: (pod.spec?.containers ?? []).map((container: any) => ({
       name: container.name,
       image: container.image,
-      imageID: `${repositoryOf(container.image)}@${imageDigest(container.image)}`,
+      imageID: `${repositoryOf(container.image)}@${imageDigest(
+        container.image,
+      )}`,
       ready: true,
       started: true,
       restartCount: 0,
@@ -79,12 +106,23 @@ export function succeededPodStatus(pod: KubeObject, now: string) {
   return {
     ...pod.status,
     phase: 'Succeeded',
-    conditions: (pod.status?.conditions ?? []).map((c: any) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'PodCompleted' } : c)),
+    conditions: (pod.status?.conditions ?? []).map((c: any) =>
+      c.type === 'Ready' || c.type === 'ContainersReady'
+        ? { ...c, status: 'False', reason: 'PodCompleted' }
+        : c,
+    ),
     containerStatuses: (pod.status?.containerStatuses ?? []).map((s: any) => ({
       ...s,
       ready: false,
       started: false,
-      state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: s.state?.running?.startedAt, finishedAt: now } },
+      state: {
+        terminated: {
+          exitCode: 0,
+          reason: 'Completed',
+          startedAt: s.state?.running?.startedAt,
+          finishedAt: now,
+        },
+      },
     })),
   };
 }

@@ -17,19 +17,39 @@ export function reconcileClaim(ctx: ControllerContext, claim: KubeObject) {
         capacity: { storage },
         accessModes: claim.spec?.accessModes ?? ['ReadWriteOnce'],
         storageClassName: claim.spec?.storageClassName ?? 'standard',
-        claimRef: { namespace: claim.metadata.namespace, name: claim.metadata.name, uid: claim.metadata.uid },
+        claimRef: {
+          namespace: claim.metadata.namespace,
+          name: claim.metadata.name,
+          uid: claim.metadata.uid,
+        },
       },
       status: { phase: 'Bound' },
     });
   }
   ctx.update(ctx.types.pvcs, { ...claim, spec: { ...claim.spec, volumeName } });
-  const updated = ctx.store.get(ctx.types.pvcs, claim.metadata.namespace, claim.metadata.name!)!;
-  ctx.setStatus(ctx.types.pvcs, updated, { phase: 'Bound', capacity: { storage }, accessModes: claim.spec?.accessModes ?? ['ReadWriteOnce'] });
-  ctx.emitEvent(updated, ctx.types.pvcs, 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`);
+  const updated = ctx.store.get(
+    ctx.types.pvcs,
+    claim.metadata.namespace,
+    claim.metadata.name!,
+  )!;
+  ctx.setStatus(ctx.types.pvcs, updated, {
+    phase: 'Bound',
+    capacity: { storage },
+    accessModes: claim.spec?.accessModes ?? ['ReadWriteOnce'],
+  });
+  ctx.emitEvent(
+    updated,
+    ctx.types.pvcs,
+    'ProvisioningSucceeded',
+    `Successfully provisioned volume ${volumeName}`,
+  );
 }
 
 /** Marks new namespaces Active; empties a terminating namespace and then lets it go. */
-export function reconcileNamespace(ctx: ControllerContext, namespace: KubeObject) {
+export function reconcileNamespace(
+  ctx: ControllerContext,
+  namespace: KubeObject,
+) {
   const name = namespace.metadata.name!;
   if (!namespace.metadata.deletionTimestamp) {
     if (namespace.status?.phase !== 'Active') {
@@ -39,12 +59,21 @@ export function reconcileNamespace(ctx: ControllerContext, namespace: KubeObject
   }
   for (const [typeKey, object] of [...ctx.store.allObjects()]) {
     const type = ctx.registry.byTypeKey(typeKey);
-    if (type?.namespaced && object.metadata.namespace === name && ctx.store.get(type, name, object.metadata.name!)) {
-      ctx.store.delete(type, name, object.metadata.name!, { resolveType: key => ctx.registry.byTypeKey(key) });
+    if (
+      type?.namespaced &&
+      object.metadata.namespace === name &&
+      ctx.store.get(type, name, object.metadata.name!)
+    ) {
+      ctx.store.delete(type, name, object.metadata.name!, {
+        resolveType: key => ctx.registry.byTypeKey(key),
+      });
     }
   }
   const current = ctx.store.get(ctx.types.namespaces, undefined, name);
   if (current) {
-    ctx.update(ctx.types.namespaces, { ...current, spec: { ...current.spec, finalizers: [] } });
+    ctx.update(ctx.types.namespaces, {
+      ...current,
+      spec: { ...current.spec, finalizers: [] },
+    });
   }
 }

@@ -9,7 +9,10 @@ import { KubeObject } from '../api/types';
  * workload and its Service, labelled as the suite labels what it applies. The suite's own
  * renderer (cocktail-node) is the real one; this is seed data for a test double.
  */
-export function renderSeedWorkload(server: CocktailServerEntityV1alpha1, serviceMap: ServiceMapEntityV1alpha1): KubeObject[] {
+export function renderSeedWorkload(
+  server: CocktailServerEntityV1alpha1,
+  serviceMap: ServiceMapEntityV1alpha1,
+): KubeObject[] {
   const name = server.metadata.name;
   const namespace = serviceMap.spec.namespace;
   const serviceName = serviceMap.spec.service.split(/[:/]/).pop()!;
@@ -28,7 +31,11 @@ export function renderSeedWorkload(server: CocktailServerEntityV1alpha1, service
       image: c.image,
       command: c.command,
       args: c.args,
-      ports: c.ports?.map(p => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? 'TCP' })),
+      ports: c.ports?.map(p => ({
+        name: p.name,
+        containerPort: p.containerPort,
+        protocol: p.protocol ?? 'TCP',
+      })),
       env: c.env,
       resources: c.resources,
     })),
@@ -58,13 +65,26 @@ export function renderSeedWorkload(server: CocktailServerEntityV1alpha1, service
           },
         };
       case 'DaemonSet':
-        return { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata, spec: { selector: { matchLabels: selector }, template } };
+        return {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          metadata,
+          spec: { selector: { matchLabels: selector }, template },
+        };
       case 'Job':
         return {
           apiVersion: 'batch/v1',
           kind: 'Job',
           metadata,
-          spec: { parallelism: server.spec.replicas ?? 1, completions: server.spec.replicas ?? 1, backoffLimit: server.spec.backoffLimit, template: { ...template, spec: { ...podSpec, restartPolicy: 'Never' } } },
+          spec: {
+            parallelism: server.spec.replicas ?? 1,
+            completions: server.spec.replicas ?? 1,
+            backoffLimit: server.spec.backoffLimit,
+            template: {
+              ...template,
+              spec: { ...podSpec, restartPolicy: 'Never' },
+            },
+          },
         };
       case 'CronJob':
         return {
@@ -75,7 +95,16 @@ export function renderSeedWorkload(server: CocktailServerEntityV1alpha1, service
             schedule: server.spec.schedule,
             timeZone: server.spec.timeZone,
             concurrencyPolicy: server.spec.concurrencyPolicy,
-            jobTemplate: { metadata: { labels }, spec: { backoffLimit: server.spec.backoffLimit, template: { ...template, spec: { ...podSpec, restartPolicy: 'OnFailure' } } } },
+            jobTemplate: {
+              metadata: { labels },
+              spec: {
+                backoffLimit: server.spec.backoffLimit,
+                template: {
+                  ...template,
+                  spec: { ...podSpec, restartPolicy: 'OnFailure' },
+                },
+              },
+            },
           },
         };
       default:
@@ -83,7 +112,11 @@ export function renderSeedWorkload(server: CocktailServerEntityV1alpha1, service
           apiVersion: 'apps/v1',
           kind: 'Deployment',
           metadata,
-          spec: { replicas: server.spec.replicas ?? 1, selector: { matchLabels: selector }, template },
+          spec: {
+            replicas: server.spec.replicas ?? 1,
+            selector: { matchLabels: selector },
+            template,
+          },
         };
     }
   })();
@@ -94,11 +127,25 @@ export function renderSeedWorkload(server: CocktailServerEntityV1alpha1, service
       kind: 'Service',
       metadata,
       spec: {
-        type: server.spec.ports.some(p => p.expose === 'LoadBalancer') ? 'LoadBalancer' : server.spec.ports.some(p => p.expose === 'NodePort') ? 'NodePort' : 'ClusterIP',
+        type: serviceTypeOf(server),
         selector,
-        ports: server.spec.ports.map(p => ({ name: p.name, port: p.port, targetPort: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP', nodePort: p.nodePort })),
+        ports: server.spec.ports.map(p => ({
+          name: p.name,
+          port: p.port,
+          targetPort: p.targetPort ?? p.port,
+          protocol: p.protocol ?? 'TCP',
+          nodePort: p.nodePort,
+        })),
       },
     });
   }
   return objects;
+}
+
+function serviceTypeOf(server: CocktailServerEntityV1alpha1): string {
+  const exposures = (server.spec.ports ?? []).map(p => p.expose);
+  if (exposures.includes('LoadBalancer')) {
+    return 'LoadBalancer';
+  }
+  return exposures.includes('NodePort') ? 'NodePort' : 'ClusterIP';
 }

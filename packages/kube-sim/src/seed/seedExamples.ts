@@ -12,10 +12,16 @@ import { renderSeedWorkload } from './renderSeedWorkload';
 
 async function readEntities(directory: string): Promise<any[]> {
   const entities: any[] = [];
-  const entries = await fs.readdir(directory, { withFileTypes: true, recursive: true });
+  const entries = await fs.readdir(directory, {
+    withFileTypes: true,
+    recursive: true,
+  });
   for (const entry of entries) {
     if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-      const text = await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8');
+      const text = await fs.readFile(
+        path.join(entry.parentPath, entry.name),
+        'utf8',
+      );
       for (const document of parseAllDocuments(text)) {
         const value = document.toJS();
         if (value && typeof value === 'object') {
@@ -28,7 +34,12 @@ async function readEntities(directory: string): Promise<any[]> {
 }
 
 export interface SeedReport {
-  deployed: Array<{ cluster: string; namespace: string; server: string; kind: string }>;
+  deployed: Array<{
+    cluster: string;
+    namespace: string;
+    server: string;
+    kind: string;
+  }>;
   skipped: string[];
 }
 
@@ -36,23 +47,34 @@ export interface SeedReport {
  * Deploys the CocktailServers of a catalog directory into the simulated clusters their
  * ServiceMaps name (`resource:dev` → cluster `dev`), creating the namespaces.
  */
-export async function seedExamples(sim: KubeSim, directory: string): Promise<SeedReport> {
+export async function seedExamples(
+  sim: KubeSim,
+  directory: string,
+): Promise<SeedReport> {
   const entities = await readEntities(directory);
   const serviceMaps = new Map<string, ServiceMapEntityV1alpha1>(
-    entities.filter(isServiceMapEntity).map(e => [e.metadata.name, e as ServiceMapEntityV1alpha1]),
+    entities
+      .filter(isServiceMapEntity)
+      .map(e => [e.metadata.name, e as ServiceMapEntityV1alpha1]),
   );
   const report: SeedReport = { deployed: [], skipped: [] };
-  for (const server of entities.filter(isCocktailServerEntity) as CocktailServerEntityV1alpha1[]) {
+  for (const server of entities.filter(
+    isCocktailServerEntity,
+  ) as CocktailServerEntityV1alpha1[]) {
     const mapName = server.spec.serviceMap.split(/[:/]/).pop()!;
     const serviceMap = serviceMaps.get(mapName);
     if (!serviceMap) {
-      report.skipped.push(`${server.metadata.name}: its ServiceMap ${mapName} is not in ${directory}`);
+      report.skipped.push(
+        `${server.metadata.name}: its ServiceMap ${mapName} is not in ${directory}`,
+      );
       continue;
     }
     const clusterName = serviceMap.spec.cluster.split(/[:/]/).pop()!;
     const cluster = sim.clusters.get(clusterName);
     if (!cluster) {
-      report.skipped.push(`${server.metadata.name}: cluster ${clusterName} is not simulated (start it with --clusters)`);
+      report.skipped.push(
+        `${server.metadata.name}: cluster ${clusterName} is not simulated (start it with --clusters)`,
+      );
       continue;
     }
     const namespaces = cluster.registry.find('', 'v1', 'namespaces')!;
@@ -60,18 +82,31 @@ export async function seedExamples(sim: KubeSim, directory: string): Promise<See
       cluster.store.create(namespaces, {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: serviceMap.spec.namespace, labels: { 'cocktailcloud.io/service-map': serviceMap.metadata.name } },
+        metadata: {
+          name: serviceMap.spec.namespace,
+          labels: { 'cocktailcloud.io/service-map': serviceMap.metadata.name },
+        },
         spec: { finalizers: ['kubernetes'] },
       });
     }
     for (const object of renderSeedWorkload(server, serviceMap)) {
       const type = cluster.registry.byKind(object.apiVersion, object.kind)!;
-      if (!cluster.store.get(type, object.metadata.namespace, object.metadata.name!)) {
+      if (
+        !cluster.store.get(
+          type,
+          object.metadata.namespace,
+          object.metadata.name!,
+        )
+      ) {
         cluster.store.create(type, object);
       }
     }
-    report.deployed.push({ cluster: clusterName, namespace: serviceMap.spec.namespace, server: server.metadata.name, kind: server.spec.type });
+    report.deployed.push({
+      cluster: clusterName,
+      namespace: serviceMap.spec.namespace,
+      server: server.metadata.name,
+      kind: server.spec.type,
+    });
   }
   return report;
 }
-

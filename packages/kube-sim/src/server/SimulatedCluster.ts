@@ -27,6 +27,15 @@ export interface SimulatedClusterOptions {
   controllers?: Partial<ControllerSettings> | false;
 }
 
+const INJECTED_ERRORS = {
+  429: () => statusErrors.tooManyRequests(),
+  500: () => statusErrors.internal('injected fault'),
+  503: () =>
+    statusErrors.unavailable(
+      'the server is currently unable to handle the request (injected fault)',
+    ),
+};
+
 export const DEFAULT_CONTROLLER_SETTINGS: ControllerSettings = {
   podReadyDelayMs: 300,
   jobPodDurationMs: 1_000,
@@ -71,7 +80,13 @@ export class SimulatedCluster {
   }
 
   get context(): ApiContext & { loadFactor: number } {
-    return { clusterName: this.name, store: this.store, registry: this.registry, tokens: this.tokens, loadFactor: this.loadFactor };
+    return {
+      clusterName: this.name,
+      store: this.store,
+      registry: this.registry,
+      tokens: this.tokens,
+      loadFactor: this.loadFactor,
+    };
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
@@ -134,7 +149,9 @@ export class SimulatedCluster {
     }
     if (this.faults.down) {
       this.heldRequests.add(incoming.socket);
-      incoming.socket.once('close', () => this.heldRequests.delete(incoming.socket));
+      incoming.socket.once('close', () =>
+        this.heldRequests.delete(incoming.socket),
+      );
       return;
     }
     if (this.faults.latencyMs) {
@@ -142,20 +159,23 @@ export class SimulatedCluster {
     }
     if (this.faults.errorRate && Math.random() < this.faults.errorRate) {
       const code = this.faults.errorCode ?? 503;
-      throw code === 429
-        ? statusErrors.tooManyRequests()
-        : code === 500
-          ? statusErrors.internal('injected fault')
-          : statusErrors.unavailable('the server is currently unable to handle the request (injected fault)');
+      throw INJECTED_ERRORS[code]();
     }
     if (this.tokens.required) {
       const authorization = incoming.headers.authorization ?? '';
-      const token = authorization.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+      const token = authorization.startsWith('Bearer ')
+        ? authorization.slice(7)
+        : undefined;
       if (!this.tokens.accepts(token)) {
         throw statusErrors.unauthorized();
       }
     }
-    const request: ApiRequest = { method: incoming.method ?? 'GET', query: url.searchParams, headers: incoming.headers, body };
+    const request: ApiRequest = {
+      method: incoming.method ?? 'GET',
+      query: url.searchParams,
+      headers: incoming.headers,
+      body,
+    };
     const result = dispatchRequest(this.context, url.pathname, request);
     if ('watch' in result) {
       const stop = startWatch(this.context, response, {
@@ -184,7 +204,11 @@ export class SimulatedCluster {
     response.end(JSON.stringify(result.body));
   }
 
-  private handleFaultsEndpoint(method: string, body: string, response: ServerResponse) {
+  private handleFaultsEndpoint(
+    method: string,
+    body: string,
+    response: ServerResponse,
+  ) {
     try {
       if (method === 'PUT') {
         this.setFaults(JSON.parse(body || '{}'));
@@ -200,12 +224,17 @@ export class SimulatedCluster {
   }
 
   private fail(response: ServerResponse, error: unknown) {
-    const status = error instanceof StatusError ? error : statusErrors.internal((error as Error)?.message ?? String(error));
+    const status =
+      error instanceof StatusError
+        ? error
+        : statusErrors.internal((error as Error)?.message ?? String(error));
     if (response.headersSent) {
       response.end();
       return;
     }
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+    };
     if (status.code === 429) {
       headers['Retry-After'] = '1';
     }

@@ -19,11 +19,18 @@ export interface WatchOptions {
  * events for the current objects. An object that stops matching the selectors is sent as
  * DELETED, as the API server does.
  */
-export function startWatch(ctx: ApiContext, response: ServerResponse, options: WatchOptions): () => void {
+export function startWatch(
+  ctx: ApiContext,
+  response: ServerResponse,
+  options: WatchOptions,
+): () => void {
   const { type, namespace, query } = options;
   const filter = filterFromQuery(query, namespace);
   const typeKey = typeKeyOf(type);
-  response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  response.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+  });
   // Clients wait for the headers before they read events; send them now, not with the first event.
   response.flushHeaders();
   const send = (eventType: WatchEventType, object: unknown) => {
@@ -36,7 +43,10 @@ export function startWatch(ctx: ApiContext, response: ServerResponse, options: W
     const matches = filter(event.object);
     const matched = event.previous ? filter(event.previous) : false;
     if (matches) {
-      send(event.type === 'MODIFIED' && !matched ? 'ADDED' : event.type, withApiVersion(event.object, type));
+      send(
+        event.type === 'MODIFIED' && !matched ? 'ADDED' : event.type,
+        withApiVersion(event.object, type),
+      );
     } else if (matched && event.type === 'MODIFIED') {
       send('DELETED', withApiVersion(event.object, type));
     }
@@ -46,12 +56,22 @@ export function startWatch(ctx: ApiContext, response: ServerResponse, options: W
   if (from && from !== '0') {
     const version = Number(from);
     if (!Number.isFinite(version)) {
-      send('ERROR', statusErrors.badRequest(`invalid resourceVersion "${from}"`).toStatus());
+      send(
+        'ERROR',
+        statusErrors.badRequest(`invalid resourceVersion "${from}"`).toStatus(),
+      );
       response.end();
       return () => {};
     }
     if (version < ctx.store.oldestResumableVersion()) {
-      send('ERROR', statusErrors.gone(`too old resource version: ${version} (${ctx.store.oldestResumableVersion()})`).toStatus());
+      send(
+        'ERROR',
+        statusErrors
+          .gone(
+            `too old resource version: ${version} (${ctx.store.oldestResumableVersion()})`,
+          )
+          .toStatus(),
+      );
       response.end();
       return () => {};
     }
@@ -71,7 +91,9 @@ export function startWatch(ctx: ApiContext, response: ServerResponse, options: W
         send('BOOKMARK', {
           apiVersion: apiVersionOf(type),
           kind: type.kind,
-          metadata: { resourceVersion: String(ctx.store.currentResourceVersion()) },
+          metadata: {
+            resourceVersion: String(ctx.store.currentResourceVersion()),
+          },
         });
       }, options.bookmarkIntervalMs),
     );

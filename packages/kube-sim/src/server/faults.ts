@@ -15,26 +15,50 @@ export interface FaultSettings {
 export function checkFaultSettings(input: unknown): FaultSettings {
   const settings = (input ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
-  const known = ['latencyMs', 'errorRate', 'errorCode', 'dropWatchesAfterMs', 'down'];
+  const known = [
+    'latencyMs',
+    'errorRate',
+    'errorCode',
+    'dropWatchesAfterMs',
+    'down',
+  ];
   for (const key of Object.keys(settings)) {
     if (!known.includes(key)) {
-      problems.push(`${key}: not a known fault; expected one of ${known.join(', ')}`);
+      problems.push(
+        `${key}: not a known fault; expected one of ${known.join(', ')}`,
+      );
     }
   }
   const number = (key: string, min: number, max: number) => {
     const value = settings[key];
-    if (value !== undefined && (typeof value !== 'number' || value < min || value > max)) {
-      problems.push(`${key}: expected a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    if (
+      value !== undefined &&
+      (typeof value !== 'number' || value < min || value > max)
+    ) {
+      problems.push(
+        `${key}: expected a number from ${min} to ${max}, got ${JSON.stringify(
+          value,
+        )}`,
+      );
     }
   };
   number('latencyMs', 0, 600_000);
   number('errorRate', 0, 1);
   number('dropWatchesAfterMs', 1, 86_400_000);
-  if (settings.errorCode !== undefined && ![500, 503, 429].includes(settings.errorCode as number)) {
-    problems.push(`errorCode: expected 500, 503 or 429, got ${JSON.stringify(settings.errorCode)}`);
+  if (
+    settings.errorCode !== undefined &&
+    ![500, 503, 429].includes(settings.errorCode as number)
+  ) {
+    problems.push(
+      `errorCode: expected 500, 503 or 429, got ${JSON.stringify(
+        settings.errorCode,
+      )}`,
+    );
   }
   if (settings.down !== undefined && typeof settings.down !== 'boolean') {
-    problems.push(`down: expected true or false, got ${JSON.stringify(settings.down)}`);
+    problems.push(
+      `down: expected true or false, got ${JSON.stringify(settings.down)}`,
+    );
   }
   if (problems.length) {
     throw new Error(`invalid fault settings: ${problems.join('; ')}`);

@@ -18,7 +18,9 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
-export function typeKeyOf(type: Pick<ResourceType, 'group' | 'plural'>): string {
+export function typeKeyOf(
+  type: Pick<ResourceType, 'group' | 'plural'>,
+): string {
   return `${type.group}/${type.plural}`;
 }
 
@@ -45,7 +47,9 @@ export class ObjectStore {
 
   /** The oldest resourceVersion a watch can resume from; older ones get 410 Gone. */
   oldestResumableVersion(): number {
-    return this.history.length ? this.history[0].resourceVersion - 1 : this.resourceVersion;
+    return this.history.length
+      ? this.history[0].resourceVersion - 1
+      : this.resourceVersion;
   }
 
   eventsSince(resourceVersion: number, typeKey: string): StoredEvent[] {
@@ -68,13 +72,21 @@ export class ObjectStore {
     return () => this.listeners.delete(listener);
   }
 
-  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.objects.get(typeKeyOf(type))?.get(objectKey(type.namespaced ? namespace : undefined, name));
+  get(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    return this.objects
+      .get(typeKeyOf(type))
+      ?.get(objectKey(type.namespaced ? namespace : undefined, name));
   }
 
   list(type: ResourceType, namespace?: string): KubeObject[] {
     const all = [...(this.objects.get(typeKeyOf(type))?.values() ?? [])];
-    return namespace && type.namespaced ? all.filter(o => o.metadata.namespace === namespace) : all;
+    return namespace && type.namespaced
+      ? all.filter(o => o.metadata.namespace === namespace)
+      : all;
   }
 
   /** Every stored object of every type, for garbage collection and namespace deletion. */
@@ -86,14 +98,22 @@ export class ObjectStore {
     }
   }
 
-  create(type: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  create(
+    type: ResourceType,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const metadata = { ...input.metadata };
     if (!metadata.name && metadata.generateName) {
       metadata.name = `${metadata.generateName}${randomUUID().slice(0, 5)}`;
     }
     const name = metadata.name as string;
     if (this.get(type, metadata.namespace, name)) {
-      throw statusErrors.alreadyExists({ group: type.group, plural: type.plural, name });
+      throw statusErrors.alreadyExists({
+        group: type.group,
+        plural: type.plural,
+        name,
+      });
     }
     const object: KubeObject = {
       ...input,
@@ -110,18 +130,28 @@ export class ObjectStore {
     if (!type.namespaced) {
       delete object.metadata.namespace;
     }
-    return options.dryRun ? this.stamped(object, this.resourceVersion + 1) : this.commit(type, 'ADDED', object);
+    return options.dryRun
+      ? this.stamped(object, this.resourceVersion + 1)
+      : this.commit(type, 'ADDED', object);
   }
 
   /**
    * Replaces a stored object. When the input carries a resourceVersion it must be the stored
    * one (409 otherwise), as for a Kubernetes update.
    */
-  update(type: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  update(
+    type: ResourceType,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const name = input.metadata.name as string;
     const existing = this.get(type, input.metadata.namespace, name);
     if (!existing) {
-      throw statusErrors.notFound({ group: type.group, plural: type.plural, name });
+      throw statusErrors.notFound({
+        group: type.group,
+        plural: type.plural,
+        name,
+      });
     }
     const expected = input.metadata.resourceVersion;
     if (expected && expected !== existing.metadata.resourceVersion) {
@@ -130,7 +160,9 @@ export class ObjectStore {
         'the object has been modified; please apply your changes to the latest version and try again',
       );
     }
-    const specChanged = JSON.stringify(withoutMetaAndStatus(input)) !== JSON.stringify(withoutMetaAndStatus(existing));
+    const specChanged =
+      JSON.stringify(withoutMetaAndStatus(input)) !==
+      JSON.stringify(withoutMetaAndStatus(existing));
     const object: KubeObject = {
       ...input,
       apiVersion: existing.apiVersion,
@@ -171,11 +203,18 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-    options: WriteOptions & { propagationPolicy?: string; resolveType?: (typeKey: string) => ResourceType | undefined } = {},
+    options: WriteOptions & {
+      propagationPolicy?: string;
+      resolveType?: (typeKey: string) => ResourceType | undefined;
+    } = {},
   ): KubeObject {
     const existing = this.get(type, namespace, name);
     if (!existing) {
-      throw statusErrors.notFound({ group: type.group, plural: type.plural, name });
+      throw statusErrors.notFound({
+        group: type.group,
+        plural: type.plural,
+        name,
+      });
     }
     if (options.dryRun) {
       return existing;
@@ -184,14 +223,24 @@ export class ObjectStore {
       if (existing.metadata.deletionTimestamp) {
         return existing;
       }
-      const marked: KubeObject = { ...existing, metadata: { ...existing.metadata, deletionTimestamp: new Date().toISOString() } };
+      const marked: KubeObject = {
+        ...existing,
+        metadata: {
+          ...existing.metadata,
+          deletionTimestamp: new Date().toISOString(),
+        },
+      };
       if (existing.kind === 'Namespace') {
         marked.status = { ...existing.status, phase: 'Terminating' };
       }
       return this.commit(type, 'MODIFIED', marked, existing);
     }
     const removed = this.remove(type, existing);
-    this.collectDependents(existing.metadata.uid!, options.propagationPolicy ?? 'Background', options.resolveType);
+    this.collectDependents(
+      existing.metadata.uid!,
+      options.propagationPolicy ?? 'Background',
+      options.resolveType,
+    );
     return removed;
   }
 
@@ -217,28 +266,55 @@ export class ObjectStore {
           metadata: {
             ...dependent.metadata,
             resourceVersion: undefined,
-            ownerReferences: dependent.metadata.ownerReferences!.filter(r => r.uid !== ownerUid),
+            ownerReferences: dependent.metadata.ownerReferences!.filter(
+              r => r.uid !== ownerUid,
+            ),
           },
         });
-      } else if (this.get(type, dependent.metadata.namespace, dependent.metadata.name!)) {
-        this.delete(type, dependent.metadata.namespace, dependent.metadata.name!, { propagationPolicy: policy, resolveType });
+      } else if (
+        this.get(type, dependent.metadata.namespace, dependent.metadata.name!)
+      ) {
+        this.delete(
+          type,
+          dependent.metadata.namespace,
+          dependent.metadata.name!,
+          { propagationPolicy: policy, resolveType },
+        );
       }
     }
   }
 
   private remove(type: ResourceType, object: KubeObject): KubeObject {
     const typeKey = typeKeyOf(type);
-    this.objects.get(typeKey)?.delete(objectKey(object.metadata.namespace, object.metadata.name!));
+    this.objects
+      .get(typeKey)
+      ?.delete(objectKey(object.metadata.namespace, object.metadata.name!));
     const removed = this.stamped(object, ++this.resourceVersion);
-    this.record({ resourceVersion: this.resourceVersion, typeKey, type: 'DELETED', object: removed });
+    this.record({
+      resourceVersion: this.resourceVersion,
+      typeKey,
+      type: 'DELETED',
+      object: removed,
+    });
     return removed;
   }
 
   private stamped(object: KubeObject, resourceVersion: number): KubeObject {
-    return { ...object, metadata: { ...object.metadata, resourceVersion: String(resourceVersion) } };
+    return {
+      ...object,
+      metadata: {
+        ...object.metadata,
+        resourceVersion: String(resourceVersion),
+      },
+    };
   }
 
-  private commit(type: ResourceType, eventType: WatchEventType, object: KubeObject, previous?: KubeObject): KubeObject {
+  private commit(
+    type: ResourceType,
+    eventType: WatchEventType,
+    object: KubeObject,
+    previous?: KubeObject,
+  ): KubeObject {
     const typeKey = typeKeyOf(type);
     const stored = this.stamped(object, ++this.resourceVersion);
     let byName = this.objects.get(typeKey);
@@ -246,8 +322,17 @@ export class ObjectStore {
       byName = new Map();
       this.objects.set(typeKey, byName);
     }
-    byName.set(objectKey(stored.metadata.namespace, stored.metadata.name!), stored);
-    this.record({ resourceVersion: this.resourceVersion, typeKey, type: eventType, object: stored, previous });
+    byName.set(
+      objectKey(stored.metadata.namespace, stored.metadata.name!),
+      stored,
+    );
+    this.record({
+      resourceVersion: this.resourceVersion,
+      typeKey,
+      type: eventType,
+      object: stored,
+      previous,
+    });
     return stored;
   }
 
@@ -269,11 +354,17 @@ function withoutMetaAndStatus(object: KubeObject) {
 }
 
 function sameContent(a: KubeObject, b: KubeObject) {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  const strip = (o: KubeObject) => ({
+    ...o,
+    metadata: { ...o.metadata, resourceVersion: undefined },
+  });
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
 
 /** Finalizers hold an object's deletion; a Namespace's live in spec.finalizers. */
 function hasFinalizers(object: KubeObject): boolean {
-  return Boolean(object.metadata.finalizers?.length || (object.kind === 'Namespace' && object.spec?.finalizers?.length));
+  return Boolean(
+    object.metadata.finalizers?.length ||
+      (object.kind === 'Namespace' && object.spec?.finalizers?.length),
+  );
 }

@@ -6,12 +6,18 @@ export async function loadClientNode(): Promise<typeof k8s> {
 }
 
 /** A KubeConfig for a simulated cluster, as a user's kubeconfig would point at a real one. */
-export function kubeConfigFor(client: typeof k8s, url: string, token = 'test-token'): k8s.KubeConfig {
+export function kubeConfigFor(
+  client: typeof k8s,
+  url: string,
+  token = 'test-token',
+): k8s.KubeConfig {
   const config = new client.KubeConfig();
   config.loadFromOptions({
     clusters: [{ name: 'sim', server: url, skipTLSVerify: true }],
     users: [{ name: 'sim-user', token }],
-    contexts: [{ name: 'sim', cluster: 'sim', user: 'sim-user', namespace: 'default' }],
+    contexts: [
+      { name: 'sim', cluster: 'sim', user: 'sim-user', namespace: 'default' },
+    ],
     currentContext: 'sim',
   });
   return config;

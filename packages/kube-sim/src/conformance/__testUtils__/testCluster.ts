@@ -1,8 +1,12 @@
 import type * as k8s from '@kubernetes/client-node';
-import { KubeSim, KubeSimOptions } from '../KubeSim';
+import { KubeSim, KubeSimOptions } from '../../KubeSim';
 import { kubeConfigFor, loadClientNode } from './clientFor';
 
-export const FAST_CONTROLLERS = { podReadyDelayMs: 30, jobPodDurationMs: 60, syncPeriodMs: 150 };
+export const FAST_CONTROLLERS = {
+  podReadyDelayMs: 30,
+  jobPodDurationMs: 60,
+  syncPeriodMs: 150,
+};
 
 export interface TestCluster {
   k8s: typeof k8s;
@@ -15,7 +19,9 @@ export interface TestCluster {
 }
 
 /** Starts kube-sim with one cluster and the clients a test drives it with. */
-export async function startTestCluster(options: Partial<KubeSimOptions> = {}): Promise<TestCluster> {
+export async function startTestCluster(
+  options: Partial<KubeSimOptions> = {},
+): Promise<TestCluster> {
   const client = await loadClientNode();
   const sim = await KubeSim.start({
     clusters: ['test'],
@@ -40,13 +46,18 @@ export async function statusOf(promise: Promise<unknown>): Promise<any> {
   try {
     await promise;
   } catch (error: any) {
-    const body = typeof error.body === 'string' ? JSON.parse(error.body) : error.body;
+    const body =
+      typeof error.body === 'string' ? JSON.parse(error.body) : error.body;
     return { httpCode: error.code, ...body };
   }
   throw new Error('expected the call to fail');
 }
 
-export async function eventually<T>(read: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -60,7 +71,12 @@ export async function eventually<T>(read: () => Promise<T | undefined> | T | und
   }
 }
 
-export function deployment(name: string, image: string, replicas = 2, extra: Record<string, unknown> = {}): k8s.V1Deployment {
+export function deployment(
+  name: string,
+  image: string,
+  replicas = 2,
+  extra: Record<string, unknown> = {},
+): k8s.V1Deployment {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -68,7 +84,10 @@ export function deployment(name: string, image: string, replicas = 2, extra: Rec
     spec: {
       replicas,
       selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'main', image }] } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'main', image }] },
+      },
       ...extra,
     },
   };
