@@ -1,6 +1,7 @@
 import { ResourceType } from './types';
 
-const ALL_VERBS = [
+/** The verbs of an ordinary resource, built in or custom. */
+export const ALL_VERBS = [
   'create',
   'delete',
   'deletecollection',

@@ -1,3 +1,4 @@
+import { ALL_VERBS } from '../api/builtInResources';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -35,16 +36,6 @@ interface CustomResourceDefinition {
 
 const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
 const CRD_KIND = 'CustomResourceDefinition';
-const CUSTOM_RESOURCE_VERBS = [
-  'create',
-  'delete',
-  'deletecollection',
-  'get',
-  'list',
-  'patch',
-  'update',
-  'watch',
-];
 const CUSTOM_RESOURCE_SUBRESOURCES = ['status', 'scale'];
 
 function isRecord(value: unknown): value is Record<string, any> {
@@ -392,7 +383,7 @@ function resourceTypeForVersion(
     namespaced: scope === 'Namespaced',
     shortNames: names.shortNames,
     subresources: subresourcesOf(version),
-    verbs: [...CUSTOM_RESOURCE_VERBS],
+    verbs: [...ALL_VERBS],
     validate: createValidate(
       version.schema?.openAPIV3Schema ?? PRESERVE_EVERYTHING,
     ),
