@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { KubeSim } from '../KubeSim';
-import { renderSeedWorkload } from './renderSeedWorkload';
+import { renderServerManifests } from '@cocktailcloud/plugin-cocktail-node';
 
 async function readEntities(directory: string): Promise<any[]> {
   const entities: any[] = [];
@@ -89,7 +89,7 @@ export async function seedExamples(
         spec: { finalizers: ['kubernetes'] },
       });
     }
-    for (const object of renderSeedWorkload(server, serviceMap)) {
+    for (const object of renderServerManifests({ server, serviceMap })) {
       const type = cluster.registry.byKind(object.apiVersion, object.kind)!;
       if (
         !cluster.store.get(
