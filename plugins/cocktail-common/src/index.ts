@@ -19,3 +19,4 @@ export * from './validation/formats';
 export { default as serviceSchema } from './schema/Service.v1alpha1.schema.json';
 export { default as serviceMapSchema } from './schema/ServiceMap.v1alpha1.schema.json';
 export { default as cocktailServerSchema } from './schema/CocktailServer.v1alpha1.schema.json';
+export * from './permissions';

@@ -1,0 +1,66 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The catalog's resource type: permissions on a Cocktail entity are checked against that
+ * entity, so a policy can allow them per Service, per owner or per member role.
+ */
+export const COCKTAIL_ENTITY_RESOURCE_TYPE = 'catalog-entity';
+
+/** Read the registered clusters: list, health, version, nodes. */
+export const cocktailClusterReadPermission = createPermission({
+  name: 'cocktail.cluster.read',
+  attributes: { action: 'read' },
+});
+
+/** Read a server's live status, events and drift. */
+export const cocktailServerReadPermission = createPermission({
+  name: 'cocktail.server.read',
+  attributes: { action: 'read' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+function operation(name: string, action: 'create' | 'update' | 'delete') {
+  return createPermission({
+    name: `cocktail.server.${name}`,
+    attributes: { action },
+    resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+  });
+}
+
+/** Apply a server's manifests (and preview them with a dry run). */
+export const cocktailServerDeployPermission = operation('deploy', 'update');
+/** Change a server's container images with a rolling update. */
+export const cocktailServerRollingUpdatePermission = operation('rolling-update', 'update');
+/** Restart a server's pods. */
+export const cocktailServerRestartPermission = operation('restart', 'update');
+/** Change a server's replica count. */
+export const cocktailServerScalePermission = operation('scale', 'update');
+/** Change a server's autoscaling bounds and targets. */
+export const cocktailServerAutoscalePermission = operation('autoscale', 'update');
+/** Roll a server back to an earlier revision. */
+export const cocktailServerRollbackPermission = operation('rollback', 'update');
+/** Suspend or resume a server (scale to zero and back, or suspend a CronJob). */
+export const cocktailServerSuspendPermission = operation('suspend', 'update');
+/** Delete a server's objects from its cluster. */
+export const cocktailServerDeletePermission = operation('delete', 'delete');
+
+/** Read the audit log. */
+export const cocktailAuditReadPermission = createPermission({
+  name: 'cocktail.audit.read',
+  attributes: { action: 'read' },
+});
+
+/** Every Cocktail permission, for the permission integration router. */
+export const cocktailPermissions = [
+  cocktailClusterReadPermission,
+  cocktailServerReadPermission,
+  cocktailServerDeployPermission,
+  cocktailServerRollingUpdatePermission,
+  cocktailServerRestartPermission,
+  cocktailServerScalePermission,
+  cocktailServerAutoscalePermission,
+  cocktailServerRollbackPermission,
+  cocktailServerSuspendPermission,
+  cocktailServerDeletePermission,
+  cocktailAuditReadPermission,
+];
