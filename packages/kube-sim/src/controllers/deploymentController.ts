@@ -158,6 +158,7 @@ export function reconcileDeployment(
     }
   }
   cleanUpOldReplicaSets(ctx, deployment, oldRs);
+  annotateRevision(ctx, deployment, newRs);
   updateDeploymentStatus(ctx, deployment, newRs, desired);
 }
 
@@ -215,6 +216,40 @@ function rollingUpdate(
       scale(ctx, deployment, rs, replicas - unready - readyToRemove);
     }
   }
+}
+
+/** The Deployment carries its current revision, as the Kubernetes controller sets it. */
+function annotateRevision(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  newRs: KubeObject | undefined,
+) {
+  const revision =
+    newRs &&
+    ctx.store.get(
+      ctx.types.replicasets,
+      newRs.metadata.namespace,
+      newRs.metadata.name!,
+    )?.metadata.annotations?.[REVISION];
+  const current = ctx.store.get(
+    ctx.types.deployments,
+    deployment.metadata.namespace,
+    deployment.metadata.name!,
+  );
+  if (
+    !revision ||
+    !current ||
+    current.metadata.annotations?.[REVISION] === revision
+  ) {
+    return;
+  }
+  ctx.update(ctx.types.deployments, {
+    ...current,
+    metadata: {
+      ...current.metadata,
+      annotations: { ...current.metadata.annotations, [REVISION]: revision },
+    },
+  });
 }
 
 function cleanUpOldReplicaSets(

@@ -1,0 +1,113 @@
+import { SlimObject, slimObject } from './slimObject';
+
+const EVENTS_KEPT_PER_OBJECT = 20;
+
+/**
+ * The cached objects of one cluster, indexed the way status requests read them: by kind and
+ * namespace, and events by the object they are about.
+ */
+export class ClusterCache {
+  private readonly byKind = new Map<string, Map<string, SlimObject>>();
+  private readonly eventsByObject = new Map<string, SlimObject[]>();
+
+  reset(kind: string, items: any[]) {
+    if (kind === 'Event') {
+      this.eventsByObject.clear();
+      items.forEach(item => this.apply(kind, 'ADDED', item));
+      return;
+    }
+    const objects = new Map<string, SlimObject>();
+    for (const item of items) {
+      const slim = slimObject(kind, item);
+      objects.set(slim.metadata.uid, slim);
+    }
+    this.byKind.set(kind, objects);
+  }
+
+  apply(kind: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: any) {
+    const slim = slimObject(kind, object);
+    if (kind === 'Event') {
+      this.applyEvent(type, slim);
+      return;
+    }
+    let objects = this.byKind.get(kind);
+    if (!objects) {
+      objects = new Map();
+      this.byKind.set(kind, objects);
+    }
+    if (type === 'DELETED') {
+      objects.delete(slim.metadata.uid);
+      this.eventsByObject.delete(slim.metadata.uid);
+    } else {
+      objects.set(slim.metadata.uid, slim);
+    }
+  }
+
+  private applyEvent(type: string, event: SlimObject) {
+    const uid = event.event?.involvedObject.uid;
+    if (!uid) {
+      return;
+    }
+    const kept = (this.eventsByObject.get(uid) ?? []).filter(
+      e => e.metadata.uid !== event.metadata.uid,
+    );
+    if (type !== 'DELETED') {
+      kept.push(event);
+      kept.sort((a, b) =>
+        (a.event?.lastTimestamp ?? '').localeCompare(
+          b.event?.lastTimestamp ?? '',
+        ),
+      );
+    }
+    this.eventsByObject.set(uid, kept.slice(-EVENTS_KEPT_PER_OBJECT));
+  }
+
+  /** The objects of a kind in a namespace whose labels include all of `labels`. */
+  find(
+    kind: string,
+    namespace: string,
+    labels: Record<string, string> = {},
+  ): SlimObject[] {
+    const result: SlimObject[] = [];
+    for (const object of this.byKind.get(kind)?.values() ?? []) {
+      if (object.metadata.namespace !== namespace) {
+        continue;
+      }
+      if (
+        Object.entries(labels).every(
+          ([k, v]) => object.metadata.labels?.[k] === v,
+        )
+      ) {
+        result.push(object);
+      }
+    }
+    return result;
+  }
+
+  eventsFor(uids: string[]): SlimObject[] {
+    return uids.flatMap(uid => this.eventsByObject.get(uid) ?? []);
+  }
+
+  count(): number {
+    let total = 0;
+    for (const objects of this.byKind.values()) {
+      total += objects.size;
+    }
+    return total;
+  }
+
+  /** Events are kept only for objects the suite manages, dropped for everything else. */
+  pruneEvents() {
+    const known = new Set<string>();
+    for (const objects of this.byKind.values()) {
+      for (const uid of objects.keys()) {
+        known.add(uid);
+      }
+    }
+    for (const uid of this.eventsByObject.keys()) {
+      if (!known.has(uid)) {
+        this.eventsByObject.delete(uid);
+      }
+    }
+  }
+}
