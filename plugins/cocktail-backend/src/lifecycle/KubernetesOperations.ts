@@ -1,0 +1,212 @@
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { Manifest } from '@cocktailcloud/plugin-cocktail-node';
+import type * as k8s from '@kubernetes/client-node';
+
+export const FIELD_MANAGER = 'cocktail';
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** The kinds a server's objects can have, for listing and pruning. */
+export const MANAGED_KINDS: Array<{ apiVersion: string; kind: string }> = [
+  { apiVersion: 'apps/v1', kind: 'Deployment' },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet' },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet' },
+  { apiVersion: 'batch/v1', kind: 'Job' },
+  { apiVersion: 'batch/v1', kind: 'CronJob' },
+  { apiVersion: 'v1', kind: 'Service' },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim' },
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
+];
+
+function statusMessage(error: any): string {
+  try {
+    const body =
+      typeof error.body === 'string' ? JSON.parse(error.body) : error.body;
+    return body?.message ?? error.message;
+  } catch {
+    return error.message;
+  }
+}
+
+/** Kubernetes errors as Backstage errors, with the API server's own message. */
+export function translateKubernetesError(
+  error: any,
+  cluster: string,
+  what: string,
+): Error {
+  const message = `${what} on cluster ${cluster}: ${statusMessage(error)}`;
+  switch (error?.code) {
+    case 404:
+      return new NotFoundError(message);
+    case 409:
+      return new ConflictError(message);
+    case 400:
+    case 422:
+      return new InputError(message);
+    default:
+      return new ServiceUnavailableError(message);
+  }
+}
+
+/**
+ * The calls lifecycle operations make on one cluster, through @kubernetes/client-node, each
+ * with a time limit so an unreachable cluster answers with an error instead of hanging.
+ */
+export class KubernetesOperations {
+  private readonly objects: k8s.KubernetesObjectApi;
+
+  constructor(
+    private readonly client: typeof k8s,
+    config: k8s.KubeConfig,
+    readonly cluster: string,
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {
+    this.objects = client.KubernetesObjectApi.makeApiClient(config);
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ServiceUnavailableError(
+              `${what} on cluster ${this.cluster}: no answer within ${
+                this.timeoutMs / 1000
+              } s`,
+            ),
+          ),
+        this.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([fn(), timeout]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableError) {
+        throw error;
+      }
+      throw translateKubernetesError(error, this.cluster, what);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  read(ref: {
+    apiVersion: string;
+    kind: string;
+    namespace: string;
+    name: string;
+  }): Promise<any | undefined> {
+    return this.call(`reading ${ref.kind}/${ref.name}`, async () => {
+      try {
+        return await this.objects.read({
+          apiVersion: ref.apiVersion,
+          kind: ref.kind,
+          metadata: { name: ref.name, namespace: ref.namespace },
+        });
+      } catch (error: any) {
+        if (error?.code === 404) {
+          return undefined;
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Server-side apply as the `cocktail` field manager; a dry run persists nothing. */
+  apply(manifest: Manifest, options: { dryRun: boolean }): Promise<any> {
+    return this.call(
+      `applying ${manifest.kind}/${manifest.metadata.name}`,
+      () =>
+        this.objects.patch(
+          manifest as any,
+          undefined,
+          options.dryRun ? 'All' : undefined,
+          FIELD_MANAGER,
+          true,
+          this.client.PatchStrategy.ServerSideApply,
+        ),
+    );
+  }
+
+  patch(
+    target: {
+      apiVersion: string;
+      kind: string;
+      namespace: string;
+      name: string;
+    },
+    body: Record<string, unknown>,
+    strategy: 'strategic' | 'merge',
+  ): Promise<any> {
+    return this.call(`changing ${target.kind}/${target.name}`, () =>
+      this.objects.patch(
+        {
+          ...body,
+          apiVersion: target.apiVersion,
+          kind: target.kind,
+          metadata: {
+            ...(body.metadata as object | undefined),
+            name: target.name,
+            namespace: target.namespace,
+          },
+        } as any,
+        undefined,
+        undefined,
+        FIELD_MANAGER,
+        undefined,
+        strategy === 'strategic'
+          ? this.client.PatchStrategy.StrategicMergePatch
+          : this.client.PatchStrategy.MergePatch,
+      ),
+    );
+  }
+
+  delete(target: {
+    apiVersion: string;
+    kind: string;
+    namespace: string;
+    name: string;
+  }): Promise<unknown> {
+    return this.call(`deleting ${target.kind}/${target.name}`, () =>
+      this.objects.delete(
+        {
+          apiVersion: target.apiVersion,
+          kind: target.kind,
+          metadata: { name: target.name, namespace: target.namespace },
+        },
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        'Background',
+      ),
+    );
+  }
+
+  list(
+    apiVersion: string,
+    kind: string,
+    namespace: string,
+    labelSelector: string,
+  ): Promise<any[]> {
+    return this.call(`listing ${kind}`, async () => {
+      const list = await this.objects.list(
+        apiVersion,
+        kind,
+        namespace,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        labelSelector,
+      );
+      return list.items.map(item => ({ ...item, apiVersion, kind }));
+    });
+  }
+}
