@@ -1,0 +1,17 @@
+import type * as k8s from '@kubernetes/client-node';
+
+/** A cluster as the router lists it: no credentials. */
+export interface ClusterSummary {
+  name: string;
+  title?: string;
+  source: string;
+  provider?: string;
+  region?: string;
+  entityRef?: string;
+}
+
+/** What the router needs of the cluster registry. */
+export interface ClusterAccess {
+  listClusters(): Promise<ClusterSummary[]>;
+  kubeConfigFor(clusterName: string): Promise<k8s.KubeConfig>;
+}

@@ -1,0 +1,343 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { KubeSim } from '@cocktailcloud/kube-sim';
+import {
+  WatchCache,
+  createResourceClient,
+} from '@cocktailcloud/plugin-cocktail-node';
+import express from 'express';
+import request from 'supertest';
+import { DatabaseAuditStore } from '../audit';
+import { createRouter } from './createRouter';
+
+jest.setTimeout(60_000);
+
+const entities = [
+  {
+    apiVersion: 'cocktailcloud.io/v1alpha1',
+    kind: 'ServiceMap',
+    metadata: { name: 'shop-prod', namespace: 'default' },
+    spec: {
+      service: 'shop',
+      environment: 'production',
+      cluster: 'resource:prod',
+      namespace: 'shop',
+    },
+  },
+  {
+    apiVersion: 'cocktailcloud.io/v1alpha1',
+    kind: 'CocktailServer',
+    metadata: { name: 'cart', namespace: 'default' },
+    spec: {
+      serviceMap: 'shop-prod',
+      type: 'Deployment',
+      replicas: 2,
+      containers: [
+        {
+          name: 'api',
+          image: 'shop/cart:1.0.0',
+          ports: [{ name: 'http', containerPort: 8080 }],
+        },
+      ],
+      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+    },
+  },
+];
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+describe('the cocktail router', () => {
+  let sim: KubeSim;
+  let app: express.Express;
+  let cache: WatchCache;
+  let audit: DatabaseAuditStore;
+  const authorize = jest.fn();
+
+  beforeAll(async () => {
+    const k8s = await import('@kubernetes/client-node');
+    sim = await KubeSim.start({
+      clusters: ['prod'],
+      cluster: {
+        controllers: {
+          podReadyDelayMs: 20,
+          jobPodDurationMs: 50,
+          syncPeriodMs: 100,
+        },
+      },
+    });
+    const cluster = sim.cluster('prod');
+    cluster.store.create(cluster.registry.find('', 'v1', 'namespaces')!, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop' },
+      spec: { finalizers: ['kubernetes'] },
+    });
+    const kubeConfig = new k8s.KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: 'prod', server: cluster.url, skipTLSVerify: true }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'prod', cluster: 'prod', user: 'u' }],
+      currentContext: 'prod',
+    });
+    const logger = mockServices.logger.mock();
+    cache = new WatchCache({
+      logger,
+      backoffMs: 50,
+      clientFor: async (_c, resource) =>
+        createResourceClient(k8s, kubeConfig, resource),
+    });
+    const knex = await databases.init('SQLITE_3');
+    audit = await DatabaseAuditStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const { catalogServiceMock } = await import(
+      '@backstage/plugin-catalog-node/testUtils'
+    );
+    const router = await createRouter({
+      logger,
+      httpAuth: mockServices.httpAuth(),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions.mock({ authorize }),
+      auditor: mockServices.auditor.mock({
+        createEvent: async () => ({
+          success: async () => {},
+          fail: async () => {},
+        }),
+      }),
+      catalog: catalogServiceMock({ entities }),
+      clusters: {
+        listClusters: async () => [
+          { name: 'prod', source: 'config', title: 'Production' },
+        ],
+        kubeConfigFor: async () => kubeConfig,
+      },
+      watchCache: cache,
+      audit,
+      loadClient: async () => k8s,
+      requestTimeoutMs: 1_000,
+    });
+    const middleware = MiddlewareFactory.create({
+      config: mockServices.rootConfig(),
+      logger,
+    });
+    app = express().use(router).use(middleware.error());
+  });
+
+  beforeEach(() => {
+    authorize.mockImplementation(async (requests: any[]) =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    );
+  });
+
+  afterAll(async () => {
+    cache.stop();
+    await sim.stop();
+  });
+
+  const deny = (name: string) =>
+    authorize.mockImplementation(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name === name
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    );
+
+  it('lists the clusters with how fresh their cache is', async () => {
+    const response = await request(app).get('/clusters');
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({
+        name: 'prod',
+        title: 'Production',
+        source: 'config',
+        cache: expect.objectContaining({ cluster: 'prod' }),
+      }),
+    ]);
+  });
+
+  it('describes a cluster: version and nodes, or why it cannot be reached', async () => {
+    const reachable = await request(app).get('/clusters/prod');
+    expect(reachable.body).toMatchObject({
+      name: 'prod',
+      health: 'reachable',
+      version: 'v1.33.0-kube-sim',
+    });
+    expect(reachable.body.nodes).toHaveLength(3);
+    sim.cluster('prod').setFaults({ down: true });
+    try {
+      const down = await request(app).get('/clusters/prod');
+      expect(down.body).toMatchObject({
+        name: 'prod',
+        health: 'unreachable',
+        error: 'cluster prod: no answer within 1 s',
+      });
+    } finally {
+      sim.cluster('prod').setFaults({});
+    }
+  });
+
+  it('refuses a reader without permission with 403', async () => {
+    deny('cocktail.cluster.read');
+    const response = await request(app).get('/clusters');
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(
+      'you are not allowed to cocktail.cluster.read',
+    );
+  });
+
+  it('previews a deploy without applying or auditing it, then deploys with an audit row', async () => {
+    const preview = await request(app)
+      .post('/servers/default/cart/deploy')
+      .send({ dryRun: true });
+    expect(preview.status).toBe(200);
+    expect(
+      preview.body.result.changes.map((c: any) => `${c.action} ${c.object}`),
+    ).toEqual(['create Deployment/cart', 'create Service/cart']);
+    expect((await audit.query({})).items).toEqual([]);
+
+    const deployed = await request(app)
+      .post('/servers/default/cart/deploy')
+      .send({});
+    expect(deployed.body.result.applied).toEqual([
+      'Deployment/cart',
+      'Service/cart',
+    ]);
+    const [row] = (await audit.query({})).items;
+    expect(row).toMatchObject({
+      actor: mockCredentials.user().principal.userEntityRef,
+      action: 'server.deploy',
+      entityRef: 'cocktailserver:default/cart',
+      cluster: 'prod',
+      namespace: 'shop',
+      outcome: 'succeeded',
+    });
+  });
+
+  it('serves the status from the cache', async () => {
+    let body: any;
+    for (let i = 0; i < 100; i++) {
+      body = (await request(app).get('/servers/default/cart/status')).body;
+      if (body.replicas?.ready === 2) break;
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    expect(body).toMatchObject({
+      cluster: 'prod',
+      namespace: 'shop',
+      server: 'cart',
+      kind: 'Deployment',
+      found: true,
+      stale: false,
+      replicas: { desired: 2, ready: 2 },
+    });
+  });
+
+  it('scales, and names the field of bad input', async () => {
+    expect(
+      (
+        await request(app)
+          .post('/servers/default/cart/scale')
+          .send({ replicas: 3 })
+      ).status,
+    ).toBe(200);
+    const bad = await request(app)
+      .post('/servers/default/cart/scale')
+      .send({ replicas: 'three' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      'replicas: expected a whole number from 0 to 1000, got "three"',
+    );
+    const unknown = await request(app)
+      .post('/servers/default/cart/scale')
+      .send({ replica: 3 });
+    expect(unknown.body.error.message).toBe(
+      'replica: not a known field; expected replicas',
+    );
+    const operation = await request(app)
+      .post('/servers/default/cart/explode')
+      .send({});
+    expect(operation.status).toBe(400);
+    expect(operation.body.error.message).toMatch(
+      /^operation: expected one of deploy, rolling-update, restart, scale/,
+    );
+  });
+
+  it('records a denied operation in the audit log and answers 403', async () => {
+    deny('cocktail.server.restart');
+    const response = await request(app)
+      .post('/servers/default/cart/restart')
+      .send({});
+    expect(response.status).toBe(403);
+    const [row] = (await audit.query({ action: 'server.restart' })).items;
+    expect(row).toMatchObject({
+      outcome: 'denied',
+      error:
+        'you are not allowed to cocktail.server.restart on cocktailserver:default/cart',
+    });
+  });
+
+  it('answers 404 for a server that is not in the catalog', async () => {
+    const response = await request(app).get('/servers/default/nope/status');
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe(
+      'no CocktailServer cocktailserver:default/nope in the catalog',
+    );
+  });
+
+  it('reports drift and lists what a delete would remove before removing it', async () => {
+    const drift = await request(app).get('/servers/default/cart/drift');
+    expect(drift.body.objects[0]).toMatchObject({
+      object: 'Deployment/cart',
+      state: 'drifted',
+      changes: [{ path: 'spec.replicas', expected: 2, actual: 3 }],
+    });
+    const preview = await request(app).delete(
+      '/servers/default/cart?dryRun=true',
+    );
+    expect(preview.body.result).toEqual({
+      dryRun: true,
+      objects: ['Deployment/cart', 'Service/cart'],
+      deleted: [],
+    });
+    const deleted = await request(app).delete('/servers/default/cart');
+    expect(deleted.body.result.deleted).toEqual([
+      'Deployment/cart',
+      'Service/cart',
+    ]);
+  });
+
+  it('queries, exports and verifies the audit log', async () => {
+    const page = await request(app)
+      .get('/audit')
+      .query({
+        entityRef: 'cocktailserver:default/cart',
+        outcome: 'succeeded',
+        limit: 2,
+      });
+    expect(page.body.items.map((r: any) => r.action)).toEqual([
+      'server.delete',
+      'server.scale',
+    ]);
+    expect(page.body.nextCursor).toBeDefined();
+    const csv = await request(app)
+      .get('/audit/export')
+      .query({ format: 'csv' });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'id,created_at,actor,action,entity_ref,cluster,namespace,outcome,error,details,hash',
+    );
+    expect((await request(app).get('/audit/verify')).body).toMatchObject({
+      ok: true,
+    });
+    const bad = await request(app).get('/audit').query({ outcome: 'maybe' });
+    expect(bad.body.error.message).toBe(
+      'outcome: expected one of succeeded, failed, denied, got "maybe"',
+    );
+  });
+});

@@ -1,0 +1,334 @@
+import {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  cocktailAuditReadPermission,
+  cocktailClusterReadPermission,
+  cocktailServerAutoscalePermission,
+  cocktailServerDeletePermission,
+  cocktailServerDeployPermission,
+  cocktailServerReadPermission,
+  cocktailServerRestartPermission,
+  cocktailServerRollbackPermission,
+  cocktailServerRollingUpdatePermission,
+  cocktailServerScalePermission,
+  cocktailServerSuspendPermission,
+} from '@cocktailcloud/plugin-cocktail-common';
+import {
+  summarizeServerStatus,
+  WatchCache,
+} from '@cocktailcloud/plugin-cocktail-node';
+import type * as k8s from '@kubernetes/client-node';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { AuditStore } from '../audit';
+import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
+import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
+import { ServerTarget } from '../lifecycle/ServerTarget';
+import { auditedOperation } from './auditedOperation';
+import { ClusterAccess } from './ClusterAccess';
+import { parseAuditFilter, parseAuditQuery } from './auditQueryParams';
+import { describeCluster } from './describeCluster';
+import {
+  parseAutoscaling,
+  parseDryRun,
+  parseImages,
+  parseRollback,
+  parseScale,
+} from './requestBodies';
+import { CatalogEntityReader, ServerResolver } from './ServerResolver';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogEntityReader;
+  clusters: ClusterAccess;
+  watchCache: WatchCache;
+  audit: AuditStore;
+  loadClient: () => Promise<typeof k8s>;
+  /** Time limit of one Kubernetes request; 10 s when not given. */
+  requestTimeoutMs?: number;
+}
+
+type Operation = (
+  lifecycle: ServerLifecycle,
+  body: unknown,
+) => Promise<unknown>;
+
+const OPERATIONS: Record<
+  string,
+  { permission: ResourcePermission; action: string; run: Operation }
+> = {
+  deploy: {
+    permission: cocktailServerDeployPermission,
+    action: 'server.deploy',
+    run: (l, b) => l.deploy(parseDryRun(b)),
+  },
+  'rolling-update': {
+    permission: cocktailServerRollingUpdatePermission,
+    action: 'server.rolling-update',
+    run: (l, b) => l.rollingUpdate(parseImages(b)),
+  },
+  restart: {
+    permission: cocktailServerRestartPermission,
+    action: 'server.restart',
+    run: l => l.restart(),
+  },
+  scale: {
+    permission: cocktailServerScalePermission,
+    action: 'server.scale',
+    run: (l, b) => l.scale(parseScale(b).replicas),
+  },
+  autoscaling: {
+    permission: cocktailServerAutoscalePermission,
+    action: 'server.autoscale',
+    run: (l, b) => l.autoscale(parseAutoscaling(b)),
+  },
+  rollback: {
+    permission: cocktailServerRollbackPermission,
+    action: 'server.rollback',
+    run: (l, b) => l.rollback(parseRollback(b).revision),
+  },
+  suspend: {
+    permission: cocktailServerSuspendPermission,
+    action: 'server.suspend',
+    run: l => l.suspend(),
+  },
+  resume: {
+    permission: cocktailServerSuspendPermission,
+    action: 'server.resume',
+    run: l => l.resume(),
+  },
+};
+
+/** The REST API of the `cocktail` plugin; every endpoint checks a permission. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, clusters, watchCache, audit } = options;
+  const resolver = new ServerResolver(options.catalog);
+  const router = Router();
+  router.use(express.json());
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `you are not allowed to ${permission.name}${
+          resourceRef ? ` on ${resourceRef}` : ''
+        }`,
+      );
+    }
+  }
+
+  async function lifecycleFor(target: ServerTarget) {
+    const config = await clusters.kubeConfigFor(target.cluster);
+    return new ServerLifecycle(
+      new KubernetesOperations(
+        await options.loadClient(),
+        config,
+        target.cluster,
+        options.requestTimeoutMs,
+      ),
+      target,
+    );
+  }
+
+  async function serverFromRequest(
+    request: Request,
+    credentials: BackstageCredentials,
+    fresh = false,
+  ) {
+    return resolver.resolve(
+      request.params.namespace,
+      request.params.name,
+      credentials,
+      { fresh },
+    );
+  }
+
+  router.get('/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailClusterReadPermission);
+    const items = (await clusters.listClusters()).map(cluster => ({
+      ...cluster,
+      cache: watchCache.read(cluster.name).state,
+    }));
+    res.json({ items });
+  });
+
+  router.get('/clusters/:cluster', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailClusterReadPermission);
+    const cluster = (await clusters.listClusters()).find(
+      c => c.name === req.params.cluster,
+    );
+    if (!cluster) {
+      throw new InputError(`cluster: no cluster named ${req.params.cluster}`);
+    }
+    res.json(
+      await describeCluster(
+        cluster,
+        await clusters.kubeConfigFor(cluster.name),
+        await options.loadClient(),
+        options.requestTimeoutMs,
+      ),
+    );
+  });
+
+  router.get('/servers/:namespace/:name/status', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const target = await serverFromRequest(req, credentials);
+    await authorize(
+      credentials,
+      cocktailServerReadPermission,
+      target.entityRef,
+    );
+    await watchCache.waitForSync(target.cluster, 3_000);
+    const { cache, state } = watchCache.read(target.cluster);
+    res.json(
+      summarizeServerStatus(cache, state, {
+        namespace: target.namespace,
+        server: target.server.metadata.name,
+      }),
+    );
+  });
+
+  router.get('/servers/:namespace/:name/drift', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const target = await serverFromRequest(req, credentials, true);
+    await authorize(
+      credentials,
+      cocktailServerReadPermission,
+      target.entityRef,
+    );
+    res.json(await (await lifecycleFor(target)).drift());
+  });
+
+  router.post('/servers/:namespace/:name/:operation', async (req, res) => {
+    const operation = OPERATIONS[req.params.operation];
+    if (!operation) {
+      throw new InputError(
+        `operation: expected one of ${Object.keys(OPERATIONS).join(
+          ', ',
+        )}, got ${req.params.operation}`,
+      );
+    }
+    const credentials = await httpAuth.credentials(req);
+    const target = await serverFromRequest(req, credentials, true);
+    const dryRun = req.body?.dryRun === true;
+    const run = async () => {
+      await authorize(credentials, operation.permission, target.entityRef);
+      return operation.run(await lifecycleFor(target), req.body);
+    };
+    // A dry run changes nothing, so it leaves no audit row.
+    const result = dryRun
+      ? await run()
+      : await auditedOperation(
+          options,
+          {
+            request: req,
+            credentials,
+            action: operation.action,
+            entityRef: target.entityRef,
+            cluster: target.cluster,
+            namespace: target.namespace,
+            details: req.body ?? {},
+          },
+          run,
+        );
+    res.json({ result });
+  });
+
+  router.delete('/servers/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const target = await serverFromRequest(req, credentials, true);
+    const dryRun = req.query.dryRun === 'true';
+    const run = async () => {
+      await authorize(
+        credentials,
+        cocktailServerDeletePermission,
+        target.entityRef,
+      );
+      return (await lifecycleFor(target)).delete({ dryRun });
+    };
+    const result = dryRun
+      ? await run()
+      : await auditedOperation(
+          options,
+          {
+            request: req,
+            credentials,
+            action: 'server.delete',
+            entityRef: target.entityRef,
+            cluster: target.cluster,
+            namespace: target.namespace,
+          },
+          run,
+        );
+    res.json({ result });
+  });
+
+  router.get('/audit', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailAuditReadPermission);
+    res.json(await audit.query(parseAuditQuery(req.query)));
+  });
+
+  router.get('/audit/export', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailAuditReadPermission);
+    const format = req.query.format ?? 'json';
+    if (format !== 'csv' && format !== 'json') {
+      throw new InputError(`format: expected csv or json, got ${format}`);
+    }
+    res.setHeader(
+      'Content-Type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="cocktail-audit.${format}"`,
+    );
+    for await (const chunk of audit.exportRows(
+      parseAuditFilter(req.query),
+      format,
+    )) {
+      res.write(chunk);
+    }
+    res.end();
+  });
+
+  router.get('/audit/verify', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailAuditReadPermission);
+    res.json(await audit.verifyChain());
+  });
+
+  return router;
+}

@@ -1,0 +1,53 @@
+import type * as k8s from '@kubernetes/client-node';
+import { ClusterSummary } from './ClusterAccess';
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${ms / 1000} s`)),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** A cluster's version and nodes, asked live; an unreachable cluster is reported, not thrown. */
+export async function describeCluster(
+  cluster: ClusterSummary,
+  config: k8s.KubeConfig,
+  client: typeof k8s,
+  timeoutMs = 5_000,
+) {
+  try {
+    const [version, nodes] = await Promise.all([
+      withTimeout(config.makeApiClient(client.VersionApi).getCode(), timeoutMs),
+      withTimeout(config.makeApiClient(client.CoreV1Api).listNode(), timeoutMs),
+    ]);
+    return {
+      ...cluster,
+      health: 'reachable',
+      version: version.gitVersion,
+      nodes: nodes.items.map(node => ({
+        name: node.metadata?.name,
+        ready:
+          node.status?.conditions?.find(c => c.type === 'Ready')?.status ===
+          'True',
+        kubeletVersion: node.status?.nodeInfo?.kubeletVersion,
+        capacity: node.status?.capacity,
+        allocatable: node.status?.allocatable,
+        roles: Object.keys(node.metadata?.labels ?? {})
+          .filter(l => l.startsWith('node-role.kubernetes.io/'))
+          .map(l => l.slice('node-role.kubernetes.io/'.length)),
+      })),
+    };
+  } catch (error) {
+    return {
+      ...cluster,
+      health: 'unreachable',
+      error: `cluster ${cluster.name}: ${(error as Error).message}`,
+    };
+  }
+}
