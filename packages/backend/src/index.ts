@@ -27,6 +27,11 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// The stock Kubernetes tab reaches the same clusters as Cocktail.
+backend.add(import('@cocktailcloud/plugin-kubernetes-backend-module-cocktail'));
+
+// Cocktail: cluster status, lifecycle operations, drift and the audit log.
+backend.add(import('@cocktailcloud/plugin-cocktail-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -30,13 +30,19 @@ function operation(name: string, action: 'create' | 'update' | 'delete') {
 /** Apply a server's manifests (and preview them with a dry run). */
 export const cocktailServerDeployPermission = operation('deploy', 'update');
 /** Change a server's container images with a rolling update. */
-export const cocktailServerRollingUpdatePermission = operation('rolling-update', 'update');
+export const cocktailServerRollingUpdatePermission = operation(
+  'rolling-update',
+  'update',
+);
 /** Restart a server's pods. */
 export const cocktailServerRestartPermission = operation('restart', 'update');
 /** Change a server's replica count. */
 export const cocktailServerScalePermission = operation('scale', 'update');
 /** Change a server's autoscaling bounds and targets. */
-export const cocktailServerAutoscalePermission = operation('autoscale', 'update');
+export const cocktailServerAutoscalePermission = operation(
+  'autoscale',
+  'update',
+);
 /** Roll a server back to an earlier revision. */
 export const cocktailServerRollbackPermission = operation('rollback', 'update');
 /** Suspend or resume a server (scale to zero and back, or suspend a CronJob). */

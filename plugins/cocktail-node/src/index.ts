@@ -16,11 +16,31 @@ export {
   ANNOTATION_ENTITY_REF,
   MANAGED_BY_COCKTAIL,
 } from './rendering/labels';
-export { WatchCache, type ClusterCacheState, type ChangeListener } from './cache/WatchCache';
+export {
+  WatchCache,
+  type ClusterCacheState,
+  type ChangeListener,
+} from './cache/WatchCache';
 export { ClusterCache } from './cache/ClusterCache';
 export { createResourceClient } from './cache/createResourceClient';
 export { ResourceWatcher, type ResourceClient } from './cache/ResourceWatcher';
-export { WATCHED_RESOURCES, type WatchedResource } from './cache/watchedResources';
+export {
+  WATCHED_RESOURCES,
+  type WatchedResource,
+} from './cache/watchedResources';
 export type { SlimObject } from './cache/slimObject';
 export { summarizeServerStatus } from './status/summarizeServerStatus';
 export type { ServerStatus, PodStatus } from './status/ServerStatus';
+export { ClusterRegistry } from './clusters/ClusterRegistry';
+export type { ClusterRegistryOptions } from './clusters/ClusterRegistry';
+export {
+  CocktailClusterSupplier,
+  createCocktailClusterSupplier,
+} from './clusters/CocktailClusterSupplier';
+export type {
+  CatalogClusterSource,
+  CocktailCluster,
+  CocktailClusterAuth,
+} from './clusters/types';
+export { loadKubernetesClient } from './clusters/kubernetesClient';
+export type { KubernetesClientModule } from './clusters/kubernetesClient';

@@ -313,13 +313,11 @@ describe('the cocktail router', () => {
   });
 
   it('queries, exports and verifies the audit log', async () => {
-    const page = await request(app)
-      .get('/audit')
-      .query({
-        entityRef: 'cocktailserver:default/cart',
-        outcome: 'succeeded',
-        limit: 2,
-      });
+    const page = await request(app).get('/audit').query({
+      entityRef: 'cocktailserver:default/cart',
+      outcome: 'succeeded',
+      limit: 2,
+    });
     expect(page.body.items.map((r: any) => r.action)).toEqual([
       'server.delete',
       'server.scale',

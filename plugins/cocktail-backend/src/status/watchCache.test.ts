@@ -123,32 +123,30 @@ describe('the watch cache against kube-sim', () => {
       contexts: [{ name: 'prod', cluster: 'prod', user: 'u' }],
       currentContext: 'prod',
     });
-    await apps
-      .makeApiClient(k8s.AppsV1Api)
-      .patchNamespacedDeployment(
-        {
-          name: 'payments-api',
-          namespace: 'payments-prod',
-          body: {
-            spec: {
-              template: {
-                spec: {
-                  containers: [
-                    {
-                      name: 'api',
-                      image: 'harbor.example.com/payments/api:1.5.0',
-                    },
-                  ],
-                },
+    await apps.makeApiClient(k8s.AppsV1Api).patchNamespacedDeployment(
+      {
+        name: 'payments-api',
+        namespace: 'payments-prod',
+        body: {
+          spec: {
+            template: {
+              spec: {
+                containers: [
+                  {
+                    name: 'api',
+                    image: 'harbor.example.com/payments/api:1.5.0',
+                  },
+                ],
               },
             },
           },
         },
-        k8s.setHeaderOptions(
-          'Content-Type',
-          k8s.PatchStrategy.StrategicMergePatch,
-        ),
-      );
+      },
+      k8s.setHeaderOptions(
+        'Content-Type',
+        k8s.PatchStrategy.StrategicMergePatch,
+      ),
+    );
     const rolled = await eventually(() => {
       const s = status();
       return s.rollout.state === 'complete' && s.rollout.revision === '2'

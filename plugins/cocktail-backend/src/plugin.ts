@@ -1,0 +1,90 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { cocktailPermissions } from '@cocktailcloud/plugin-cocktail-common';
+import {
+  ClusterRegistry,
+  createResourceClient,
+  loadKubernetesClient,
+  WatchCache,
+} from '@cocktailcloud/plugin-cocktail-node';
+import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
+import { createRouter } from './service/createRouter';
+
+/** The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds. */
+export const cocktailPlugin = createBackendPlugin({
+  pluginId: 'cocktail',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, auth, catalog } = deps;
+        deps.permissionsRegistry.addPermissions(cocktailPermissions);
+        const registry = ClusterRegistry.fromConfig(config, {
+          logger,
+          catalog,
+          credentials: () => auth.getOwnServiceCredentials(),
+        });
+        const watchCache = new WatchCache({
+          logger,
+          clientFor: async (cluster, resource) =>
+            createResourceClient(
+              await loadKubernetesClient(),
+              await registry.kubeConfigFor(await registry.getCluster(cluster)),
+              resource,
+            ),
+        });
+        deps.lifecycle.addShutdownHook(() => watchCache.stop());
+        const audit = await DatabaseAuditStore.create({
+          database: deps.database,
+        });
+        await createAuditRetentionTask({
+          scheduler: deps.scheduler,
+          store: audit,
+          logger,
+          retentionDays:
+            config.getOptionalNumber('cocktail.audit.retentionDays') ?? 365,
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            catalog,
+            clusters: {
+              listClusters: async () =>
+                (
+                  await registry.listClusters()
+                ).map(c => ({
+                  name: c.name,
+                  title: c.title,
+                  source: c.source,
+                  provider: c.provider,
+                  region: c.region,
+                  entityRef: c.entityRef,
+                })),
+              kubeConfigFor: async name =>
+                registry.kubeConfigFor(await registry.getCluster(name)),
+            },
+            watchCache,
+            audit,
+            loadClient: loadKubernetesClient,
+          }),
+        );
+      },
+    });
+  },
+});

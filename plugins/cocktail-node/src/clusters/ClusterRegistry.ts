@@ -1,0 +1,230 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  ApiConstructor,
+  ApiType,
+  KubeConfig,
+} from '@kubernetes/client-node';
+import { ClusterAuthStrategy } from './auth/ClusterAuthStrategy';
+import {
+  AuthStrategies,
+  createAuthStrategies,
+} from './auth/createAuthStrategies';
+import { errorMessage } from './errorMessage';
+import {
+  KubernetesClientModule,
+  loadKubernetesClient,
+} from './kubernetesClient';
+import { mergeCatalogClusters } from './mergeCatalogClusters';
+import { CLUSTER_ENTITY_FILTER } from './readCatalogCluster';
+import { ConfiguredCluster, readConfigClusters } from './readConfigClusters';
+import {
+  CatalogClusterSource,
+  CocktailCluster,
+  CocktailClusterAuth,
+} from './types';
+
+const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
+
+/**
+ * Options of {@link ClusterRegistry.fromConfig}.
+ *
+ * @public
+ */
+export interface ClusterRegistryOptions {
+  logger: LoggerService;
+  /** Where kubernetes-cluster Resources are read; app-config only when absent. */
+  catalog?: CatalogClusterSource;
+  /** The credentials to read the catalog with; required with `catalog`. */
+  credentials?: () => Promise<BackstageCredentials>;
+  /** How long the catalog's clusters are reused before being read again. */
+  refreshIntervalMs?: number;
+  /** `@kubernetes/client-node` itself, for tests; imported when absent. */
+  kubernetesClient?: KubernetesClientModule;
+}
+
+/**
+ * The clusters the suite reaches, from `cocktail.clusters` in app-config and
+ * the catalog's kubernetes-cluster Resources, and clients for them.
+ *
+ * @public
+ */
+export class ClusterRegistry {
+  private readonly configured: ConfiguredCluster[];
+  private readonly logger: LoggerService;
+  private readonly catalog?: {
+    source: CatalogClusterSource;
+    credentials: () => Promise<BackstageCredentials>;
+  };
+  private readonly refreshIntervalMs: number;
+  private readonly strategies: AuthStrategies;
+
+  private resolvedConfigured?: Promise<CocktailCluster[]>;
+  private catalogEntities: Entity[] = [];
+  private reportedProblems = new Set<string>();
+  private cache?: { clusters: CocktailCluster[]; expiresAt: number };
+  private refreshing?: Promise<CocktailCluster[]>;
+
+  /**
+   * Reads `cocktail.clusters`, throwing an `InputError` that names every
+   * mistake. Kubeconfig files and the in-cluster environment are read on
+   * first use.
+   */
+  static fromConfig(
+    config: Config,
+    options: ClusterRegistryOptions,
+  ): ClusterRegistry {
+    const { catalog, credentials } = options;
+    if (catalog && !credentials) {
+      throw new TypeError(
+        'ClusterRegistry needs credentials to read clusters from the catalog',
+      );
+    }
+    return new ClusterRegistry(readConfigClusters(config), {
+      ...options,
+      catalog: catalog && credentials && { source: catalog, credentials },
+    });
+  }
+
+  private constructor(
+    configured: ConfiguredCluster[],
+    options: Omit<ClusterRegistryOptions, 'catalog' | 'credentials'> & {
+      catalog?: ClusterRegistry['catalog'];
+    },
+  ) {
+    this.configured = configured;
+    this.logger = options.logger;
+    this.catalog = options.catalog;
+    this.refreshIntervalMs =
+      options.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS;
+    const injected = options.kubernetesClient;
+    let client: Promise<KubernetesClientModule> | undefined;
+    this.strategies = createAuthStrategies(() => {
+      client ??= injected ? Promise.resolve(injected) : loadKubernetesClient();
+      return client;
+    });
+  }
+
+  /**
+   * All clusters: app-config's in their order, then those only the catalog
+   * defines. The catalog is read at most once per refresh interval.
+   */
+  async listClusters(): Promise<CocktailCluster[]> {
+    if (!this.catalog) {
+      return this.configuredClusters();
+    }
+    if (this.cache && Date.now() < this.cache.expiresAt) {
+      return this.cache.clusters;
+    }
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  async getCluster(name: string): Promise<CocktailCluster> {
+    const clusters = await this.listClusters();
+    const cluster = clusters.find(c => c.name === name);
+    if (!cluster) {
+      const known = clusters.map(c => `"${c.name}"`).join(', ');
+      throw new NotFoundError(
+        `No cluster named "${name}"; the known clusters are ${known || 'none'}`,
+      );
+    }
+    return cluster;
+  }
+
+  /** A KubeConfig whose current context reaches the cluster with its credentials. */
+  async kubeConfigFor(cluster: CocktailCluster): Promise<KubeConfig> {
+    return this.strategyFor(cluster.auth).kubeConfigFor(cluster);
+  }
+
+  /** A client-node API client, such as `CoreV1Api`, for the named cluster. */
+  async makeApiClient<T extends ApiType>(
+    clusterName: string,
+    apiClass: ApiConstructor<T>,
+  ): Promise<T> {
+    const kubeConfig = await this.kubeConfigFor(
+      await this.getCluster(clusterName),
+    );
+    return kubeConfig.makeApiClient(apiClass);
+  }
+
+  private configuredClusters(): Promise<CocktailCluster[]> {
+    // A failure is not kept, so that a kubeconfig file that appears later is
+    // picked up.
+    this.resolvedConfigured ??= this.resolveConfigured().catch(error => {
+      this.resolvedConfigured = undefined;
+      throw error;
+    });
+    return this.resolvedConfigured;
+  }
+
+  private async resolveConfigured(): Promise<CocktailCluster[]> {
+    const results = await Promise.allSettled(
+      this.configured.map(entry => this.strategyFor(entry.auth).resolve(entry)),
+    );
+    const problems = results.flatMap(result =>
+      result.status === 'rejected' ? [errorMessage(result.reason)] : [],
+    );
+    if (problems.length > 0) {
+      throw new InputError(problems.join('\n'));
+    }
+    return results.flatMap(result =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
+  }
+
+  private async refresh(): Promise<CocktailCluster[]> {
+    const configured = await this.configuredClusters();
+    const entities = await this.readCatalogEntities();
+
+    const problems = new Set<string>();
+    const clusters = mergeCatalogClusters(configured, entities, problem => {
+      problems.add(problem);
+      // Each problem is logged when it appears, not at every refresh.
+      if (!this.reportedProblems.has(problem)) {
+        this.logger.warn(problem);
+      }
+    });
+    this.reportedProblems = problems;
+
+    this.cache = { clusters, expiresAt: Date.now() + this.refreshIntervalMs };
+    return clusters;
+  }
+
+  /** The catalog's clusters; those read before when the catalog fails. */
+  private async readCatalogEntities(): Promise<Entity[]> {
+    if (!this.catalog) {
+      return [];
+    }
+    try {
+      const { items } = await this.catalog.source.getEntities(
+        { filter: CLUSTER_ENTITY_FILTER },
+        { credentials: await this.catalog.credentials() },
+      );
+      this.catalogEntities = items;
+    } catch (error) {
+      this.logger.warn(
+        `Could not read kubernetes-cluster Resources from the catalog, so the ${
+          this.catalogEntities.length
+        } read before are kept: ${errorMessage(error)}`,
+      );
+    }
+    return this.catalogEntities;
+  }
+
+  private strategyFor(
+    auth: CocktailClusterAuth,
+  ): ClusterAuthStrategy<CocktailClusterAuth> {
+    // Each strategy is only handed clusters of its own auth type.
+    return this.strategies[
+      auth.type
+    ] as ClusterAuthStrategy<CocktailClusterAuth>;
+  }
+}
