@@ -12,3 +12,4 @@ export {
 } from './server/SimulatedCluster';
 export type { FaultSettings } from './server/faults';
 export type { KubeObject, ResourceType } from './api/types';
+export { seedExamples, type SeedReport } from './seed/seedExamples';

@@ -82,11 +82,11 @@ export class ServerLifecycle {
       const before = live.find(o => describeRef(o) === describeRef(manifest));
       await this.ops.apply(manifest, { dryRun: true });
       const changes = before ? diffDesiredFields(manifest, before) : [];
-      previews.push({
-        object: describeRef(manifest),
-        action: !before ? 'create' : changes.length ? 'update' : 'unchanged',
-        changes,
-      } as const);
+      let action: PlannedChange['action'] = 'create';
+      if (before) {
+        action = changes.length ? 'update' : 'unchanged';
+      }
+      previews.push({ object: describeRef(manifest), action, changes });
     }
     const changes: PlannedChange[] = [
       ...previews.map(({ object, action, changes: c }) => ({

@@ -1,6 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { KubeSim } from '@cocktailcloud/kube-sim';
-import { seedExamples } from '@cocktailcloud/kube-sim/src/seed/seedExamples';
+import { KubeSim, seedExamples } from '@cocktailcloud/kube-sim';
 import {
   createResourceClient,
   summarizeServerStatus,
