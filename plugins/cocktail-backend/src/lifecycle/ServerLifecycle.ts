@@ -125,6 +125,14 @@ export class ServerLifecycle {
     return { dryRun: false, changes, applied, pruned };
   }
 
+  private async patchWorkload(
+    ref: ObjectRef,
+    body: Record<string, unknown>,
+    strategy: 'strategic' | 'merge',
+  ) {
+    return changed(await this.ops.patch(ref, body, strategy));
+  }
+
   private async workload(): Promise<any> {
     const ref = workloadRef(this.target);
     const object = await this.ops.read(ref);
@@ -167,7 +175,7 @@ export class ServerLifecycle {
         },
       },
     };
-    return this.ops.patch(
+    return this.patchWorkload(
       workloadRef(this.target),
       this.target.server.spec.type === 'CronJob'
         ? { spec: { jobTemplate: patch } }
@@ -187,7 +195,7 @@ export class ServerLifecycle {
         `restart is for Deployments, StatefulSets and DaemonSets; ${this.target.server.metadata.name} is a ${this.target.server.spec.type}`,
       );
     }
-    return this.ops.patch(
+    return this.patchWorkload(
       workloadRef(this.target),
       {
         spec: {
@@ -225,7 +233,7 @@ export class ServerLifecycle {
         `${this.target.server.metadata.name} is autoscaled: its HorizontalPodAutoscaler sets the replicas; change its autoscaling bounds instead`,
       );
     }
-    return this.ops.patch(
+    return this.patchWorkload(
       workloadRef(this.target),
       { spec: { replicas } },
       'merge',
@@ -263,7 +271,7 @@ export class ServerLifecycle {
       server,
       serviceMap: this.target.serviceMap,
     }).find(m => m.kind === 'HorizontalPodAutoscaler')!;
-    return this.ops.apply(hpa, { dryRun: false });
+    return changed(await this.ops.apply(hpa, { dryRun: false }));
   }
 
   async rollback(revision: string) {
@@ -295,7 +303,7 @@ export class ServerLifecycle {
     }
     const template = structuredClone(match.spec.template);
     delete template.metadata?.labels?.['pod-template-hash'];
-    return this.ops.patch(
+    return this.patchWorkload(
       workloadRef(this.target),
       { spec: { template: { $patch: 'replace', ...template } } },
       'strategic',
@@ -306,7 +314,7 @@ export class ServerLifecycle {
     const workload = await this.workload();
     const kind = this.target.server.spec.type;
     if (kind === 'CronJob' || kind === 'Job') {
-      return this.ops.patch(
+      return this.patchWorkload(
         workloadRef(this.target),
         { spec: { suspend: true } },
         'merge',
@@ -322,7 +330,7 @@ export class ServerLifecycle {
         `${this.target.server.metadata.name} is autoscaled; disable autoscaling before suspending it`,
       );
     }
-    return this.ops.patch(
+    return this.patchWorkload(
       workloadRef(this.target),
       {
         metadata: {
@@ -340,7 +348,7 @@ export class ServerLifecycle {
     const workload = await this.workload();
     const kind = this.target.server.spec.type;
     if (kind === 'CronJob' || kind === 'Job') {
-      return this.ops.patch(
+      return this.patchWorkload(
         workloadRef(this.target),
         { spec: { suspend: false } },
         'merge',
@@ -352,7 +360,7 @@ export class ServerLifecycle {
         `${this.target.server.metadata.name} is not suspended`,
       );
     }
-    return this.ops.patch(
+    return this.patchWorkload(
       workloadRef(this.target),
       {
         metadata: { annotations: { [SUSPENDED_REPLICAS]: null } },
@@ -429,6 +437,15 @@ export class ServerLifecycle {
       ],
     };
   }
+}
+
+/** What an operation changed, not the whole object the API server returned. */
+function changed(object: any) {
+  return {
+    object: `${object.kind}/${object.metadata?.name}`,
+    resourceVersion: object.metadata?.resourceVersion,
+    generation: object.metadata?.generation,
+  };
 }
 
 function partialFailure(
