@@ -282,6 +282,61 @@ describe('the cocktail router', () => {
     });
   });
 
+  it.each([
+    ['get', '/clusters', 'cocktail.cluster.read'],
+    ['get', '/clusters/prod', 'cocktail.cluster.read'],
+    ['get', '/servers/default/cart/status', 'cocktail.server.read'],
+    ['get', '/servers/default/cart/drift', 'cocktail.server.read'],
+    ['post', '/servers/default/cart/deploy', 'cocktail.server.deploy'],
+    [
+      'post',
+      '/servers/default/cart/rolling-update',
+      'cocktail.server.rolling-update',
+    ],
+    ['post', '/servers/default/cart/scale', 'cocktail.server.scale'],
+    ['post', '/servers/default/cart/autoscaling', 'cocktail.server.autoscale'],
+    ['post', '/servers/default/cart/rollback', 'cocktail.server.rollback'],
+    ['post', '/servers/default/cart/suspend', 'cocktail.server.suspend'],
+    ['post', '/servers/default/cart/resume', 'cocktail.server.suspend'],
+    ['delete', '/servers/default/cart', 'cocktail.server.delete'],
+    ['get', '/audit', 'cocktail.audit.read'],
+    ['get', '/audit/export', 'cocktail.audit.read'],
+    ['get', '/audit/verify', 'cocktail.audit.read'],
+  ] as const)('refuses %s %s without %s', async (method, path, permission) => {
+    deny(permission);
+    const response = await request(app)[method](path).send({});
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain(
+      `you are not allowed to ${permission}`,
+    );
+  });
+
+  it('answers the status from the cache even when every Kubernetes request fails', async () => {
+    sim.cluster('prod').setFaults({ errorRate: 1, errorCode: 500 });
+    try {
+      const response = await request(app).get('/servers/default/cart/status');
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ found: true, kind: 'Deployment' });
+    } finally {
+      sim.cluster('prod').setFaults({});
+    }
+  });
+
+  it("reports the API server's refusal of a change, naming the cluster", async () => {
+    sim.cluster('prod').setFaults({ errorRate: 1, errorCode: 503 });
+    try {
+      const response = await request(app)
+        .post('/servers/default/cart/restart')
+        .send({});
+      expect(response.status).toBe(503);
+      expect(response.body.error.message).toMatch(
+        /^reading Deployment\/cart on cluster prod: /,
+      );
+    } finally {
+      sim.cluster('prod').setFaults({});
+    }
+  });
+
   it('answers 404 for a server that is not in the catalog', async () => {
     const response = await request(app).get('/servers/default/nope/status');
     expect(response.status).toBe(404);
