@@ -12,3 +12,4 @@ export {
   type AuditRow,
   type AuditEntry,
 } from './audit';
+export { SERVER_STATUS_CHANNEL } from './service/StatusSignals';

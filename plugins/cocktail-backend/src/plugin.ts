@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { cocktailPermissions } from '@cocktailcloud/plugin-cocktail-common';
 import {
   ClusterRegistry,
@@ -12,6 +13,7 @@ import {
 } from '@cocktailcloud/plugin-cocktail-node';
 import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
 import { createRouter } from './service/createRouter';
+import { StatusSignals } from './service/StatusSignals';
 
 /** The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds. */
 export const cocktailPlugin = createBackendPlugin({
@@ -31,6 +33,7 @@ export const cocktailPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
@@ -49,7 +52,12 @@ export const cocktailPlugin = createBackendPlugin({
               resource,
             ),
         });
-        deps.lifecycle.addShutdownHook(() => watchCache.stop());
+        const statusSignals = new StatusSignals(deps.signals, logger);
+        watchCache.onChange(change => statusSignals.onChange(change));
+        deps.lifecycle.addShutdownHook(() => {
+          statusSignals.stop();
+          watchCache.stop();
+        });
         const audit = await DatabaseAuditStore.create({
           database: deps.database,
         });

@@ -1,0 +1,72 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { LABEL_SERVER } from '@cocktailcloud/plugin-cocktail-node';
+
+/** The channel open server pages listen on; each message names the server that changed. */
+export const SERVER_STATUS_CHANNEL = 'cocktail:server-status';
+
+export interface SignalPublisher {
+  publish(signal: {
+    recipients: { type: 'broadcast' };
+    channel: string;
+    message: JsonObject;
+  }): Promise<void>;
+}
+
+/**
+ * Tells open pages that a server's status changed, at most once per server per interval: a
+ * rollout changes many objects in a burst, and the page only needs to refetch once.
+ */
+export class StatusSignals {
+  private readonly pending = new Map<
+    string,
+    { cluster: string; namespace: string; server: string }
+  >();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly signals: SignalPublisher,
+    private readonly logger: LoggerService,
+    private readonly intervalMs = 1_000,
+  ) {}
+
+  onChange(change: {
+    cluster: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  }) {
+    const server = change.labels?.[LABEL_SERVER];
+    if (!server || !change.namespace) {
+      return;
+    }
+    this.pending.set(`${change.cluster}/${change.namespace}/${server}`, {
+      cluster: change.cluster,
+      namespace: change.namespace,
+      server,
+    });
+    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+  }
+
+  private flush() {
+    this.timer = undefined;
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    for (const change of changes) {
+      this.signals
+        .publish({
+          recipients: { type: 'broadcast' },
+          channel: SERVER_STATUS_CHANNEL,
+          message: change,
+        })
+        .catch(error => {
+          this.logger.warn(
+            `could not publish the status signal of ${change.server}: ${error}`,
+          );
+        });
+    }
+  }
+}
