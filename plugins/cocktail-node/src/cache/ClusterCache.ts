@@ -10,18 +10,37 @@ export class ClusterCache {
   private readonly byKind = new Map<string, Map<string, SlimObject>>();
   private readonly eventsByObject = new Map<string, SlimObject[]>();
 
-  reset(kind: string, items: any[]) {
-    if (kind === 'Event') {
-      this.eventsByObject.clear();
-      items.forEach(item => this.apply(kind, 'ADDED', item));
-      return;
-    }
-    const objects = new Map<string, SlimObject>();
+  private readonly incoming = new Map<string, Map<string, SlimObject>>();
+
+  /** A fresh list of a kind begins; until it ends, reads see the previous state. */
+  beginReset(kind: string) {
+    this.incoming.set(kind, new Map());
+  }
+
+  addToReset(kind: string, items: any[]) {
+    const objects = this.incoming.get(kind);
     for (const item of items) {
       const slim = slimObject(kind, item);
-      objects.set(slim.metadata.uid, slim);
+      objects?.set(slim.metadata.uid, slim);
+    }
+  }
+
+  commitReset(kind: string) {
+    const objects = this.incoming.get(kind) ?? new Map();
+    this.incoming.delete(kind);
+    if (kind === 'Event') {
+      this.eventsByObject.clear();
+      objects.forEach(event => this.applyEvent('ADDED', event));
+      return;
     }
     this.byKind.set(kind, objects);
+  }
+
+  /** Replaces a kind's objects at once (a list in one piece). */
+  reset(kind: string, items: any[]) {
+    this.beginReset(kind);
+    this.addToReset(kind, items);
+    this.commitReset(kind);
   }
 
   apply(kind: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: any) {

@@ -2,7 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 
 /** How a watcher reaches one resource of one cluster; real clients or test doubles. */
 export interface ResourceClient {
-  list(): Promise<{ items: any[]; resourceVersion: string }>;
+  /** Lists in pages, handing each page over as it arrives so no full list is held at once. */
+  list(onPage: (items: any[]) => void): Promise<{ resourceVersion: string }>;
   watch(
     resourceVersion: string,
     onEvent: (type: string, object: any) => void,
@@ -11,8 +12,11 @@ export interface ResourceClient {
 }
 
 export interface ResourceWatcherEvents {
-  /** A fresh list replaced everything this watcher had. */
-  onReset(items: any[]): void;
+  /** A fresh list is about to replace everything this watcher had. */
+  onListStart(): void;
+  onListPage(items: any[]): void;
+  /** The list is complete: what it held replaces the previous state. */
+  onListEnd(): void;
   onEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: any): void;
   onHealthy(): void;
   onError(error: unknown): void;
@@ -69,9 +73,12 @@ export class ResourceWatcher {
     this.current = undefined;
     try {
       if (!this.resourceVersion) {
-        const list = await this.client.list();
+        this.events.onListStart();
+        const list = await this.client.list(items =>
+          this.events.onListPage(items),
+        );
         this.resourceVersion = list.resourceVersion;
-        this.events.onReset(list.items);
+        this.events.onListEnd();
       }
       const watch = await this.client.watch(
         this.resourceVersion!,

@@ -115,8 +115,10 @@ export class WatchCache {
     const watcher = new ResourceWatcher(
       client,
       {
-        onReset: items => {
-          entry.cache.reset(resource.kind, items);
+        onListStart: () => entry.cache.beginReset(resource.kind),
+        onListPage: items => entry.cache.addToReset(resource.kind, items),
+        onListEnd: () => {
+          entry.cache.commitReset(resource.kind);
           entry.listed.add(resource.kind);
           if (entry.listed.size === WATCHED_RESOURCES.length) {
             entry.markReady();

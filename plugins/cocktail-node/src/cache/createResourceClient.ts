@@ -3,6 +3,8 @@ import { ResourceClient } from './ResourceWatcher';
 import { WatchedResource } from './watchedResources';
 
 const LIST_TIMEOUT_MS = 15_000;
+/** Pages keep the first sync's memory peak to one page of raw objects at a time. */
+const LIST_PAGE_SIZE = 500;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -29,24 +31,30 @@ export function createResourceClient(
   const objects = client.KubernetesObjectApi.makeApiClient(config);
   const watch = new client.Watch(config);
   return {
-    async list() {
-      const list = await withTimeout(
-        objects.list(
-          resource.apiVersion,
-          resource.kind,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          resource.labelSelector,
-        ),
-        `listing ${resource.kind}`,
-      );
-      return {
-        items: list.items,
-        resourceVersion: list.metadata?.resourceVersion ?? '',
-      };
+    async list(onPage) {
+      let continueToken: string | undefined;
+      let resourceVersion = '';
+      do {
+        const page = await withTimeout(
+          objects.list(
+            resource.apiVersion,
+            resource.kind,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            resource.labelSelector,
+            LIST_PAGE_SIZE,
+            continueToken,
+          ),
+          `listing ${resource.kind}`,
+        );
+        onPage(page.items);
+        continueToken = page.metadata?._continue || undefined;
+        resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      } while (continueToken);
+      return { resourceVersion };
     },
     async watch(resourceVersion, onEvent, onDone) {
       const controller = await withTimeout(
