@@ -391,8 +391,10 @@ async function parent() {
   console.log(
     '\nthe backend process alone (kube-sim in another process, as a real API server is):',
   );
+  const backendGrowth = [];
   for (const pods of POD_COUNTS) {
     const b = await runBackendMeasurement(pods);
+    backendGrowth.push({ pods, rss: growth(b.before, b.withCache).rss });
     const g = growth(b.before, b.withCache);
     const rss = per10k(g.rss, pods);
     console.log(
@@ -406,6 +408,21 @@ async function parent() {
       `cache-memory-backend pods=${pods} rss_mb_per_10k=${mb(
         rss,
       )} heap_mb_per_10k=${mb(per10k(g.heap, pods))}`,
+    );
+  }
+  if (backendGrowth.length >= 2) {
+    // The growth from one size to the next leaves out what any first sync costs once (code,
+    // allocator pools): what each further 10,000 pods add.
+    const [small, large] = [
+      backendGrowth[0],
+      backendGrowth[backendGrowth.length - 1],
+    ];
+    const slope =
+      ((large.rss - small.rss) / (large.pods - small.pods)) * 10_000;
+    lines.push(
+      `cache-memory-backend marginal rss_mb_per_10k=${mb(slope)} (from ${
+        small.pods
+      } to ${large.pods} pods)`,
     );
   }
   lines.forEach(line => console.log(line));

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type * as k8s from '@kubernetes/client-node';
 import { ResourceClient } from './ResourceWatcher';
 import { WatchedResource } from './watchedResources';
@@ -22,13 +24,71 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * One page of a list as plain JSON. Reading it raw, rather than through client-node's typed
+ * deserializer, avoids a second copy of every object during the first sync — the cache's
+ * memory peak — while client-node still supplies the connection's TLS and credentials.
+ */
+async function listPage(
+  config: k8s.KubeConfig,
+  resource: WatchedResource,
+  continueToken?: string,
+): Promise<any> {
+  const server = config.getCurrentCluster()?.server;
+  if (!server) {
+    throw new Error('the kubeconfig has no current cluster');
+  }
+  const url = new URL(`${server.replace(/\/$/, '')}${resource.path}`);
+  url.searchParams.set('limit', String(LIST_PAGE_SIZE));
+  if (resource.labelSelector) {
+    url.searchParams.set('labelSelector', resource.labelSelector);
+  }
+  if (continueToken) {
+    url.searchParams.set('continue', continueToken);
+  }
+  const options: https.RequestOptions = {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+  };
+  await config.applyToHTTPSOptions(options);
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = transport.request(url, options, response => {
+      const chunks: Buffer[] = [];
+      response.on('data', chunk => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if ((response.statusCode ?? 500) >= 400) {
+          let message = text;
+          try {
+            message = JSON.parse(text).message ?? text;
+          } catch {
+            // not a Status object; keep the text
+          }
+          reject(
+            Object.assign(new Error(message), { code: response.statusCode }),
+          );
+          return;
+        }
+        try {
+          resolve(JSON.parse(text));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 /** Lists and watches one resource of one cluster through @kubernetes/client-node. */
 export function createResourceClient(
   client: typeof k8s,
   config: k8s.KubeConfig,
   resource: WatchedResource,
 ): ResourceClient {
-  const objects = client.KubernetesObjectApi.makeApiClient(config);
   const watch = new client.Watch(config);
   return {
     async list(onPage) {
@@ -36,22 +96,11 @@ export function createResourceClient(
       let resourceVersion = '';
       do {
         const page = await withTimeout(
-          objects.list(
-            resource.apiVersion,
-            resource.kind,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            resource.labelSelector,
-            LIST_PAGE_SIZE,
-            continueToken,
-          ),
+          listPage(config, resource, continueToken),
           `listing ${resource.kind}`,
         );
-        onPage(page.items);
-        continueToken = page.metadata?._continue || undefined;
+        onPage(page.items ?? []);
+        continueToken = page.metadata?.continue || undefined;
         resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       } while (continueToken);
       return { resourceVersion };
