@@ -1,4 +1,5 @@
 import { KubeSim } from '@cocktailcloud/kube-sim';
+import { startSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import {
   CocktailServerEntityV1alpha1,
   ServiceMapEntityV1alpha1,
@@ -75,31 +76,9 @@ describe('ServerLifecycle against kube-sim', () => {
     } as ServerTarget);
 
   beforeAll(async () => {
-    const k8s = await import('@kubernetes/client-node');
-    sim = await KubeSim.start({
-      clusters: ['prod'],
-      cluster: {
-        controllers: {
-          podReadyDelayMs: 20,
-          jobPodDurationMs: 50,
-          syncPeriodMs: 100,
-        },
-      },
-    });
-    const cluster = sim.cluster('prod');
-    cluster.store.create(cluster.registry.find('', 'v1', 'namespaces')!, {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'shop' },
-      spec: { finalizers: ['kubernetes'] },
-    });
-    const config = new k8s.KubeConfig();
-    config.loadFromOptions({
-      clusters: [{ name: 'prod', server: cluster.url, skipTLSVerify: true }],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'prod', cluster: 'prod', user: 'u' }],
-      currentContext: 'prod',
-    });
+    const started = await startSimulatedCluster({ namespace: 'shop' });
+    sim = started.sim;
+    const { client: k8s, kubeConfig: config } = started;
     ops = new KubernetesOperations(k8s, config, 'prod', 1_000);
   });
 

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim } from '@cocktailcloud/kube-sim';
+import { startSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import {
   WatchCache,
   createResourceClient,
@@ -59,31 +60,9 @@ describe('the cocktail router', () => {
   const authorize = jest.fn();
 
   beforeAll(async () => {
-    const k8s = await import('@kubernetes/client-node');
-    sim = await KubeSim.start({
-      clusters: ['prod'],
-      cluster: {
-        controllers: {
-          podReadyDelayMs: 20,
-          jobPodDurationMs: 50,
-          syncPeriodMs: 100,
-        },
-      },
-    });
-    const cluster = sim.cluster('prod');
-    cluster.store.create(cluster.registry.find('', 'v1', 'namespaces')!, {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'shop' },
-      spec: { finalizers: ['kubernetes'] },
-    });
-    const kubeConfig = new k8s.KubeConfig();
-    kubeConfig.loadFromOptions({
-      clusters: [{ name: 'prod', server: cluster.url, skipTLSVerify: true }],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'prod', cluster: 'prod', user: 'u' }],
-      currentContext: 'prod',
-    });
+    const started = await startSimulatedCluster({ namespace: 'shop' });
+    sim = started.sim;
+    const { client: k8s, kubeConfig } = started;
     const logger = mockServices.logger.mock();
     cache = new WatchCache({
       logger,

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { KubeSim, seedExamples } from '@cocktailcloud/kube-sim';
+import { startSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import {
   createResourceClient,
   summarizeServerStatus,
@@ -33,30 +34,14 @@ describe('the watch cache against kube-sim', () => {
   let k8s: typeof import('@kubernetes/client-node');
   let sim: KubeSim;
   let cache: WatchCache;
+  let kubeConfig: import('@kubernetes/client-node').KubeConfig;
 
   beforeAll(async () => {
-    k8s = await import('@kubernetes/client-node');
-    sim = await KubeSim.start({
-      clusters: ['prod'],
-      cluster: {
-        controllers: {
-          podReadyDelayMs: 20,
-          jobPodDurationMs: 50,
-          syncPeriodMs: 100,
-        },
-        historyLimit: 200,
-      },
-    });
+    const started = await startSimulatedCluster({ historyLimit: 200 });
+    ({ sim, client: k8s } = started);
+    kubeConfig = started.kubeConfig;
+    const config = kubeConfig;
     await seedExamples(sim, path.join(repoRoot, 'examples'));
-    const config = new k8s.KubeConfig();
-    config.loadFromOptions({
-      clusters: [
-        { name: 'prod', server: sim.cluster('prod').url, skipTLSVerify: true },
-      ],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'prod', cluster: 'prod', user: 'u' }],
-      currentContext: 'prod',
-    });
     cache = new WatchCache({
       logger: mockServices.logger.mock(),
       backoffMs: 50,
@@ -113,16 +98,7 @@ describe('the watch cache against kube-sim', () => {
   });
 
   it('follows changes through the watches', async () => {
-    const apps = new k8s.KubeConfig();
-    apps.loadFromOptions({
-      clusters: [
-        { name: 'prod', server: sim.cluster('prod').url, skipTLSVerify: true },
-      ],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'prod', cluster: 'prod', user: 'u' }],
-      currentContext: 'prod',
-    });
-    await apps.makeApiClient(k8s.AppsV1Api).patchNamespacedDeployment(
+    await kubeConfig.makeApiClient(k8s.AppsV1Api).patchNamespacedDeployment(
       {
         name: 'payments-api',
         namespace: 'payments-prod',
