@@ -252,6 +252,23 @@ describe('the REST API through @kubernetes/client-node', () => {
       });
       expect(rest.items.map(i => i.metadata?.name)).toEqual(['sel-c']);
     });
+    it('answers an expired continue token with 410 Gone', async () => {
+      const expired = Buffer.from(
+        JSON.stringify({ snapshot: '999999', offset: 2 }),
+      ).toString('base64url');
+      const status = await statusOf(
+        t.core.listNamespacedConfigMap({
+          namespace: 'default',
+          limit: 2,
+          _continue: expired,
+        }),
+      );
+      expect(status).toMatchObject({
+        kind: 'Status',
+        reason: 'Expired',
+        code: 410,
+      });
+    });
   });
 
   describe('resourceVersion and errors', () => {
