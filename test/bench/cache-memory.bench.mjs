@@ -68,10 +68,45 @@ async function startFilledCluster(KubeSim, pods) {
   return { sim, seedSeconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * A WatchCache on the simulated cluster at `url`, counting the watches it has open: until a
+ * watcher's watch is open it still holds the list it was reset from.
+ */
+function createCountingCache(
+  { WatchCache, createResourceClient },
+  k8s,
+  url,
+  logger,
+) {
+  const kubeConfig = new k8s.KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'mem', server: url, skipTLSVerify: true }],
+    users: [{ name: 'bench', token: 'x' }],
+    contexts: [{ name: 'mem', cluster: 'mem', user: 'bench' }],
+    currentContext: 'mem',
+  });
+  const counter = { openWatches: 0 };
+  const cache = new WatchCache({
+    logger,
+    clientFor: async (_cluster, resource) => {
+      const client = createResourceClient(k8s, kubeConfig, resource);
+      return {
+        list: onPage => client.list(onPage),
+        async watch(...args) {
+          const watch = await client.watch(...args);
+          counter.openWatches += 1;
+          return watch;
+        },
+      };
+    },
+  });
+  return { cache, counter };
+}
+
 /** The measurement itself, in a fresh process. */
 async function measureCache(pods) {
-  const { KubeSim, WatchCache, createResourceClient, WATCHED_RESOURCES } =
-    loadModules();
+  const modules = loadModules();
+  const { KubeSim, WATCHED_RESOURCES } = modules;
   const k8s = await import('@kubernetes/client-node');
   const warnings = [];
   const logger = {
@@ -89,28 +124,9 @@ async function measureCache(pods) {
   const cluster = sim.cluster('mem');
   const simOnly = await memoryReading();
 
-  const kubeConfig = new k8s.KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [{ name: 'mem', server: cluster.url, skipTLSVerify: true }],
-    users: [{ name: 'bench', token: 'x' }],
-    contexts: [{ name: 'mem', cluster: 'mem', user: 'bench' }],
-    currentContext: 'mem',
-  });
-  let openWatches = 0;
-  let cache = new WatchCache({
-    logger,
-    clientFor: async (_cluster, resource) => {
-      const client = createResourceClient(k8s, kubeConfig, resource);
-      return {
-        list: onPage => client.list(onPage),
-        async watch(...args) {
-          const watch = await client.watch(...args);
-          openWatches += 1;
-          return watch;
-        },
-      };
-    },
-  });
+  const created = createCountingCache(modules, k8s, cluster.url, logger);
+  let cache = created.cache;
+  const counter = created.counter;
   const started = performance.now();
   await cache.waitForSync('mem', SYNC_TIMEOUT_MS);
   const syncSeconds = (performance.now() - started) / 1000;
@@ -124,7 +140,7 @@ async function measureCache(pods) {
   // Until its watch is open, a watcher still holds the list it was reset from.
   await waitUntil(
     'every watch to be open',
-    () => openWatches >= WATCHED_RESOURCES.length,
+    () => counter.openWatches >= WATCHED_RESOURCES.length,
     30_000,
     50,
   );
@@ -192,7 +208,8 @@ async function measureServing(pods) {
  * another process as a real API server would be. Run in a fresh child with KUBE_SIM_URL set.
  */
 async function measureBackendProcess(pods) {
-  const { WatchCache, createResourceClient, WATCHED_RESOURCES } = loadModules();
+  const modules = loadModules();
+  const { WATCHED_RESOURCES } = modules;
   const k8s = await import('@kubernetes/client-node');
   const logger = {
     info() {},
@@ -201,35 +218,18 @@ async function measureBackendProcess(pods) {
     error() {},
     child: () => logger,
   };
-  const kubeConfig = new k8s.KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [
-      { name: 'mem', server: process.env.KUBE_SIM_URL, skipTLSVerify: true },
-    ],
-    users: [{ name: 'bench', token: 'x' }],
-    contexts: [{ name: 'mem', cluster: 'mem', user: 'bench' }],
-    currentContext: 'mem',
-  });
   const before = await memoryReading();
-  let openWatches = 0;
-  const cache = new WatchCache({
+  const created = createCountingCache(
+    modules,
+    k8s,
+    process.env.KUBE_SIM_URL,
     logger,
-    clientFor: async (_cluster, resource) => {
-      const client = createResourceClient(k8s, kubeConfig, resource);
-      return {
-        list: onPage => client.list(onPage),
-        async watch(...args) {
-          const watch = await client.watch(...args);
-          openWatches += 1;
-          return watch;
-        },
-      };
-    },
-  });
+  );
+  const { cache, counter } = created;
   await cache.waitForSync('mem', SYNC_TIMEOUT_MS);
   await waitUntil(
     'every watch to be open',
-    () => openWatches >= WATCHED_RESOURCES.length,
+    () => counter.openWatches >= WATCHED_RESOURCES.length,
     30_000,
     50,
   );
