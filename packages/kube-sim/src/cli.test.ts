@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 const repoRoot = path.resolve(__dirname, '../../..');
 
 describe('the kube-sim command', () => {
-  it('prints each cluster URL once it answers, seeds the examples and stops cleanly', async () => {
+  it('prints each cluster URL once it answers, seeds the examples with their quotas and stops cleanly', async () => {
     const child = spawn(
       process.execPath,
       [
@@ -47,6 +47,13 @@ describe('the kube-sim command', () => {
     expect(
       (await response.json()).metadata.labels['cocktailcloud.io/server'],
     ).toBe('payments-db');
+    const quota = await fetch(
+      `${url}/api/v1/namespaces/payments-prod/resourcequotas/cocktail-quota`,
+    );
+    expect((await quota.json()).spec.hard).toMatchObject({
+      'requests.cpu': '32',
+      pods: '300',
+    });
     const exited = new Promise(resolve => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -20,3 +20,4 @@ export { default as serviceSchema } from './schema/Service.v1alpha1.schema.json'
 export { default as serviceMapSchema } from './schema/ServiceMap.v1alpha1.schema.json';
 export { default as cocktailServerSchema } from './schema/CocktailServer.v1alpha1.schema.json';
 export * from './permissions';
+export * from './api';

@@ -5,6 +5,10 @@
  */
 
 export { renderServerManifests } from './rendering/renderServerManifests';
+export {
+  renderServiceMapQuota,
+  SERVICE_MAP_QUOTA_NAME,
+} from './rendering/renderNamespaceQuota';
 export type { Manifest, RenderInput } from './rendering/types';
 export {
   cocktailLabels,
@@ -30,7 +34,10 @@ export {
 } from './cache/watchedResources';
 export type { SlimObject } from './cache/slimObject';
 export { summarizeServerStatus } from './status/summarizeServerStatus';
-export type { ServerStatus, PodStatus } from './status/ServerStatus';
+export type {
+  ServerStatus,
+  PodStatus,
+} from '@cocktailcloud/plugin-cocktail-common';
 export { ClusterRegistry } from './clusters/ClusterRegistry';
 export type { ClusterRegistryOptions } from './clusters/ClusterRegistry';
 export {

@@ -26,6 +26,15 @@ export class ResourceRegistry {
     }
   }
 
+  /** Stops serving every resource of an API group. */
+  removeGroup(group: string) {
+    for (let i = this.types.length - 1; i >= 0; i--) {
+      if (this.types[i].group === group) {
+        this.types.splice(i, 1);
+      }
+    }
+  }
+
   all(): ResourceType[] {
     return this.types;
   }

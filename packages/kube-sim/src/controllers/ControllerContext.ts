@@ -30,7 +30,8 @@ export class ControllerContext {
     | 'nodes'
     | 'namespaces'
     | 'services'
-    | 'endpoints',
+    | 'endpoints'
+    | 'resourcequotas',
     ResourceType
   >;
 
@@ -58,6 +59,7 @@ export class ControllerContext {
       namespaces: find('', 'v1', 'namespaces'),
       services: find('', 'v1', 'services'),
       endpoints: find('', 'v1', 'endpoints'),
+      resourcequotas: find('', 'v1', 'resourcequotas'),
     };
   }
 

@@ -9,6 +9,7 @@ import { syncHorizontalPodAutoscalers } from './hpaController';
 import { reconcileJob } from './jobController';
 import { SimulatedKubelet } from './kubelet';
 import { reconcileReplicaSet } from './replicaSetController';
+import { affectsQuotas, syncResourceQuotas } from './resourceQuotaController';
 import { reconcileStatefulSet } from './statefulSetController';
 import { reconcileClaim, reconcileNamespace } from './storageAndNamespaces';
 
@@ -26,8 +27,8 @@ const RECONCILERS: Record<string, Reconciler> = {
 
 /**
  * Runs the simulated controllers: every change queues the objects it concerns (the object
- * itself and its controlling owner), and the queue is worked off on the next tick, so a burst
- * of changes reconciles each object once.
+ * itself and its controlling owner, and the quotas of its namespace), and the queue is worked
+ * off on the next tick, so a burst of changes reconciles each object once.
  */
 export class ControllerManager {
   readonly ctx: ControllerContext;
@@ -36,6 +37,8 @@ export class ControllerManager {
     string,
     { kind: string; namespace?: string; name: string }
   >();
+  /** Namespaces whose ResourceQuotas need their usage counted again. */
+  private readonly quotaNamespaces = new Set<string>();
   private flushScheduled = false;
   private readonly unsubscribe: () => void;
   private readonly syncTimer: NodeJS.Timeout;
@@ -96,6 +99,10 @@ export class ControllerManager {
     if (owner && RECONCILERS[owner.kind]) {
       this.enqueue(owner.kind, object.metadata.namespace, owner.name);
     }
+    if (affectsQuotas(this.ctx, object, event.previous)) {
+      this.quotaNamespaces.add(object.metadata.namespace!);
+      this.scheduleFlush();
+    }
     if (object.kind === 'Node') {
       for (const daemonSet of this.ctx.store.list(this.ctx.types.daemonsets)) {
         this.enqueue(
@@ -113,6 +120,10 @@ export class ControllerManager {
       namespace,
       name,
     });
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush() {
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -139,6 +150,11 @@ export class ControllerManager {
           }
         }
       }
+    }
+    const namespaces = [...this.quotaNamespaces];
+    this.quotaNamespaces.clear();
+    for (const namespace of namespaces) {
+      syncResourceQuotas(this.ctx, namespace);
     }
   }
 

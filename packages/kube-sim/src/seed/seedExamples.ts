@@ -8,7 +8,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { KubeSim } from '../KubeSim';
-import { renderServerManifests } from '@cocktailcloud/plugin-cocktail-node';
+import { SimulatedCluster } from '../server/SimulatedCluster';
+import {
+  Manifest,
+  renderServerManifests,
+  renderServiceMapQuota,
+} from '@cocktailcloud/plugin-cocktail-node';
 
 async function readEntities(directory: string): Promise<any[]> {
   const entities: any[] = [];
@@ -33,6 +38,39 @@ async function readEntities(directory: string): Promise<any[]> {
   return entities;
 }
 
+function clusterNameOf(serviceMap: ServiceMapEntityV1alpha1): string {
+  return serviceMap.spec.cluster.split(/[:/]/).pop()!;
+}
+
+function createIfMissing(cluster: SimulatedCluster, object: Manifest) {
+  const type = cluster.registry.byKind(object.apiVersion, object.kind)!;
+  if (
+    !cluster.store.get(type, object.metadata.namespace, object.metadata.name)
+  ) {
+    cluster.store.create(type, object);
+  }
+}
+
+/** A ServiceMap's namespace and, when it assigns a quota, the ResourceQuota that enforces it. */
+function prepareNamespace(
+  cluster: SimulatedCluster,
+  serviceMap: ServiceMapEntityV1alpha1,
+) {
+  createIfMissing(cluster, {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: serviceMap.spec.namespace,
+      labels: { 'cocktailcloud.io/service-map': serviceMap.metadata.name },
+    },
+    spec: { finalizers: ['kubernetes'] },
+  });
+  const quota = renderServiceMapQuota(serviceMap);
+  if (quota) {
+    createIfMissing(cluster, quota);
+  }
+}
+
 export interface SeedReport {
   deployed: Array<{
     cluster: string;
@@ -45,7 +83,8 @@ export interface SeedReport {
 
 /**
  * Deploys the CocktailServers of a catalog directory into the simulated clusters their
- * ServiceMaps name (`resource:dev` → cluster `dev`), creating the namespaces.
+ * ServiceMaps name (`resource:dev` → cluster `dev`), after creating every ServiceMap's
+ * namespace and ResourceQuota.
  */
 export async function seedExamples(
   sim: KubeSim,
@@ -58,6 +97,12 @@ export async function seedExamples(
       .map(e => [e.metadata.name, e as ServiceMapEntityV1alpha1]),
   );
   const report: SeedReport = { deployed: [], skipped: [] };
+  for (const serviceMap of serviceMaps.values()) {
+    const cluster = sim.clusters.get(clusterNameOf(serviceMap));
+    if (cluster) {
+      prepareNamespace(cluster, serviceMap);
+    }
+  }
   for (const server of entities.filter(
     isCocktailServerEntity,
   ) as CocktailServerEntityV1alpha1[]) {
@@ -69,7 +114,7 @@ export async function seedExamples(
       );
       continue;
     }
-    const clusterName = serviceMap.spec.cluster.split(/[:/]/).pop()!;
+    const clusterName = clusterNameOf(serviceMap);
     const cluster = sim.clusters.get(clusterName);
     if (!cluster) {
       report.skipped.push(
@@ -77,29 +122,8 @@ export async function seedExamples(
       );
       continue;
     }
-    const namespaces = cluster.registry.find('', 'v1', 'namespaces')!;
-    if (!cluster.store.get(namespaces, undefined, serviceMap.spec.namespace)) {
-      cluster.store.create(namespaces, {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: serviceMap.spec.namespace,
-          labels: { 'cocktailcloud.io/service-map': serviceMap.metadata.name },
-        },
-        spec: { finalizers: ['kubernetes'] },
-      });
-    }
     for (const object of renderServerManifests({ server, serviceMap })) {
-      const type = cluster.registry.byKind(object.apiVersion, object.kind)!;
-      if (
-        !cluster.store.get(
-          type,
-          object.metadata.namespace,
-          object.metadata.name!,
-        )
-      ) {
-        cluster.store.create(type, object);
-      }
+      createIfMissing(cluster, object);
     }
     report.deployed.push({
       cluster: clusterName,

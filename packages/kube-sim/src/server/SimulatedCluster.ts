@@ -25,6 +25,8 @@ export interface SimulatedClusterOptions {
   nodes?: number;
   /** Controller timings, or false to run no controllers (plain storage, for benchmarks). */
   controllers?: Partial<ControllerSettings> | false;
+  /** Serve metrics.k8s.io as metrics-server would; false for a cluster without it. */
+  metricsServer?: boolean;
 }
 
 const INJECTED_ERRORS = {
@@ -61,6 +63,9 @@ export class SimulatedCluster {
     this.name = options.name;
     this.store = new ObjectStore(options.historyLimit);
     this.registry = new ResourceRegistry(options.customResources);
+    if (options.metricsServer === false) {
+      this.registry.removeGroup('metrics.k8s.io');
+    }
     this.tokens = new TokenRegistry(options.token);
     this.faults = checkFaultSettings(options.faults ?? {});
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 5_000;

@@ -23,7 +23,8 @@ export const MANAGED_KINDS: Array<{ apiVersion: string; kind: string }> = [
   { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
 ];
 
-function statusMessage(error: any): string {
+/** The API server's own message in a failed client call, or the error's. */
+export function statusMessage(error: any): string {
   try {
     const body =
       typeof error.body === 'string' ? JSON.parse(error.body) : error.body;

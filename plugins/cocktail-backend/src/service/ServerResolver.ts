@@ -9,12 +9,16 @@ import {
 } from '@cocktailcloud/plugin-cocktail-common';
 import { ServerTarget } from '../lifecycle/ServerTarget';
 
-/** The part of Backstage's catalog service this needs. */
+/** The part of Backstage's catalog service the plugin needs. */
 export interface CatalogEntityReader {
   getEntityByRef(
     ref: string,
     options: { credentials: BackstageCredentials },
   ): Promise<any | undefined>;
+  getEntities(
+    request: { filter?: Record<string, string | string[]>; fields?: string[] },
+    options: { credentials: BackstageCredentials },
+  ): Promise<{ items: any[] }>;
 }
 
 const CACHE_MS = 10_000;

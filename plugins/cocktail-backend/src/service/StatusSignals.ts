@@ -1,9 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
+import {
+  SERVER_STATUS_CHANNEL,
+  ServerStatusSignal,
+} from '@cocktailcloud/plugin-cocktail-common';
 import { LABEL_SERVER } from '@cocktailcloud/plugin-cocktail-node';
 
-/** The channel open server pages listen on; each message names the server that changed. */
-export const SERVER_STATUS_CHANNEL = 'cocktail:server-status';
+export { SERVER_STATUS_CHANNEL };
 
 export interface SignalPublisher {
   publish(signal: {
@@ -18,10 +21,7 @@ export interface SignalPublisher {
  * rollout changes many objects in a burst, and the page only needs to refetch once.
  */
 export class StatusSignals {
-  private readonly pending = new Map<
-    string,
-    { cluster: string; namespace: string; server: string }
-  >();
+  private readonly pending = new Map<string, ServerStatusSignal>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -60,7 +60,7 @@ export class StatusSignals {
         .publish({
           recipients: { type: 'broadcast' },
           channel: SERVER_STATUS_CHANNEL,
-          message: change,
+          message: { ...change },
         })
         .catch(error => {
           this.logger.warn(

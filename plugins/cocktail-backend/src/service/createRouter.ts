@@ -48,6 +48,13 @@ import {
   parseScale,
 } from './requestBodies';
 import { CatalogEntityReader, ServerResolver } from './ServerResolver';
+import { parseEntityParams } from './entityParams';
+import { refOf, serviceRefOf } from '../summaries/catalogRefs';
+import { CocktailCatalog } from '../summaries/CocktailCatalog';
+import { countClusterEntities } from '../summaries/countClusterEntities';
+import { readServerMetrics } from '../summaries/readServerMetrics';
+import { ServiceMapSummarizer } from '../summaries/ServiceMapSummarizer';
+import { summarizeService } from '../summaries/summarizeService';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -60,7 +67,7 @@ export interface RouterOptions {
   watchCache: WatchCache;
   audit: AuditStore;
   loadClient: () => Promise<typeof k8s>;
-  /** Time limit of one Kubernetes request; 10 s when not given. */
+  /** Time limit of one Kubernetes request; 10 s for changes and 5 s for live reads when not given. */
   requestTimeoutMs?: number;
 }
 
@@ -121,6 +128,16 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, clusters, watchCache, audit } = options;
   const resolver = new ServerResolver(options.catalog);
+  const catalog = new CocktailCatalog(options.catalog);
+  const liveReadTimeoutMs = options.requestTimeoutMs ?? 5_000;
+  const summarizer = new ServiceMapSummarizer({
+    catalog,
+    permissions,
+    clusters,
+    watchCache,
+    loadClient: options.loadClient,
+    timeoutMs: liveReadTimeoutMs,
+  });
   const router = Router();
   router.use(express.json());
 
@@ -175,9 +192,14 @@ export async function createRouter(
   router.get('/clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     await authorize(credentials, cocktailClusterReadPermission);
-    const items = (await clusters.listClusters()).map(cluster => ({
+    const [list, countsFor] = await Promise.all([
+      clusters.listClusters(),
+      countClusterEntities(catalog, credentials),
+    ]);
+    const items = list.map(cluster => ({
       ...cluster,
       cache: watchCache.read(cluster.name).state,
+      ...countsFor(cluster.name),
     }));
     res.json({ items });
   });
@@ -216,6 +238,57 @@ export async function createRouter(
         namespace: target.namespace,
         server: target.server.metadata.name,
       }),
+    );
+  });
+
+  router.get('/servicemaps/:namespace/:name/summary', async (req, res) => {
+    const { namespace, name } = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailClusterReadPermission);
+    const serviceMap = await catalog.serviceMap(namespace, name, credentials);
+    const [summary] = await summarizer.summarize([serviceMap], credentials);
+    res.json(summary);
+  });
+
+  router.get('/services/:namespace/:name/summary', async (req, res) => {
+    const { namespace, name } = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailClusterReadPermission);
+    const service = await catalog.service(namespace, name, credentials);
+    const serviceMaps = (await catalog.serviceMaps(credentials))
+      .filter(map => serviceRefOf(map) === refOf(service))
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    res.json(
+      summarizeService(
+        service,
+        await summarizer.summarize(serviceMaps, credentials),
+      ),
+    );
+  });
+
+  router.get('/servers/:namespace/:name/metrics', async (req, res) => {
+    parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const target = await serverFromRequest(req, credentials);
+    await authorize(
+      credentials,
+      cocktailServerReadPermission,
+      target.entityRef,
+    );
+    res.json(
+      await readServerMetrics(
+        {
+          cluster: target.cluster,
+          kubeConfig: () => clusters.kubeConfigFor(target.cluster),
+          client: await options.loadClient(),
+          timeoutMs: liveReadTimeoutMs,
+        },
+        {
+          namespace: target.namespace,
+          server: target.server.metadata.name,
+          containers: target.server.spec.containers ?? [],
+        },
+      ),
     );
   });
 

@@ -1,18 +1,6 @@
 import type * as k8s from '@kubernetes/client-node';
 import { ClusterSummary } from './ClusterAccess';
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${ms / 1000} s`)),
-        ms,
-      );
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+import { withTimeout } from './withTimeout';
 
 /** A cluster's version and nodes, asked live; an unreachable cluster is reported, not thrown. */
 export async function describeCluster(

@@ -14,6 +14,8 @@ const MODELS: Record<string, () => any> = {
   'batch/v1/CronJob': () =>
     require('kubernetes-models/batch/v1/CronJob').CronJob,
   'v1/Service': () => require('kubernetes-models/v1/Service').Service,
+  'v1/ResourceQuota': () =>
+    require('kubernetes-models/v1/ResourceQuota').ResourceQuota,
   'v1/PersistentVolumeClaim': () =>
     require('kubernetes-models/v1/PersistentVolumeClaim').PersistentVolumeClaim,
   'networking.k8s.io/v1/Ingress': () =>

@@ -2,7 +2,7 @@ import { ClusterCache } from '../cache/ClusterCache';
 import { SlimObject } from '../cache/slimObject';
 import { ClusterCacheState } from '../cache/WatchCache';
 import { LABEL_SERVER } from '../rendering/labels';
-import { PodStatus, ServerStatus } from './ServerStatus';
+import { PodStatus, ServerStatus } from '@cocktailcloud/plugin-cocktail-common';
 
 const WORKLOAD_KINDS = [
   'Deployment',

@@ -11,8 +11,8 @@ Cocktail organises platform work the way teams do:
   [browse ServiceMaps](/catalog?filters[kind]=servicemap)
 - **CocktailServers** — deployable packages of containers, ports, volumes and autoscaling:
   [browse servers](/catalog?filters[kind]=cocktailserver)
-- **Clusters** — \`Resource\` entities of type \`kubernetes-cluster\`:
-  [browse clusters](/catalog?filters[kind]=resource&filters[type]=kubernetes-cluster)
+- **Clusters** — every registered cluster with its health, version and what runs on it:
+  [open the Clusters page](/cocktail)
 
 Describe them in \`catalog-info.yaml\` in your repository and check the files before you push with
 \`yarn cocktail validate <file-or-dir>\`.

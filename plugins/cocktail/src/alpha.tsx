@@ -1,0 +1,157 @@
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  createRouteRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import { cocktailApiRef, CocktailClient } from './api';
+import {
+  hasCocktailAuditLog,
+  isCocktailServer,
+  isCocktailService,
+  isKubernetesCluster,
+  isServiceMap,
+} from './entityFilters';
+
+/** The route of the Clusters page in the new frontend system. */
+export const clustersRouteRef = createRouteRef();
+
+const cocktailApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: cocktailApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CocktailClient(deps),
+    }),
+});
+
+const clustersPage = PageBlueprint.make({
+  params: {
+    path: '/cocktail',
+    title: 'Clusters',
+    icon: <CloudQueueIcon fontSize="inherit" />,
+    routeRef: clustersRouteRef,
+    loader: () =>
+      import('./components/ClustersPage/ClustersPage').then(m => (
+        <m.ClustersPageContent />
+      )),
+  },
+});
+
+const serviceContent = EntityContentBlueprint.make({
+  name: 'service',
+  params: {
+    path: '/cocktail-service',
+    title: 'Environments',
+    filter: isCocktailService,
+    loader: () =>
+      import('./components/ServiceContent/EntityServiceContent').then(m => (
+        <m.EntityServiceContent />
+      )),
+  },
+});
+
+const serviceMapContent = EntityContentBlueprint.make({
+  name: 'service-map',
+  params: {
+    path: '/cocktail-servers',
+    title: 'Servers',
+    filter: isServiceMap,
+    loader: () =>
+      import('./components/ServiceMapContent/EntityServiceMapContent').then(
+        m => <m.EntityServiceMapContent />,
+      ),
+  },
+});
+
+const serverStatusContent = EntityContentBlueprint.make({
+  name: 'server-status',
+  params: {
+    path: '/cocktail-status',
+    title: 'Status',
+    filter: isCocktailServer,
+    loader: () =>
+      import('./components/ServerOverview/EntityServerOverviewContent').then(
+        m => <m.EntityServerOverviewContent />,
+      ),
+  },
+});
+
+const serverMonitoringContent = EntityContentBlueprint.make({
+  name: 'server-monitoring',
+  params: {
+    path: '/cocktail-monitoring',
+    title: 'Monitoring',
+    filter: isCocktailServer,
+    loader: () =>
+      import(
+        './components/ServerMonitoring/EntityServerMonitoringContent'
+      ).then(m => <m.EntityServerMonitoringContent />),
+  },
+});
+
+const serverOperationsContent = EntityContentBlueprint.make({
+  name: 'server-operations',
+  params: {
+    path: '/cocktail-operations',
+    title: 'Operations',
+    filter: isCocktailServer,
+    loader: () =>
+      import(
+        './components/ServerOperations/EntityServerOperationsContent'
+      ).then(m => <m.EntityServerOperationsContent />),
+  },
+});
+
+const auditLogContent = EntityContentBlueprint.make({
+  name: 'audit-log',
+  params: {
+    path: '/cocktail-audit',
+    title: 'Audit log',
+    filter: hasCocktailAuditLog,
+    loader: () =>
+      import('./components/AuditLog/EntityAuditLogContent').then(m => (
+        <m.EntityAuditLogContent />
+      )),
+  },
+});
+
+const clusterContent = EntityContentBlueprint.make({
+  name: 'cluster',
+  params: {
+    path: '/cocktail-cluster',
+    title: 'Cluster',
+    filter: isKubernetesCluster,
+    loader: () =>
+      import('./components/ClusterContent/EntityClusterContent').then(m => (
+        <m.EntityClusterContent />
+      )),
+  },
+});
+
+/**
+ * Cocktail for Backstage in the new frontend system: the API client, the Clusters page at
+ * `/cocktail` (in the sidebar), and entity tabs for Services, ServiceMaps, CocktailServers and
+ * `kubernetes-cluster` Resources.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'cocktail',
+  info: { packageJson: () => import('../package.json') },
+  routes: { clusters: clustersRouteRef },
+  extensions: [
+    cocktailApi,
+    clustersPage,
+    serviceContent,
+    serviceMapContent,
+    serverStatusContent,
+    serverMonitoringContent,
+    serverOperationsContent,
+    auditLogContent,
+    clusterContent,
+  ],
+});

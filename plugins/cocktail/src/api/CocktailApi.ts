@@ -1,0 +1,81 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  AuditPageView,
+  ClusterDescription,
+  ClusterListItem,
+  DeleteResult,
+  DeployResult,
+  ServerDrift,
+  ServerMetrics,
+  ServerStatus,
+  ServiceMapSummary,
+  ServiceSummary,
+} from '@cocktailcloud/plugin-cocktail-common';
+
+/** A CocktailServer, named as the backend's URLs name it. */
+export interface ServerName {
+  namespace: string;
+  name: string;
+}
+
+/** Filters of the audit log, as the backend's `GET /audit` takes them. */
+export interface AuditLogFilter {
+  entityRefs?: string[];
+  actor?: string;
+  action?: string;
+  outcome?: 'succeeded' | 'failed' | 'denied';
+  /** ISO 8601 times. */
+  from?: string;
+  to?: string;
+}
+
+export type AutoscalingRequest =
+  | { minReplicas: number; maxReplicas: number; targetCPUUtilization?: number }
+  | { enabled: false };
+
+/** What an operation changed, as the backend reports it. */
+export type OperationResult = Record<string, unknown>;
+
+/** The `cocktail` backend plugin's REST API, shared by both frontend systems. */
+export interface CocktailApi {
+  listClusters(): Promise<{ items: ClusterListItem[] }>;
+  describeCluster(name: string): Promise<ClusterDescription>;
+  getServerStatus(server: ServerName): Promise<ServerStatus>;
+  getServerDrift(server: ServerName): Promise<ServerDrift>;
+  getServerMetrics(server: ServerName): Promise<ServerMetrics>;
+  getServiceMapSummary(serviceMap: ServerName): Promise<ServiceMapSummary>;
+  getServiceSummary(service: ServerName): Promise<ServiceSummary>;
+
+  deploy(
+    server: ServerName,
+    options: { dryRun: boolean },
+  ): Promise<DeployResult>;
+  rollingUpdate(
+    server: ServerName,
+    images: Record<string, string>,
+  ): Promise<OperationResult>;
+  restart(server: ServerName): Promise<OperationResult>;
+  scale(server: ServerName, replicas: number): Promise<OperationResult>;
+  setAutoscaling(
+    server: ServerName,
+    request: AutoscalingRequest,
+  ): Promise<OperationResult>;
+  rollback(server: ServerName, revision: string): Promise<OperationResult>;
+  suspend(server: ServerName): Promise<OperationResult>;
+  resume(server: ServerName): Promise<OperationResult>;
+  deleteServer(
+    server: ServerName,
+    options: { dryRun: boolean },
+  ): Promise<DeleteResult>;
+
+  queryAuditLog(
+    filter: AuditLogFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<AuditPageView>;
+  /** Downloads the filtered audit log with the signed-in user's token. */
+  exportAuditLog(filter: AuditLogFilter, format: 'csv' | 'json'): Promise<Blob>;
+}
+
+export const cocktailApiRef = createApiRef<CocktailApi>({
+  id: 'plugin.cocktail.api',
+});

@@ -1,0 +1,11 @@
+export { cocktailApiRef } from './CocktailApi';
+export type {
+  AuditLogFilter,
+  AutoscalingRequest,
+  CocktailApi,
+  OperationResult,
+  ServerName,
+} from './CocktailApi';
+export { CocktailClient } from './CocktailClient';
+export { describeApiError } from './describeApiError';
+export type { ApiErrorDescription } from './describeApiError';

@@ -1,0 +1,91 @@
+import { RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  StructuredMetadataTable,
+  Table,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import { cocktailApiRef } from '../../api';
+import { useLiveResource } from '../../hooks/useLiveResource';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { ClusterHealthStatus } from '../common/ClusterHealthStatus';
+import { NodesTable } from './NodesTable';
+
+/** The Cluster tab of a `kubernetes-cluster` Resource: version, nodes, health, ServiceMaps. */
+export function EntityClusterContent() {
+  const { entity } = useEntity();
+  const api = useApi(cocktailApiRef);
+  const name = entity.metadata.name;
+  const cluster = useLiveResource(() => api.describeCluster(name), [api, name]);
+  const serviceMaps = (entity.relations ?? [])
+    .filter(
+      r =>
+        r.type === RELATION_DEPENDENCY_OF &&
+        r.targetRef.startsWith('servicemap:'),
+    )
+    .map(r => ({ id: r.targetRef, ref: r.targetRef }));
+  if (!cluster.value) {
+    return cluster.loading ? (
+      <Progress />
+    ) : (
+      <ApiErrorPanel error={cluster.error} what={`Cluster ${name}`} />
+    );
+  }
+  const description = cluster.value;
+  const nodes = description.nodes ?? [];
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={5}>
+        <InfoCard title="Cluster">
+          <StructuredMetadataTable
+            metadata={{
+              Health: <ClusterHealthStatus description={description} />,
+              ...(description.error ? { Problem: description.error } : {}),
+              Version: description.version ?? 'unknown',
+              Nodes: description.nodes
+                ? `${nodes.filter(n => n.ready).length} ready of ${
+                    nodes.length
+                  }`
+                : 'unknown',
+              Provider: description.provider ?? 'not given',
+              Region: description.region ?? 'not given',
+              'Registered from': description.source,
+            }}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <Table
+          title={`ServiceMaps on this cluster (${serviceMaps.length})`}
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={[
+            {
+              title: 'ServiceMap',
+              field: 'ref',
+              render: (row: { ref: string }) => (
+                <EntityRefLink entityRef={row.ref} />
+              ),
+            },
+          ]}
+          data={serviceMaps}
+          emptyContent={
+            <Box p={2}>No ServiceMap in the catalog runs on this cluster.</Box>
+          }
+        />
+      </Grid>
+      <Grid item xs={12}>
+        {description.nodes ? (
+          <NodesTable nodes={nodes} />
+        ) : (
+          <InfoCard title="Nodes">
+            Nodes are unknown while the cluster does not answer.
+          </InfoCard>
+        )}
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,56 @@
+import { useApi } from '@backstage/core-plugin-api';
+import TextField from '@material-ui/core/TextField';
+import { useState } from 'react';
+import { cocktailApiRef } from '../../api';
+import { changedImages, describeRollingUpdate } from './describeChanges';
+import { OperationDialog } from './OperationDialog';
+import { RolloutProgress } from './RolloutProgress';
+import { OperationProps, summarizeResult } from './types';
+
+const IMAGE = /^[^\s@]+(@sha256:[0-9a-f]{64})?$/;
+
+export function RollingUpdateOperation(props: OperationProps) {
+  const api = useApi(cocktailApiRef);
+  const { status } = props;
+  const [images, setImages] = useState<Record<string, string>>(() =>
+    Object.fromEntries((status?.images ?? []).map(i => [i.container, i.image])),
+  );
+  const changed = status ? changedImages(status, images) : {};
+  const bad = Object.entries(changed).find(
+    ([, image]) => !IMAGE.test(image) || !/[:@]/.test(image),
+  );
+  let invalidReason: string | undefined;
+  if (bad) {
+    invalidReason = `${bad[0]}: enter an image with a tag or digest, such as registry.example.com/app:1.2.3.`;
+  } else if (Object.keys(changed).length === 0) {
+    invalidReason = 'Change at least one container image.';
+  }
+  return (
+    <OperationDialog
+      open={props.open}
+      onClose={props.onClose}
+      title={`Rolling update of ${props.server.name}`}
+      form={(status?.images ?? []).map(({ container }) => (
+        <TextField
+          key={container}
+          label={`Image of container ${container}`}
+          value={images[container] ?? ''}
+          onChange={e => setImages({ ...images, [container]: e.target.value })}
+          fullWidth
+          margin="normal"
+          variant="outlined"
+          size="small"
+        />
+      ))}
+      invalidReason={invalidReason}
+      changes={
+        status && !invalidReason ? describeRollingUpdate(status, changed) : []
+      }
+      confirmLabel="Update images"
+      run={() => api.rollingUpdate(props.server, changed)}
+      renderResult={result => (
+        <RolloutProgress status={status} summary={summarizeResult(result)} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { ServiceEntityV1alpha1 } from '@cocktailcloud/plugin-cocktail-common';
+import { cocktailApiRef } from '../../api';
+import { entityName } from '../../hooks/entityName';
+import { useLiveResource } from '../../hooks/useLiveResource';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { ServersHealthTable } from '../common/ServersHealthTable';
+import { MembersCard } from './MembersCard';
+import { QuotaAllocationCard } from './QuotaAllocationCard';
+import { ServiceMapsTable } from './ServiceMapsTable';
+
+/** The Service tab: members, environments, quota allocation and every server's health. */
+export function EntityServiceContent() {
+  const { entity } = useEntity<ServiceEntityV1alpha1>();
+  const api = useApi(cocktailApiRef);
+  const name = entityName(entity);
+  const summary = useLiveResource(
+    () => api.getServiceSummary(name),
+    [api, name.namespace, name.name],
+  );
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={5}>
+        <MembersCard service={entity} />
+      </Grid>
+      <Grid item xs={12} md={7}>
+        {summary.value && <QuotaAllocationCard summary={summary.value} />}
+      </Grid>
+      <Grid item xs={12}>
+        {!summary.value && summary.loading && <Progress />}
+        {summary.error && (
+          <ApiErrorPanel error={summary.error} what="Service summary" />
+        )}
+        {summary.value && (
+          <ServiceMapsTable serviceMaps={summary.value.serviceMaps} />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        {summary.value && (
+          <ServersHealthTable
+            title="Servers in every environment"
+            showEnvironment
+            servers={summary.value.serviceMaps.flatMap(map =>
+              map.servers.map(s => ({ ...s, environment: map.environment })),
+            )}
+          />
+        )}
+      </Grid>
+    </Grid>
+  );
+}

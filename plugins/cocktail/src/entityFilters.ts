@@ -1,0 +1,29 @@
+import { Entity } from '@backstage/catalog-model';
+import { COCKTAIL_API_VERSION } from '@cocktailcloud/plugin-cocktail-common';
+
+function cocktailKind(kind: string) {
+  return (entity: Entity) =>
+    entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === kind;
+}
+
+/** True for CocktailServer entities. */
+export const isCocktailServer = cocktailKind('CocktailServer');
+/** True for ServiceMap entities. */
+export const isServiceMap = cocktailKind('ServiceMap');
+/** True for Cocktail Service entities. */
+export const isCocktailService = cocktailKind('Service');
+/** True for Resources of type `kubernetes-cluster`. */
+export function isKubernetesCluster(entity: Entity) {
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    entity.spec?.type === 'kubernetes-cluster'
+  );
+}
+/** True for the kinds that have an audit log tab. */
+export function hasCocktailAuditLog(entity: Entity) {
+  return (
+    isCocktailServer(entity) ||
+    isServiceMap(entity) ||
+    isCocktailService(entity)
+  );
+}

@@ -1,0 +1,126 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { cocktailApiRef, CocktailClient } from './api';
+import { rootRouteRef } from './routes';
+
+/** Cocktail for Backstage for apps on the old frontend system. */
+export const cocktailPlugin = createPlugin({
+  id: 'cocktail',
+  apis: [
+    createApiFactory({
+      api: cocktailApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CocktailClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The Clusters page: route it at `/cocktail` in your App.tsx. */
+export const CocktailClustersPage = cocktailPlugin.provide(
+  createRoutableExtension({
+    name: 'CocktailClustersPage',
+    component: () =>
+      import('./components/ClustersPage/LegacyClustersPage').then(
+        m => m.LegacyClustersPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The Environments tab of a Service entity page. */
+export const EntityCocktailServiceContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailServiceContent',
+    component: {
+      lazy: () =>
+        import('./components/ServiceContent/EntityServiceContent').then(
+          m => m.EntityServiceContent,
+        ),
+    },
+  }),
+);
+
+/** The Servers tab of a ServiceMap entity page. */
+export const EntityCocktailServiceMapContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailServiceMapContent',
+    component: {
+      lazy: () =>
+        import('./components/ServiceMapContent/EntityServiceMapContent').then(
+          m => m.EntityServiceMapContent,
+        ),
+    },
+  }),
+);
+
+/** The Status tab of a CocktailServer entity page. */
+export const EntityCocktailServerStatusContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailServerStatusContent',
+    component: {
+      lazy: () =>
+        import('./components/ServerOverview/EntityServerOverviewContent').then(
+          m => m.EntityServerOverviewContent,
+        ),
+    },
+  }),
+);
+
+/** The Monitoring tab of a CocktailServer entity page. */
+export const EntityCocktailServerMonitoringContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailServerMonitoringContent',
+    component: {
+      lazy: () =>
+        import(
+          './components/ServerMonitoring/EntityServerMonitoringContent'
+        ).then(m => m.EntityServerMonitoringContent),
+    },
+  }),
+);
+
+/** The Operations tab of a CocktailServer entity page. */
+export const EntityCocktailServerOperationsContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailServerOperationsContent',
+    component: {
+      lazy: () =>
+        import(
+          './components/ServerOperations/EntityServerOperationsContent'
+        ).then(m => m.EntityServerOperationsContent),
+    },
+  }),
+);
+
+/** The Audit log tab of a CocktailServer, ServiceMap or Service entity page. */
+export const EntityCocktailAuditLogContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailAuditLogContent',
+    component: {
+      lazy: () =>
+        import('./components/AuditLog/EntityAuditLogContent').then(
+          m => m.EntityAuditLogContent,
+        ),
+    },
+  }),
+);
+
+/** The Cluster tab of a `kubernetes-cluster` Resource entity page. */
+export const EntityCocktailClusterContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailClusterContent',
+    component: {
+      lazy: () =>
+        import('./components/ClusterContent/EntityClusterContent').then(
+          m => m.EntityClusterContent,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The Clusters page's route in apps on the old frontend system. */
+export const rootRouteRef = createRouteRef({ id: 'cocktail' });

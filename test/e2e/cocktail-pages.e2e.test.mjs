@@ -1,0 +1,278 @@
+// The Cocktail pages against the demo clusters that the README's start command runs: a server's
+// pods, scaling it, a rolling update and a rollback from the browser, and both in the audit log.
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { appUrl, repoRoot, startPortal, waitForEntity } from './portal.mjs';
+
+const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
+const server = `${appUrl}/catalog/default/cocktailserver/payments-worker`;
+// The first simulated cluster (dev) listens here; prod is the next port.
+const devCluster = 'http://127.0.0.1:18443';
+
+describe('the Cocktail pages', () => {
+  let portal;
+  let browser;
+  let page;
+
+  before(async () => {
+    portal = await startPortal({
+      extraArgs: [
+        '--config',
+        path.join(repoRoot, 'app-config.yaml'),
+        '--config',
+        path.join(repoRoot, 'test/e2e/app-config.cocktail.e2e.yaml'),
+      ],
+      logFile: path.join(os.tmpdir(), 'cocktail-e2e-pages-portal.log'),
+    });
+    await waitForEntity(
+      'cocktailserver:default/payments-worker',
+      'partOf servicemap:default/payments-prod',
+    );
+    await waitForEntity(
+      'resource:default/prod',
+      'dependencyOf servicemap:default/payments-prod',
+    );
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(appUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Clusters' })
+      .waitFor();
+  });
+
+  after(async () => {
+    await fetch(`${devCluster}/kube-sim/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ down: false }),
+    }).catch(() => {});
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  async function screenshot(name) {
+    const file = path.join(screenshots, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`screenshot: ${path.relative(repoRoot, file)}`);
+  }
+
+  afterEach(async t => {
+    if (!t.passed) {
+      await screenshot(`failed-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+  });
+
+  async function openTab(title) {
+    await page.getByRole('tab', { name: title, exact: true }).click();
+  }
+
+  it('lists the clusters from the sidebar with their health and what runs on them', async () => {
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Clusters' })
+      .click();
+    await page.waitForURL('**/cocktail');
+    const prod = page.getByRole('row', {
+      name: /Production cluster \(Seoul\)/,
+    });
+    await prod.getByText('Healthy').waitFor();
+    await prod.getByText('v1.33.0-kube-sim').waitFor();
+    // Nodes, ServiceMaps (Payments and Search production) and their servers.
+    const cells = (await prod.getByRole('cell').allInnerTexts()).map(c =>
+      c.trim(),
+    );
+    assert.deepEqual([cells[3], cells[6], cells[7]], ['3', '2', '9']);
+    await screenshot('cocktail-clusters-page');
+  });
+
+  it("shows a server's live status and its pods", async () => {
+    await page.goto(server);
+    await openTab('Status');
+    await page.getByText('2 ready of 2 desired').waitFor();
+    await page.getByText('In sync: all').waitFor();
+    await screenshot('cocktail-server-status');
+    await openTab('Monitoring');
+    const pods = page.getByRole('row', { name: /payments-worker-/ });
+    await page.getByText('Pods (2)').waitFor();
+    assert.equal(await pods.filter({ hasText: 'Running' }).count(), 2);
+    await page.getByText('CPU and memory now').waitFor();
+    await screenshot('cocktail-server-monitoring');
+  });
+
+  it('scales the server from 2 to 3 and shows the third pod become ready', async () => {
+    await openTab('Operations');
+    await page.getByRole('button', { name: 'Scale…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Replicas').fill('3');
+    await dialog
+      .getByText(
+        'Replicas of Deployment payments-worker in namespace payments-prod on cluster prod: 2 → 3.',
+      )
+      .waitFor();
+    await screenshot('cocktail-server-scale-confirm');
+    await dialog.getByRole('button', { name: 'Scale to 3' }).click();
+    await dialog.getByText(/Applied to Deployment\/payments-worker/).waitFor();
+    await dialog.getByText(/Rollout complete: 3 of 3 ready/).waitFor();
+    await screenshot('cocktail-server-scale-result');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await openTab('Monitoring');
+    await page.getByText('Pods (3)').waitFor();
+    const ready = page
+      .getByRole('row', { name: /payments-worker-/ })
+      .filter({ hasText: '1/1' });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('tr')].filter(
+          row =>
+            row.textContent.includes('payments-worker-') &&
+            row.textContent.includes('Running') &&
+            row.textContent.includes('1/1'),
+        ).length === 3,
+    );
+    assert.equal(await ready.count(), 3);
+    await screenshot('cocktail-server-three-pods');
+  });
+
+  it('rolls out another image and rolls back to the first revision', async () => {
+    await openTab('Operations');
+    await page.getByRole('button', { name: 'Rolling update…' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog
+      .getByLabel('Image of container worker')
+      .fill('harbor.example.com/payments/api:1.5.0');
+    await dialog
+      .getByText(
+        'Container worker: harbor.example.com/payments/api:1.4.2 → harbor.example.com/payments/api:1.5.0.',
+      )
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Update images' }).click();
+    await dialog
+      .getByText(/Rollout complete: 3 of 3 ready, 3 updated, revision 2/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Roll back…' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog
+      .getByText('goes back from revision 2 to revision 1', { exact: false })
+      .waitFor();
+    await dialog
+      .getByText('Images at revision 1: harbor.example.com/payments/api:1.4.2.')
+      .waitFor();
+    await screenshot('cocktail-server-rollback-confirm');
+    await dialog
+      .getByRole('button', { name: 'Roll back to revision 1' })
+      .click();
+    await dialog
+      .getByText(/Rollout complete: 3 of 3 ready, 3 updated, revision 3/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await openTab('Status');
+    await page
+      .getByText('worker: harbor.example.com/payments/api:1.4.2')
+      .first()
+      .waitFor();
+  });
+
+  it('finds the scale and the rollback in the audit log, with their details', async () => {
+    await openTab('Audit log');
+    for (const action of [
+      'server.scale',
+      'server.rolling-update',
+      'server.rollback',
+    ]) {
+      await page
+        .getByRole('row', {
+          name: new RegExp(`${action.replace('.', '\\.')}\\b`),
+        })
+        .filter({ hasText: 'cocktailserver:default/payments-worker' })
+        .filter({ hasText: 'succeeded' })
+        .first()
+        .waitFor();
+    }
+    await screenshot('cocktail-server-audit-log');
+    await page
+      .getByRole('row', { name: /server\.rollback/ })
+      .first()
+      .click();
+    const details = page.getByRole('dialog');
+    await details.getByText('"revision": "1"').waitFor();
+    await details.getByText('user:development/guest').waitFor();
+    await screenshot('cocktail-server-audit-details');
+    await details.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByLabel('Action').click();
+    await page.getByRole('option', { name: 'server.scale' }).click();
+    await page
+      .getByRole('row', { name: /server\.scale/ })
+      .first()
+      .waitFor();
+    await page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('tr')].some(row =>
+          row.textContent.includes('server.rollback'),
+        ),
+    );
+  });
+
+  it('shows the Service, its ServiceMap and the cluster', async () => {
+    await page.goto(`${appUrl}/catalog/default/service/payments`);
+    await openTab('Environments');
+    await page.getByText('Environments (3)').waitFor();
+    await page
+      .getByRole('row', { name: /production.*payments-prod/ })
+      .waitFor();
+    await page.getByText('group:payments-devs').waitFor();
+    await screenshot('cocktail-service');
+
+    await page.goto(`${appUrl}/catalog/default/servicemap/payments-prod`);
+    await openTab('Servers');
+    await page.getByText('Servers (5)').waitFor();
+    await page.getByText(/^CPU: .* of 32 \(\d+%\)$/).waitFor();
+    await screenshot('cocktail-servicemap');
+
+    await page.goto(`${appUrl}/catalog/default/resource/prod`);
+    await openTab('Cluster');
+    await page.getByText('3 ready of 3').waitFor();
+    await page.getByText('Nodes (3)').waitFor();
+    await page.getByRole('link', { name: 'Payments (production)' }).waitFor();
+    await screenshot('cocktail-cluster');
+  });
+
+  it('works in the dark theme', async () => {
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    await page.goto(server);
+    await openTab('Operations');
+    await page.getByRole('button', { name: 'Deploy…' }).waitFor();
+    await screenshot('cocktail-server-operations-dark');
+    await page.evaluate(() => localStorage.removeItem('theme'));
+  });
+
+  it('shows stale data with its age and the reason while a cluster is down', async () => {
+    const down = await fetch(`${devCluster}/kube-sim/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ down: true }),
+    });
+    assert.equal(down.status, 200);
+    await page.goto(
+      `${appUrl}/catalog/default/cocktailserver/payments-api-staging`,
+    );
+    await openTab('Status');
+    await page
+      .getByText(
+        /Cluster dev is not answering: showing what it reported .* ago/,
+      )
+      .waitFor({ timeout: 60_000 });
+    await page.getByText('1 ready of 1 desired').waitFor();
+    await screenshot('cocktail-server-stale');
+  });
+});
