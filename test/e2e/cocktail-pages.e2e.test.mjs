@@ -68,8 +68,13 @@ describe('the Cocktail pages', () => {
     }
   });
 
+  // The entity page's tabs are links in the new frontend system.
   async function openTab(title) {
-    await page.getByRole('tab', { name: title, exact: true }).click();
+    await page
+      .getByRole('tab', { name: title, exact: true })
+      .or(page.getByRole('link', { name: title, exact: true }))
+      .first()
+      .click();
   }
 
   it('lists the clusters from the sidebar with their health and what runs on them', async () => {
@@ -209,7 +214,7 @@ describe('the Cocktail pages', () => {
     await screenshot('cocktail-server-audit-details');
     await details.getByRole('button', { name: 'Close' }).click();
 
-    await page.getByLabel('Action').click();
+    await page.getByLabel('Action', { exact: true }).click();
     await page.getByRole('option', { name: 'server.scale' }).click();
     await page
       .getByRole('row', { name: /server\.scale/ })

@@ -73,6 +73,7 @@ export function AuditFilters(props: {
     <Box display="flex" flexWrap="wrap" style={{ gap: 12 }} mb={1}>
       <TextField
         {...common}
+        id="cocktail-audit-actor"
         label="Actor"
         placeholder="user:default/alice"
         value={values.actor}
@@ -82,6 +83,7 @@ export function AuditFilters(props: {
       <TextField
         {...common}
         select
+        id="cocktail-audit-action"
         label="Action"
         value={values.action}
         onChange={set('action')}
@@ -98,6 +100,7 @@ export function AuditFilters(props: {
       <TextField
         {...common}
         select
+        id="cocktail-audit-outcome"
         label="Outcome"
         value={values.outcome}
         onChange={set('outcome')}
@@ -111,6 +114,7 @@ export function AuditFilters(props: {
       </TextField>
       <TextField
         {...common}
+        id="cocktail-audit-from"
         label="From"
         type="datetime-local"
         style={{ width: 215 }}
@@ -120,6 +124,7 @@ export function AuditFilters(props: {
       />
       <TextField
         {...common}
+        id="cocktail-audit-to"
         label="To"
         type="datetime-local"
         style={{ width: 215 }}

@@ -54,6 +54,7 @@ export function AutoscalingOperation(props: OperationProps) {
   }
   const field = (label: string, value: string, set: (v: string) => void) => (
     <TextField
+      id={`cocktail-autoscaling-${label.replace(/\W+/g, '-').toLowerCase()}`}
       label={label}
       type="number"
       value={value}

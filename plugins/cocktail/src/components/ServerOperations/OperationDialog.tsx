@@ -88,6 +88,7 @@ export function OperationDialog(props: OperationDialogProps) {
         )}
         {editing && confirmationText && !props.invalidReason && (
           <TextField
+            id="cocktail-operation-confirmation"
             label={`Type ${confirmationText} to confirm`}
             value={typed}
             onChange={e => setTyped(e.target.value)}

@@ -24,6 +24,7 @@ export function RollbackOperation(props: OperationProps) {
       form={
         <TextField
           select
+          id="cocktail-rollback-revision"
           label="Revision"
           value={revision}
           onChange={e => setRevision(e.target.value)}

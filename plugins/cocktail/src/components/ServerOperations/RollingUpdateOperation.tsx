@@ -33,6 +33,7 @@ export function RollingUpdateOperation(props: OperationProps) {
       form={(status?.images ?? []).map(({ container }) => (
         <TextField
           key={container}
+          id={`cocktail-image-${container}`}
           label={`Image of container ${container}`}
           value={images[container] ?? ''}
           onChange={e => setImages({ ...images, [container]: e.target.value })}

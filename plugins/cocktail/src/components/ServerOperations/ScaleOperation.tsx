@@ -25,6 +25,7 @@ export function ScaleOperation(props: OperationProps) {
       title={`Scale ${props.server.name}`}
       form={
         <TextField
+          id="cocktail-scale-replicas"
           label="Replicas"
           type="number"
           inputProps={{ min: 0, max: 1000 }}

@@ -28,7 +28,10 @@ function describeScaling(spec: CocktailServerEntityV1alpha1['spec']) {
   if (spec.type === 'DaemonSet') {
     return 'one pod per node';
   }
-  return spec.replicas === undefined ? 'not set' : `${spec.replicas} replicas`;
+  if (spec.replicas === undefined) {
+    return 'not set';
+  }
+  return `${spec.replicas} replica${spec.replicas === 1 ? '' : 's'}`;
 }
 
 /** What the catalog asks for: the server's spec in a few lines. */
