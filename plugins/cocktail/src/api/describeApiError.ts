@@ -13,17 +13,23 @@ function backendMessage(error: ResponseError): string {
 }
 
 /** Turns a failed request into a title and a next step instead of raw JSON. */
-export function describeApiError(error: unknown): ApiErrorDescription {
-  if (!(error instanceof Error)) {
-    return { title: 'Something went wrong', message: String(error) };
+export function describeApiError(thrown: unknown): ApiErrorDescription {
+  const error = thrown as Error;
+  // Duck-typed: errors can come from another realm (an iframe, a test environment).
+  if (!error || typeof error.message !== 'string') {
+    return { title: 'Something went wrong', message: String(thrown) };
   }
-  if (error.name !== 'ResponseError') {
+  // fetch rejects with a TypeError when the request never got an answer.
+  if (error.name === 'TypeError') {
     return {
       title: 'The Cocktail backend could not be reached',
       message:
         'Check your network connection and that the portal backend is running, then try again.',
       detail: error.message,
     };
+  }
+  if (error.name !== 'ResponseError') {
+    return { title: 'Something went wrong', message: error.message };
   }
   const responseError = error as ResponseError;
   const detail = backendMessage(responseError);

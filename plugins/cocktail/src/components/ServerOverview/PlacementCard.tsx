@@ -3,6 +3,7 @@ import {
   InfoCard,
   Progress,
   StructuredMetadataTable,
+  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -59,11 +60,9 @@ export function PlacementCard(props: { server: CocktailServerEntityV1alpha1 }) {
       {loading && <Progress />}
       {error && <ApiErrorPanel error={error} what="ServiceMap" />}
       {!loading && !error && !value && (
-        <ApiErrorPanel
-          error={
-            new Error(`${props.server.spec.serviceMap} is not in the catalog`)
-          }
-          what="ServiceMap"
+        <WarningPanel
+          title={`ServiceMap ${props.server.spec.serviceMap} is not in the catalog`}
+          message="Register it, or correct spec.serviceMap in this server's catalog file."
         />
       )}
       <StructuredMetadataTable metadata={metadata} />

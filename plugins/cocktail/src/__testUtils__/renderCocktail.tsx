@@ -1,0 +1,54 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { setupServer } from 'msw/node';
+import { cocktailApiRef, CocktailClient } from '../api';
+
+/** Where the test app's discovery API puts the `cocktail` backend. */
+export const COCKTAIL_URL = 'http://localhost:7007/api/cocktail';
+
+/** An msw server answering as the `cocktail` backend; register its hooks in each test file. */
+export function createBackendServer() {
+  return setupServer();
+}
+
+/**
+ * Renders a Cocktail component in a test app: the real API client over msw, a catalog holding
+ * the given entities, and permissions that allow everything unless `deny` names some.
+ */
+export async function renderCocktail(
+  element: JSX.Element,
+  options: { entity?: Entity; catalog?: Entity[]; deny?: string[] } = {},
+) {
+  const client = new CocktailClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+  const deny = new Set(options.deny ?? []);
+  return renderInTestApp(
+    options.entity ? (
+      <EntityProvider entity={options.entity}>{element}</EntityProvider>
+    ) : (
+      element
+    ),
+    {
+      apis: [
+        [cocktailApiRef, client],
+        catalogApiMock({
+          entities: [
+            ...(options.entity ? [options.entity] : []),
+            ...(options.catalog ?? []),
+          ],
+        }),
+        mockApis.permission({
+          authorize: request =>
+            deny.has(request.permission.name)
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        }),
+      ],
+    },
+  );
+}
