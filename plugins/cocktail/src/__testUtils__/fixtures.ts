@@ -300,7 +300,7 @@ export function clusterDescription(
     nodes: [1, 2, 3].map(n => ({
       name: `prod-node-${n}`,
       ready: true,
-      kubeletVersion: 'v1.30.4',
+      kubeletVersion: 'v1.30.4-eks-a737599',
       roles: n === 1 ? ['control-plane'] : [],
       allocatable: { cpu: '3920m', memory: '15Gi', pods: '110' },
     })),

@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { setupServer } from 'msw/node';
 import { cocktailApiRef, CocktailClient } from '../api';
@@ -34,6 +37,8 @@ export async function renderCocktail(
       element
     ),
     {
+      // Entity links need the catalog's entity page to be routable.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
         [cocktailApiRef, client],
         catalogApiMock({

@@ -62,6 +62,7 @@ export function EntityServerOperationsContent() {
               operation={operation}
               entity={entity}
               status={status.value}
+              statusError={status.error}
               onStart={() => setActive(operation.id)}
             />
           ))}

@@ -29,6 +29,8 @@ export function OperationRow(props: {
   operation: OperationInfo;
   entity: CocktailServerEntityV1alpha1;
   status?: ServerStatus;
+  /** Set when the live status could not be read. */
+  statusError?: Error;
   onStart: () => void;
 }) {
   const { operation, entity, status } = props;
@@ -42,6 +44,8 @@ export function OperationRow(props: {
     reason = 'Checking your permissions…';
   } else if (!permission.allowed) {
     reason = `You lack the ${operation.permission.name} permission on ${resourceRef}.`;
+  } else if (!status && props.statusError && operation.id !== 'deploy') {
+    reason = 'The live status could not be read; see the error above.';
   } else {
     reason = unavailableReason(operation.id, entity, status);
   }

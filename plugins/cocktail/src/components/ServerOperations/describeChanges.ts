@@ -115,6 +115,20 @@ export function describeRestart(status: ServerStatus): string[] {
 }
 
 export function describeSuspend(status: ServerStatus): string[] {
+  if (status.kind === 'CronJob') {
+    return [
+      `${describeTarget(
+        status,
+      )} is suspended: no new runs start until it is resumed.`,
+    ];
+  }
+  if (status.kind === 'Job') {
+    return [
+      `${describeTarget(
+        status,
+      )} is suspended: its running pods stop until it is resumed.`,
+    ];
+  }
   return [
     `${describeTarget(status)} is scaled from ${
       status.replicas.desired
@@ -123,6 +137,15 @@ export function describeSuspend(status: ServerStatus): string[] {
 }
 
 export function describeResume(status: ServerStatus): string[] {
+  if (status.kind === 'CronJob' || status.kind === 'Job') {
+    return [
+      `${describeTarget(status)} is resumed: ${
+        status.kind === 'CronJob'
+          ? 'runs start again on its schedule'
+          : 'its pods start again'
+      }.`,
+    ];
+  }
   return [
     `${describeTarget(
       status,
@@ -183,6 +206,10 @@ export function unavailableReason(
         ? undefined
         : 'There is no earlier revision to go back to';
     case 'suspend':
+      if (type === 'CronJob' || type === 'Job')
+        return status.rollout.state === 'suspended'
+          ? 'Already suspended'
+          : undefined;
       if (!replicated) return `A ${type} cannot be suspended`;
       if (status.autoscaling) return 'Turn autoscaling off before suspending';
       return status.replicas.desired === 0 ? 'Already suspended' : undefined;
@@ -192,6 +219,11 @@ export function unavailableReason(
         ? undefined
         : 'The server is not suspended';
     case 'restart':
+      if (type === 'CronJob')
+        return 'A CronJob cannot be restarted; each scheduled run starts new pods';
+      return type === 'Job'
+        ? 'A Job cannot be restarted or updated in place'
+        : undefined;
     case 'rolling-update':
       return type === 'Job'
         ? 'A Job cannot be restarted or updated in place'

@@ -32,7 +32,9 @@ export function formatMillicores(millicores: number | undefined): string {
     return '—';
   }
   return millicores >= 1000
-    ? `${(millicores / 1000).toFixed(millicores % 1000 ? 2 : 0)} cores`
+    ? `${(millicores / 1000).toFixed(millicores % 1000 ? 2 : 0)} ${
+        millicores === 1000 ? 'core' : 'cores'
+      }`
     : `${Math.round(millicores)}m`;
 }
 
