@@ -1,5 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -25,9 +26,18 @@ const columns: TableColumn<AuditRowView>[] = [
     field: 'createdAt',
     render: row => formatTimestamp(row.createdAt),
   },
-  { title: 'Actor', field: 'actor' },
+  {
+    title: 'Actor',
+    field: 'actor',
+    render: row => <EntityRefLink entityRef={row.actor} defaultKind="user" />,
+  },
   { title: 'Action', field: 'action' },
-  { title: 'Target', field: 'entityRef' },
+  {
+    title: 'Target',
+    field: 'entityRef',
+    render: row =>
+      row.entityRef ? <EntityRefLink entityRef={row.entityRef} /> : '—',
+  },
   {
     title: 'Outcome',
     field: 'outcome',

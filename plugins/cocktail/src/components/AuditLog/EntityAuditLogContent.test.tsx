@@ -63,20 +63,20 @@ describe('EntityAuditLogContent', () => {
     givenAuditLog(() => ({ items: [failedScale, auditRow()] }));
     await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
 
-    await screen.findByText('user:default/bob');
+    await screen.findByText('bob');
     expect(await rowsOfTable()).toEqual([
       [
         new Date('2026-11-23T10:05:00Z').toLocaleString(),
-        'user:default/bob',
+        'bob',
         'server.scale',
-        'cocktailserver:default/payments-worker',
+        'payments-worker',
         'failed: payments-worker is autoscaled; change its autoscaling bounds instead',
       ],
       [
         new Date('2026-11-23T10:00:00Z').toLocaleString(),
-        'user:default/alice',
+        'alice',
         'server.scale',
-        'cocktailserver:default/payments-worker',
+        'payments-worker',
         'succeeded',
       ],
     ]);
@@ -91,7 +91,7 @@ describe('EntityAuditLogContent', () => {
     expect(
       await screen.findByText('Audit log of payments-prod and its 1 part(s)'),
     ).toBeInTheDocument();
-    await screen.findByText('user:default/alice');
+    await screen.findByText('alice');
     expect(queries[0].getAll('entityRef')).toEqual([
       'servicemap:default/payments-prod',
       'cocktailserver:default/payments-worker',
@@ -129,15 +129,15 @@ describe('EntityAuditLogContent', () => {
         : { items: [failedScale, auditRow()] },
     );
     await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
-    await screen.findByText('user:default/alice');
+    await screen.findByText('alice');
 
     await userEvent.click(screen.getByLabelText('Outcome'));
     await userEvent.click(screen.getByRole('option', { name: 'Failed' }));
 
     await waitFor(() =>
-      expect(screen.queryByText('user:default/alice')).not.toBeInTheDocument(),
+      expect(screen.queryByText('alice')).not.toBeInTheDocument(),
     );
-    expect(screen.getByText('user:default/bob')).toBeInTheDocument();
+    expect(screen.getByText('bob')).toBeInTheDocument();
     expect(queries.map(q => q.get('outcome'))).toEqual([null, 'failed']);
   });
 
@@ -148,7 +148,7 @@ describe('EntityAuditLogContent', () => {
         : { items: [auditRow()] },
     );
     await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
-    await screen.findByText('user:default/alice');
+    await screen.findByText('alice');
 
     await userEvent.click(screen.getByLabelText('Outcome'));
     await userEvent.click(screen.getByRole('option', { name: 'Denied' }));
@@ -165,18 +165,18 @@ describe('EntityAuditLogContent', () => {
         : { items: [failedScale], nextCursor: 'eyJpZCI6NDJ9' },
     );
     await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
-    await screen.findByText('user:default/bob');
+    await screen.findByText('bob');
     expect(screen.getByRole('button', { name: 'Newer' })).toBeDisabled();
 
     await userEvent.click(screen.getByRole('button', { name: 'Older' }));
 
-    expect(await screen.findByText('user:default/carol')).toBeInTheDocument();
+    expect(await screen.findByText('carol')).toBeInTheDocument();
     expect(screen.getByText('Page 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Older' })).toBeDisabled();
 
     await userEvent.click(screen.getByRole('button', { name: 'Newer' }));
 
-    expect(await screen.findByText('user:default/bob')).toBeInTheDocument();
+    expect(await screen.findByText('bob')).toBeInTheDocument();
     expect(screen.getByText('Page 1')).toBeInTheDocument();
     expect(queries.map(q => q.get('cursor'))).toEqual([
       null,
@@ -189,7 +189,7 @@ describe('EntityAuditLogContent', () => {
     givenAuditLog(() => ({ items: [failedScale] }));
     await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
 
-    await userEvent.click(await screen.findByText('user:default/bob'));
+    await userEvent.click(await screen.findByText('bob'));
 
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('Audit entry 43')).toBeInTheDocument();
@@ -270,7 +270,7 @@ describe('EntityAuditLogContent', () => {
       });
     try {
       await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
-      await screen.findByText('user:default/alice');
+      await screen.findByText('alice');
 
       await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
 

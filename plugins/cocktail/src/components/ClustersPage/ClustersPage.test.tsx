@@ -89,22 +89,20 @@ describe('ClustersPageContent', () => {
     expect(await screen.findByText('v1.30.4')).toBeInTheDocument();
     expect(await screen.findByText('v1.31.0')).toBeInTheDocument();
     expect(cellsOf(rowOf('Development'))).toEqual([
-      'Development',
+      'Development dev, from config',
       'Healthy',
       'v1.31.0',
       '1',
       'kind',
-      'config',
       '2',
       '5',
     ]);
     expect(cellsOf(rowOf('Production'))).toEqual([
-      'Production',
+      'Production prod, from catalog',
       'Healthy',
       'v1.30.4',
       '3',
       'eks eu-west-1',
-      'catalog',
       '4',
       '11',
     ]);
@@ -159,12 +157,11 @@ describe('ClustersPageContent', () => {
 
     expect(await screen.findByText('Unreachable')).toBeInTheDocument();
     expect(cellsOf(rowOf('Production'))).toEqual([
-      'Production',
+      'Production prod, from catalog',
       'Unreachable connect ETIMEDOUT 10.0.0.1:6443 cached data 10m old',
       'unknown',
       '',
       'eks eu-west-1',
-      'catalog',
       '4',
       '11',
     ]);
@@ -186,7 +183,7 @@ describe('ClustersPageContent', () => {
 
     expect(await screen.findByText('unknown')).toBeInTheDocument();
     expect(cellsOf(rowOf('Development')).slice(0, 3)).toEqual([
-      'Development',
+      'Development dev, from config',
       'Healthy',
       'unknown',
     ]);

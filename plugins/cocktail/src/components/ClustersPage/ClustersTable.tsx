@@ -25,15 +25,21 @@ const columns: TableColumn<Row>[] = [
     field: 'name',
     highlight: true,
     width: '22%',
-    render: row =>
-      row.entityRef ? (
-        <EntityRefLink
-          entityRef={row.entityRef}
-          title={row.title ?? row.name}
-        />
-      ) : (
-        row.title ?? row.name
-      ),
+    render: row => (
+      <>
+        {row.entityRef ? (
+          <EntityRefLink
+            entityRef={row.entityRef}
+            title={row.title ?? row.name}
+          />
+        ) : (
+          row.title ?? row.name
+        )}
+        <Box fontSize="0.75rem" color="text.secondary">
+          {`${row.name}, from ${row.source}`}
+        </Box>
+      </>
+    ),
   },
   {
     title: 'Health',
@@ -70,7 +76,6 @@ const columns: TableColumn<Row>[] = [
       </>
     ),
   },
-  { title: 'Source', field: 'source' },
   { title: 'ServiceMaps', field: 'serviceMaps', type: 'numeric' },
   { title: 'Servers', field: 'servers', type: 'numeric' },
 ];
