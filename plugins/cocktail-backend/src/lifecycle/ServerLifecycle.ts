@@ -1,11 +1,15 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  DeployResult,
+  PlannedChange,
+} from '@cocktailcloud/plugin-cocktail-common';
+import {
   LABEL_MANAGED_BY,
   LABEL_SERVER,
   MANAGED_BY_COCKTAIL,
   renderServerManifests,
 } from '@cocktailcloud/plugin-cocktail-node';
-import { diffDesiredFields, FieldChange } from './diffManifest';
+import { diffDesiredFields } from './diffManifest';
 import { KubernetesOperations, MANAGED_KINDS } from './KubernetesOperations';
 import {
   describeRef,
@@ -16,19 +20,6 @@ import {
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const SUSPENDED_REPLICAS = 'cocktailcloud.io/replicas-before-suspend';
-
-export interface PlannedChange {
-  object: string;
-  action: 'create' | 'update' | 'unchanged' | 'prune';
-  changes: FieldChange[];
-}
-
-export interface DeployResult {
-  dryRun: boolean;
-  changes: PlannedChange[];
-  applied: string[];
-  pruned: string[];
-}
 
 function refOf(object: any, namespace: string): ObjectRef {
   return {

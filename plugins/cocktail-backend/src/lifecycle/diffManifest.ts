@@ -1,9 +1,4 @@
-/** One field that differs between what the catalog asks for and what runs. */
-export interface FieldChange {
-  path: string;
-  from?: unknown;
-  to?: unknown;
-}
+import { FieldChange } from '@cocktailcloud/plugin-cocktail-common';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,11 +1,12 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import {
   COCKTAIL_URL,
   createBackendServer,
   renderCocktail,
 } from '../../__testUtils__/renderCocktail';
+import { rowsOfTable } from '../../__testUtils__/tables';
 import {
   serverEntity,
   serverMetrics,
@@ -42,22 +43,6 @@ function backendError(status: number, name: string, message: string) {
 }
 
 /** The text of each cell of each body row of the table with the given title. */
-async function rowsOfTable(title: string): Promise<string[][]> {
-  let table: HTMLElement | null = await screen.findByRole('heading', {
-    name: title,
-  });
-  while (table && !table.querySelector('table')) {
-    table = table.parentElement;
-  }
-  return within(table!.querySelector('tbody')!)
-    .getAllByRole('row')
-    .map(row =>
-      within(row)
-        .getAllByRole('cell')
-        .map(cell => cell.textContent ?? ''),
-    );
-}
-
 describe('EntityServerMonitoringContent', () => {
   it('lists every pod with its phase, readiness, restarts, node, revision and age', async () => {
     givenBackend({

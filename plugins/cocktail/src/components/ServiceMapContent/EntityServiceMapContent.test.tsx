@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { ServiceMapSummary } from '@cocktailcloud/plugin-cocktail-common';
 import {
@@ -7,6 +7,7 @@ import {
   createBackendServer,
   renderCocktail,
 } from '../../__testUtils__/renderCocktail';
+import { rowsOfTable } from '../../__testUtils__/tables';
 import {
   serviceMapEntity,
   serviceMapSummary,
@@ -24,22 +25,6 @@ function givenSummary(summary: ServiceMapSummary | Response) {
       summary instanceof Response ? summary : HttpResponse.json(summary),
     ),
   );
-}
-
-async function rowsOfTable(title: string): Promise<string[][]> {
-  let table: HTMLElement | null = await screen.findByRole('heading', {
-    name: title,
-  });
-  while (table && !table.querySelector('table')) {
-    table = table.parentElement;
-  }
-  return within(table!.querySelector('tbody')!)
-    .getAllByRole('row')
-    .map(row =>
-      within(row)
-        .getAllByRole('cell')
-        .map(cell => cell.textContent ?? ''),
-    );
 }
 
 describe('EntityServiceMapContent', () => {
