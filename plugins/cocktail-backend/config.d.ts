@@ -24,6 +24,41 @@ export interface Config {
       /** Skip TLS verification; needed for plain-HTTP simulated clusters. */
       skipTLSVerify?: boolean;
     }>;
+    clusterApi?: {
+      /**
+       * The registered cluster (from `cocktail.clusters` or the catalog) that runs Cluster API.
+       * The clusters it provisioned join the registry from their `<name>-kubeconfig` Secrets
+       * (source `cluster-api`); a cluster of the same name in app-config wins.
+       */
+      managementCluster?: string;
+      /** Only read the kubeconfig Secrets of this namespace; all namespaces when not set. */
+      namespace?: string;
+      /** How often the management cluster's kubeconfig Secrets are read again; 30 when not set. */
+      refreshIntervalSeconds?: number;
+      /**
+       * Rules that a cluster request must pass before any Cluster API object is applied. Every
+       * broken rule is reported, and nothing is applied while one is broken. A rule that fails
+       * to evaluate counts as broken.
+       */
+      policies?: Array<{
+        /** A unique name for the rule, shown with its violations. */
+        name: string;
+        /** What the user is told when the request breaks the rule. */
+        message: string;
+        /**
+         * A CEL expression that is true when the request is allowed. It sees `request` (name,
+         * namespace, provider, region, zone, kubernetesVersion, controlPlane, nodePools,
+         * network, labels, providerOptions; absent maps are `{}`, absent lists `[]`, other
+         * absent fields null), `action` ('create', 'upgrade' or 'scale') and `current` (the
+         * live cluster's kubernetesVersion and nodePools for upgrade and scale, or null), and
+         * the functions `versionMajor`, `versionMinor` and `versionPatch`, which read a
+         * version such as 'v1.33.1' as ints.
+         */
+        expression: string;
+        /** The actions the rule checks; all of them when not set. */
+        appliesTo?: Array<'create' | 'upgrade' | 'scale'>;
+      }>;
+    };
     audit?: {
       /** How long audit rows are kept, in days; 365 when not set. */
       retentionDays?: number;

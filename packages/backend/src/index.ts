@@ -17,6 +17,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@cocktailcloud/plugin-catalog-backend-module-cocktail'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Cocktail's actions: clusters through Cluster API, ServiceMap provisioning, server deploys.
+backend.add(import('@cocktailcloud/plugin-scaffolder-backend-module-cocktail'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,10 +1,19 @@
 import { Command } from 'commander';
+import { DEFAULT_KUBERNETES_VERSION } from './cluster/buildClusterRequest';
+import {
+  clusterRenderCommand,
+  collect,
+  parseManifestFormat,
+  providerOptionsHelp,
+} from './commands/clusterRender';
 import { parseFormat, validateCommand } from './commands/validate';
 
 /** The `cocktail` command line, built fresh so tests can run it in-process. */
 export function createProgram(
   onExitCode: (code: number) => void,
   write?: (text: string) => void,
+  writeError: (text: string) => void = text =>
+    process.stderr.write(`${text}\n`),
 ): Command {
   const program = new Command('cocktail')
     .description('Cocktail for Backstage on the command line')
@@ -24,6 +33,93 @@ export function createProgram(
     .option('--format <format>', 'text or json', parseFormat, 'text' as const)
     .action(async (paths: string[], options) => {
       onExitCode(await validateCommand(paths, options, write));
+    });
+
+  const cluster = program
+    .command('cluster')
+    .description('Cluster API clusters');
+  cluster
+    .command('render')
+    .description(
+      'Print the Cluster API manifests of a cluster, at the versions current providers serve (no cluster needed). Prints the problems with the input, one per line, and exits 1 when there are any.',
+    )
+    .requiredOption(
+      '--provider <provider>',
+      'aws, azure, gcp, openstack, vsphere, cloudstack, metal3, docker, eks, aks or gke',
+    )
+    .requiredOption('--name <name>', 'cluster name (DNS-1123 label)')
+    .option(
+      '--namespace <namespace>',
+      'namespace of the objects (default: default)',
+    )
+    .option('--region <region>', "cloud region (default: the provider's)")
+    .option('--zone <zone>', 'availability zone of the node pools')
+    .option(
+      '--kubernetes-version <version>',
+      'Kubernetes version vX.Y.Z',
+      DEFAULT_KUBERNETES_VERSION,
+    )
+    .option(
+      '--control-plane <provider>',
+      'kubeadm, rke2 or k3s (default: kubeadm)',
+    )
+    .option(
+      '--control-plane-replicas <count>',
+      'control-plane nodes, odd (default: 1)',
+    )
+    .option(
+      '--control-plane-machine-type <type>',
+      "control-plane machine type (default: the provider's)",
+    )
+    .option(
+      '--node-pool <spec>',
+      'a node pool, repeatable: name=workers,replicas=3,machineType=m5.large,min=2,max=6,labels=a=b;c=d,taints=key=value:NoSchedule (default: name=workers,replicas=2)',
+      collect,
+    )
+    .option(
+      '--pod-cidr <cidr>',
+      'pod range, repeatable for dual-stack',
+      collect,
+    )
+    .option(
+      '--service-cidr <cidr>',
+      'service range, repeatable for dual-stack',
+      collect,
+    )
+    .option(
+      '--class <clusterclass>',
+      'render a ClusterClass cluster of this class ([namespace/]name)',
+    )
+    .option(
+      '--variable <key=value>',
+      'a ClusterClass variable, repeatable; the value is read as YAML',
+      collect,
+    )
+    .option(
+      '--label <key=value>',
+      'a label of the Cluster, repeatable',
+      collect,
+    )
+    .option(
+      '--option <key=value>',
+      'a provider option, repeatable (see below)',
+      collect,
+    )
+    .option(
+      '-o, --output <format>',
+      'yaml or json',
+      parseManifestFormat,
+      'yaml' as const,
+    )
+    .addHelpText('after', ({ error }) => (error ? '' : providerOptionsHelp()))
+    .action(options => {
+      onExitCode(
+        clusterRenderCommand(
+          options,
+          write ?? (text => process.stdout.write(`${text}\n`)),
+          writeError,
+        ),
+      );
     });
 
   return program;

@@ -59,6 +59,90 @@ describe('the kube-sim command', () => {
     expect(await exited).toBe(0);
   });
 
+  it('makes the --cluster-api cluster a management cluster and prints each cluster it provisions', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, 'packages/kube-sim/bin/kube-sim'),
+        '--clusters',
+        'dev,prod',
+        '--port',
+        '0',
+        '--cluster-api',
+        'dev',
+      ],
+      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    let output = '';
+    child.stdout.on('data', chunk => {
+      output += chunk;
+    });
+    child.stderr.on('data', chunk => {
+      output += chunk;
+    });
+    const waitFor = async (pattern: RegExp) => {
+      const deadline = Date.now() + 45_000;
+      while (!pattern.test(output)) {
+        if (Date.now() > deadline || child.exitCode !== null) {
+          throw new Error(`kube-sim did not print ${pattern}:\n${output}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+      return pattern.exec(output)!;
+    };
+    const [, dev] = await waitFor(
+      /cluster dev ready at (\S+) \(Cluster API management cluster\)/,
+    );
+
+    const created = await fetch(
+      `${dev}/apis/cluster.x-k8s.io/v1beta2/namespaces/default/clusters`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          metadata: { name: 'demo' },
+          spec: {
+            topology: { classRef: { name: 'quick-start' }, version: 'v1.31.2' },
+          },
+        }),
+      },
+    );
+    expect(created.status).toBe(201);
+    const [, url] = await waitFor(
+      /cluster demo provisioned on (http:\/\/127\.0\.0\.1:\d+)/,
+    );
+    expect((await fetch(`${url}/version`)).status).toBe(401);
+
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a --cluster-api cluster that is not among --clusters', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, 'packages/kube-sim/bin/kube-sim'),
+        '--clusters',
+        'dev',
+        '--port',
+        '0',
+        '--cluster-api',
+        'prod',
+      ],
+      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    let errors = '';
+    child.stderr.on('data', chunk => {
+      errors += chunk;
+    });
+    const code = await new Promise(resolve => child.once('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(errors).toContain(
+      '--cluster-api names "prod", which is not one of --clusters (dev)',
+    );
+  });
+
   it('refuses bad arguments with a clear message', async () => {
     const child = spawn(
       process.execPath,

@@ -55,6 +55,10 @@ const program = new Command('kube-sim')
     'CustomResourceDefinition YAML files or directories to serve',
   )
   .option(
+    '--cluster-api <cluster>',
+    'make this cluster a Cluster API management cluster: each Cluster created there becomes a new simulated cluster',
+  )
+  .option(
     '--token <token>',
     'require this bearer token (or a TokenRequest token)',
   )
@@ -75,6 +79,13 @@ const program = new Command('kube-sim')
     parseNumber(0, 1),
   )
   .action(async options => {
+    if (options.clusterApi && !options.clusters.includes(options.clusterApi)) {
+      throw new InvalidArgumentError(
+        `--cluster-api names "${
+          options.clusterApi
+        }", which is not one of --clusters (${options.clusters.join(', ')})`,
+      );
+    }
     const faults = Object.fromEntries(
       options.clusters.map((name: string) => [
         name,
@@ -88,6 +99,14 @@ const program = new Command('kube-sim')
       crdPaths: options.crds,
       token: options.token,
       faults,
+      clusterApi: options.clusterApi ? [options.clusterApi] : undefined,
+      onWorkloadCluster: event => {
+        console.log(
+          event.type === 'provisioned'
+            ? `cluster ${event.name} provisioned on ${event.url}`
+            : `cluster ${event.name} deleted`,
+        );
+      },
       cluster: { nodes: options.nodes },
     });
     if (options.seed) {
@@ -102,7 +121,11 @@ const program = new Command('kube-sim')
       }
     }
     for (const [name, url] of Object.entries(sim.urls())) {
-      console.log(`cluster ${name} ready at ${url}`);
+      console.log(
+        `cluster ${name} ready at ${url}${
+          name === options.clusterApi ? ' (Cluster API management cluster)' : ''
+        }`,
+      );
     }
     console.log(
       'faults can be changed while running: PUT <url>/kube-sim/faults {"latencyMs":200,"errorRate":0.1,"errorCode":503,"down":false}',

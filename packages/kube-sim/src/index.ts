@@ -5,11 +5,21 @@
  * @packageDocumentation
  */
 
-export { KubeSim, type KubeSimOptions } from './KubeSim';
+export {
+  KubeSim,
+  type KubeSimOptions,
+  type WorkloadClusterEvent,
+} from './KubeSim';
 export {
   SimulatedCluster,
   type SimulatedClusterOptions,
 } from './server/SimulatedCluster';
 export type { FaultSettings } from './server/faults';
 export type { KubeObject, ResourceType } from './api/types';
+export { ClusterApiController } from './controllers/clusterApi/ClusterApiController';
+export type {
+  WorkloadClusterHost,
+  WorkloadClusterRequest,
+} from './controllers/clusterApi/WorkloadClusterHost';
+export { clusterApiCustomResourceDefinitions } from './crds/clusterApiResources';
 export { seedExamples, type SeedReport } from './seed/seedExamples';

@@ -6,12 +6,15 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { cocktailPermissions } from '@cocktailcloud/plugin-cocktail-common';
 import {
+  ClusterPolicy,
   ClusterRegistry,
   createResourceClient,
   loadKubernetesClient,
   WatchCache,
 } from '@cocktailcloud/plugin-cocktail-node';
 import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
+import { ClusterProvisioner } from './clusterApi/ClusterProvisioner';
+import { managementClusterAccess } from './clusterApi/managementCluster';
 import { createRouter } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
 
@@ -68,8 +71,26 @@ export const cocktailPlugin = createBackendPlugin({
           retentionDays:
             config.getOptionalNumber('cocktail.audit.retentionDays') ?? 365,
         });
+        const managementCluster = config.getOptionalString(
+          'cocktail.clusterApi.managementCluster',
+        );
+        const clusterProvisioner = managementCluster
+          ? new ClusterProvisioner({
+              management: managementClusterAccess({
+                name: managementCluster,
+                kubeConfigFor: async name =>
+                  registry.kubeConfigFor(await registry.getCluster(name)),
+                loadClient: loadKubernetesClient,
+              }),
+              policy: await ClusterPolicy.fromConfig(config),
+              refreshRegistry: async () => {
+                await registry.refreshClusterApiClusters();
+              },
+            })
+          : undefined;
         deps.httpRouter.use(
           await createRouter({
+            clusterProvisioner,
             ...deps,
             catalog,
             clusters: {

@@ -56,6 +56,25 @@ export const cocktailAuditReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** Create a cluster through Cluster API on the management cluster. */
+export const cocktailClusterCreatePermission = createPermission({
+  name: 'cocktail.cluster.create',
+  attributes: { action: 'create' },
+});
+
+/** Upgrade a Cluster API cluster's Kubernetes version, or scale or add its node pools. */
+export const cocktailClusterUpdatePermission = createPermission({
+  name: 'cocktail.cluster.update',
+  attributes: { action: 'update' },
+});
+
+/** Provision a ServiceMap's namespace: labels, quota, limits, member role bindings. */
+export const cocktailServiceMapProvisionPermission = createPermission({
+  name: 'cocktail.servicemap.provision',
+  attributes: { action: 'update' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
 /** Every Cocktail permission, for the permission integration router. */
 export const cocktailPermissions = [
   cocktailClusterReadPermission,
@@ -69,4 +88,7 @@ export const cocktailPermissions = [
   cocktailServerSuspendPermission,
   cocktailServerDeletePermission,
   cocktailAuditReadPermission,
+  cocktailClusterCreatePermission,
+  cocktailClusterUpdatePermission,
+  cocktailServiceMapProvisionPermission,
 ];

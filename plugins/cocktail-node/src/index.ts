@@ -51,3 +51,55 @@ export type {
 } from './clusters/types';
 export { loadKubernetesClient } from './clusters/kubernetesClient';
 export type { KubernetesClientModule } from './clusters/kubernetesClient';
+export { ClusterPolicy } from './policy/ClusterPolicy';
+export type {
+  ClusterPolicyAction,
+  ClusterPolicyCurrentCluster,
+  ClusterPolicyNodePool,
+  ClusterPolicyRequest,
+  ClusterPolicyViolation,
+} from './policy/types';
+export {
+  renderServiceMapProvisioning,
+  LABEL_ENVIRONMENT,
+  type ServiceMapProvisioningInput,
+} from './provisioning/renderServiceMapProvisioning';
+export {
+  SERVICE_MAP_LIMIT_RANGE_NAME,
+  type ContainerResources,
+  type LimitRangeDefaults,
+} from './provisioning/renderLimitRange';
+export { CLUSTER_ROLE_BY_MEMBER_ROLE } from './provisioning/renderRoleBindings';
+export { NETWORK_POLICY_NAMES } from './provisioning/renderNetworkPolicies';
+export type {
+  ClusterApiVersions,
+  ClusterRequest,
+  ClusterRequestIssue,
+  ControlPlaneProvider,
+  InfrastructureProvider,
+  NodePoolRequest,
+  NodePoolTaint,
+} from './clusterApi/types';
+export { OFFLINE_CLUSTER_API_VERSIONS } from './clusterApi/apiVersions';
+export {
+  PROVIDER_PROFILES,
+  type ProviderOption,
+  type ProviderProfile,
+} from './clusterApi/providerProfiles';
+export { validateClusterRequest } from './clusterApi/validateClusterRequest';
+export {
+  renderClusterManifests,
+  clusterApiKindsFor,
+} from './clusterApi/renderClusterManifests';
+export { renderNodePool } from './clusterApi/renderNodePool';
+export { distributionVersion } from './clusterApi/distributionVersion';
+export {
+  CONTROL_PLANE_VERSION_FIELD,
+  WORKER_VERSION_FIELD,
+} from './clusterApi/versionFields';
+export {
+  discoverClusterApiVersions,
+  type DiscoveryGet,
+  type DiscoveredClusterApiVersions,
+} from './clusterApi/discoverClusterApiVersions';
+export { kubeConfigDiscovery } from './clusterApi/kubeConfigDiscovery';

@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { cocktailApiRef, CocktailClient } from './api';
 import {
@@ -132,10 +133,31 @@ const clusterContent = EntityContentBlueprint.make({
   },
 });
 
+const clusterPickerField = FormFieldBlueprint.make({
+  name: 'cluster-picker',
+  params: {
+    field: () =>
+      import('./components/ScaffolderFields/fields').then(
+        m => m.clusterPickerFormField,
+      ),
+  },
+});
+
+const serviceMapPickerField = FormFieldBlueprint.make({
+  name: 'servicemap-picker',
+  params: {
+    field: () =>
+      import('./components/ScaffolderFields/fields').then(
+        m => m.serviceMapPickerFormField,
+      ),
+  },
+});
+
 /**
  * Cocktail for Backstage in the new frontend system: the API client, the Clusters page at
  * `/cocktail` (in the sidebar), and entity tabs for Services, ServiceMaps, CocktailServers and
- * `kubernetes-cluster` Resources.
+ * `kubernetes-cluster` Resources, and the scaffolder fields `CocktailClusterPicker` and
+ * `CocktailServiceMapPicker`.
  *
  * @alpha
  */
@@ -153,5 +175,7 @@ export default createFrontendPlugin({
     serverOperationsContent,
     auditLogContent,
     clusterContent,
+    clusterPickerField,
+    serviceMapPickerField,
   ],
 });

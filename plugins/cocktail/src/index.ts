@@ -15,6 +15,8 @@ export {
   EntityCocktailServerOperationsContent,
   EntityCocktailAuditLogContent,
   EntityCocktailClusterContent,
+  CocktailClusterPickerFieldExtension,
+  CocktailServiceMapPickerFieldExtension,
 } from './plugin';
 export { rootRouteRef } from './routes';
 export * from './api';

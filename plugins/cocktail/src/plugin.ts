@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { cocktailApiRef, CocktailClient } from './api';
+import { ClusterPickerField } from './components/ScaffolderFields/ClusterPickerField';
+import { ServiceMapPickerField } from './components/ScaffolderFields/ServiceMapPickerField';
 import { rootRouteRef } from './routes';
 
 /** Cocktail for Backstage for apps on the old frontend system. */
@@ -122,5 +125,21 @@ export const EntityCocktailClusterContent = cocktailPlugin.provide(
           m => m.EntityClusterContent,
         ),
     },
+  }),
+);
+
+/** `ui:field: CocktailClusterPicker` for the scaffolder in the old frontend system. */
+export const CocktailClusterPickerFieldExtension = cocktailPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'CocktailClusterPicker',
+    component: ClusterPickerField,
+  }),
+);
+
+/** `ui:field: CocktailServiceMapPicker` for the scaffolder in the old frontend system. */
+export const CocktailServiceMapPickerFieldExtension = cocktailPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'CocktailServiceMapPicker',
+    component: ServiceMapPickerField,
   }),
 );

@@ -1,3 +1,4 @@
+import type { VersionInfo } from './discovery';
 import { ObjectStore } from '../store/ObjectStore';
 import { ResourceRegistry } from './ResourceRegistry';
 import { TokenRegistry } from './TokenRegistry';
@@ -8,6 +9,8 @@ export interface ApiContext {
   store: ObjectStore;
   registry: ResourceRegistry;
   tokens: TokenRegistry;
+  /** What `/version` answers; the simulated default when absent. */
+  version?: VersionInfo;
 }
 
 export interface ApiRequest {

@@ -12,6 +12,46 @@ export const SIMULATED_VERSION = {
   platform: 'linux/amd64',
 };
 
+export type VersionInfo = typeof SIMULATED_VERSION;
+
+/** What `/version` answers for a cluster running a given Kubernetes version, such as `v1.31.2`. */
+export function versionInfo(kubernetesVersion?: string): VersionInfo {
+  if (!kubernetesVersion) {
+    return SIMULATED_VERSION;
+  }
+  const [major = '1', minor = '0'] = kubernetesVersion
+    .replace(/^v/, '')
+    .split('.');
+  return {
+    ...SIMULATED_VERSION,
+    major,
+    minor,
+    gitVersion: kubernetesVersion,
+  };
+}
+
+/**
+ * Orders API versions as the API server does: GA before beta before alpha, higher first
+ * (v1 > v1beta3 > v1beta1 > v1alpha1), others last by name. The first is the preferred version.
+ */
+export function compareVersionPriority(a: string, b: string): number {
+  const rank = (version: string): [number, number, number] => {
+    const match = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(version);
+    if (!match) {
+      return [0, 0, 0];
+    }
+    const stability = { alpha: 1, beta: 2 }[match[2] ?? ''] ?? 3;
+    return [stability, Number(match[1]), Number(match[3] ?? 0)];
+  };
+  const [ra, rb] = [rank(a), rank(b)];
+  for (let i = 0; i < 3; i++) {
+    if (ra[i] !== rb[i]) {
+      return rb[i] - ra[i];
+    }
+  }
+  return a.localeCompare(b);
+}
+
 const SUBRESOURCE_KINDS: Record<string, string> = {
   scale: 'Scale',
   token: 'TokenRequest',
@@ -43,7 +83,7 @@ export function apiGroupList(registry: ResourceRegistry) {
 }
 
 export function apiGroup(group: string, versions: string[]) {
-  const list = versions.map(version => ({
+  const list = [...versions].sort(compareVersionPriority).map(version => ({
     groupVersion: `${group}/${version}`,
     version,
   }));

@@ -33,7 +33,7 @@ export function dispatchRequest(
   request: ApiRequest,
 ): DispatchResult {
   if (path === '/version') {
-    return { status: 200, body: SIMULATED_VERSION };
+    return { status: 200, body: ctx.version ?? SIMULATED_VERSION };
   }
   if (path === '/api') {
     return { status: 200, body: coreApiVersions() };

@@ -11,6 +11,11 @@ export interface ControllerSettings {
   jobPodDurationMs: number;
   /** How often the HPA controller and the CronJob controller look again. */
   syncPeriodMs: number;
+  /**
+   * How long a Cluster API Cluster takes from Pending to Provisioned; scaling and upgrade
+   * steps take a sixth of it each.
+   */
+  clusterApiProvisionMs: number;
 }
 
 /** What controllers share: the store, the types they write, and small helpers. */

@@ -6,9 +6,13 @@ import { ResourceRegistry } from '../api/ResourceRegistry';
 import { StatusError, statusErrors } from '../api/statusErrors';
 import { TokenRegistry } from '../api/TokenRegistry';
 import { ResourceType } from '../api/types';
+import { SIMULATED_VERSION, versionInfo } from '../api/discovery';
 import { bootstrapCluster } from '../cluster/bootstrapCluster';
+import { ClusterApiController } from '../controllers/clusterApi/ClusterApiController';
+import { WorkloadClusterHost } from '../controllers/clusterApi/WorkloadClusterHost';
 import { ControllerSettings } from '../controllers/ControllerContext';
 import { ControllerManager } from '../controllers/ControllerManager';
+import { withClusterApiResources } from '../crds/clusterApiResources';
 import { ObjectStore } from '../store/ObjectStore';
 import { checkFaultSettings, FaultSettings } from './faults';
 import { startWatch } from './WatchStream';
@@ -27,6 +31,18 @@ export interface SimulatedClusterOptions {
   controllers?: Partial<ControllerSettings> | false;
   /** Serve metrics.k8s.io as metrics-server would; false for a cluster without it. */
   metricsServer?: boolean;
+  /**
+   * The Kubernetes version `/version` and the nodes report, such as `v1.31.2`;
+   * `v1.33.0-kube-sim` (nodes `v1.33.0`) when not given.
+   */
+  kubernetesVersion?: string;
+  /**
+   * Play a Cluster API management cluster: serve the Cluster API CRDs (those loaded from
+   * YAML win) and provision a simulated cluster for each Cluster.
+   */
+  clusterApi?: boolean;
+  /** Where provisioned Clusters run; a lone cluster starts them on free ports itself. */
+  workloadClusterHost?: WorkloadClusterHost;
 }
 
 const INJECTED_ERRORS = {
@@ -42,6 +58,7 @@ export const DEFAULT_CONTROLLER_SETTINGS: ControllerSettings = {
   podReadyDelayMs: 300,
   jobPodDurationMs: 1_000,
   syncPeriodMs: 1_000,
+  clusterApiProvisionMs: 3_000,
 };
 
 /** One simulated cluster: its objects and an HTTP server speaking the Kubernetes REST API. */
@@ -51,6 +68,8 @@ export class SimulatedCluster {
   readonly registry: ResourceRegistry;
   readonly tokens: TokenRegistry;
   readonly controllers?: ControllerManager;
+  /** The Cluster API controller of a management cluster (`clusterApi: true`). */
+  readonly clusterApi?: ClusterApiController;
   /** Scales the simulated CPU use (1 = normal); HPA tests raise it. */
   loadFactor = 1;
   private faults: FaultSettings;
@@ -58,11 +77,20 @@ export class SimulatedCluster {
   private readonly openWatches = new Set<ServerResponse>();
   private readonly heldRequests = new Set<Socket>();
   private readonly bookmarkIntervalMs: number;
+  private version?: string;
+  private listenHost = '127.0.0.1';
+  private lastUrl?: string;
+  private closing?: Promise<void>;
 
   constructor(options: SimulatedClusterOptions) {
     this.name = options.name;
+    this.version = options.kubernetesVersion;
     this.store = new ObjectStore(options.historyLimit);
-    this.registry = new ResourceRegistry(options.customResources);
+    this.registry = new ResourceRegistry(
+      options.clusterApi
+        ? withClusterApiResources(options.customResources ?? [])
+        : options.customResources,
+    );
     if (options.metricsServer === false) {
       this.registry.removeGroup('metrics.k8s.io');
     }
@@ -77,7 +105,19 @@ export class SimulatedCluster {
         () => this.loadFactor,
       );
     }
-    bootstrapCluster(this.store, this.registry, this.name, options.nodes ?? 3);
+    bootstrapCluster(
+      this.store,
+      this.registry,
+      this.name,
+      options.nodes ?? 3,
+      options.kubernetesVersion,
+    );
+    if (options.clusterApi && this.controllers) {
+      this.clusterApi = new ClusterApiController(
+        this.controllers.ctx,
+        options.workloadClusterHost ?? standaloneHost(this, options),
+      );
+    }
     this.server = http.createServer((request, response) => {
       this.handle(request, response).catch(error => this.fail(response, error));
     });
@@ -91,10 +131,27 @@ export class SimulatedCluster {
       registry: this.registry,
       tokens: this.tokens,
       loadFactor: this.loadFactor,
+      version: versionInfo(this.version),
     };
   }
 
+  /** The Kubernetes version `/version` reports, such as `v1.31.2`. */
+  get kubernetesVersion(): string {
+    return this.version ?? SIMULATED_VERSION.gitVersion;
+  }
+
+  /** Changes what `/version` reports, as an upgraded API server would; nodes keep theirs. */
+  setKubernetesVersion(version: string) {
+    this.version = version;
+  }
+
+  /** The address the server listens on. */
+  get host(): string {
+    return this.listenHost;
+  }
+
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
+    this.listenHost = host;
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
@@ -102,12 +159,31 @@ export class SimulatedCluster {
     return this.url;
   }
 
-  get url(): string {
-    const address = this.server.address() as AddressInfo;
-    return `http://${address.address}:${address.port}`;
+  /** Whether the server is listening (and so has a URL). */
+  get listening(): boolean {
+    return this.server.listening;
   }
 
-  async close(): Promise<void> {
+  /** Where the server listens, or listened before it was closed. */
+  get url(): string {
+    const address = this.server.address() as AddressInfo | null;
+    if (address) {
+      this.lastUrl = `http://${address.address}:${address.port}`;
+    }
+    if (!this.lastUrl) {
+      throw new Error(`simulated cluster ${this.name} is not listening`);
+    }
+    return this.lastUrl;
+  }
+
+  /** Stops the server and its controllers (and the clusters a lone management cluster started). */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    await this.clusterApi?.stop();
     this.controllers?.stop();
     for (const watch of this.openWatches) {
       watch.destroy();
@@ -255,4 +331,26 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** Starts the clusters a lone management cluster provisions on free ports of its own address. */
+function standaloneHost(
+  management: SimulatedCluster,
+  options: SimulatedClusterOptions,
+): WorkloadClusterHost {
+  return {
+    async start(request) {
+      const cluster = new SimulatedCluster({
+        name: request.name,
+        token: request.token,
+        kubernetesVersion: request.kubernetesVersion,
+        nodes: 0,
+        controllers: options.controllers,
+        bookmarkIntervalMs: options.bookmarkIntervalMs,
+      });
+      await cluster.listen(0, management.host);
+      return cluster;
+    },
+    stop: cluster => cluster.close(),
+  };
 }

@@ -10,6 +10,7 @@ import {
   renderServerManifests,
 } from '@cocktailcloud/plugin-cocktail-node';
 import { diffDesiredFields } from './diffManifest';
+import { partialFailure } from './partialFailure';
 import { KubernetesOperations, MANAGED_KINDS } from './KubernetesOperations';
 import {
   describeRef,
@@ -437,24 +438,4 @@ function changed(object: any) {
     resourceVersion: object.metadata?.resourceVersion,
     generation: object.metadata?.generation,
   };
-}
-
-function partialFailure(
-  error: Error,
-  step: string,
-  done: string[],
-  notDone: string[],
-  verb = 'applied',
-) {
-  const message = `${step} failed: ${error.message}. ${
-    done.length
-      ? `Already ${verb}: ${done.join(', ')}.`
-      : `Nothing was ${verb}.`
-  }${notDone.length ? ` Not ${verb}: ${notDone.join(', ')}.` : ''}`;
-  const Constructor = error.constructor as new (message: string) => Error;
-  try {
-    return new Constructor(message);
-  } catch {
-    return new Error(message);
-  }
 }

@@ -6,12 +6,8 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   cocktailAuditReadPermission,
   cocktailClusterReadPermission,
@@ -37,6 +33,11 @@ import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
 import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
 import { ServerTarget } from '../lifecycle/ServerTarget';
 import { auditedOperation } from './auditedOperation';
+import { createAuthorize } from './authorize';
+import { inlineServerDeployRouter } from './inlineServerDeployRouter';
+import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
+import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
+import { serviceMapProvisioningRouter } from '../provisioning/serviceMapProvisioningRouter';
 import { ClusterAccess } from './ClusterAccess';
 import { parseAuditFilter, parseAuditQuery } from './auditQueryParams';
 import { describeCluster } from './describeCluster';
@@ -67,6 +68,8 @@ export interface RouterOptions {
   watchCache: WatchCache;
   audit: AuditStore;
   loadClient: () => Promise<typeof k8s>;
+  /** Creates, upgrades and scales clusters; absent when no Cluster API management cluster is configured. */
+  clusterProvisioner?: ClusterProvisioner;
   /** Time limit of one Kubernetes request; 10 s for changes and 5 s for live reads when not given. */
   requestTimeoutMs?: number;
 }
@@ -141,27 +144,7 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
 
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
-  ) {
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `you are not allowed to ${permission.name}${
-          resourceRef ? ` on ${resourceRef}` : ''
-        }`,
-      );
-    }
-  }
+  const authorize = createAuthorize(permissions);
 
   async function lifecycleFor(target: ServerTarget) {
     const config = await clusters.kubeConfigFor(target.cluster);
@@ -402,6 +385,42 @@ export async function createRouter(
     await authorize(credentials, cocktailAuditReadPermission);
     res.json(await audit.verifyChain());
   });
+
+  const operationsFor = async (cluster: string) =>
+    new KubernetesOperations(
+      await options.loadClient(),
+      await clusters.kubeConfigFor(cluster),
+      cluster,
+      options.requestTimeoutMs,
+    );
+  router.use(
+    clusterApiRouter({
+      ...options,
+      authorize,
+      provisioner: options.clusterProvisioner,
+    }),
+  );
+  router.use(
+    serviceMapProvisioningRouter({
+      ...options,
+      authorize,
+      catalog,
+      operationsFor,
+    }),
+  );
+  router.use(
+    inlineServerDeployRouter({
+      ...options,
+      authorize,
+      catalog,
+      lifecycleFor,
+      readStatus: async (cluster, namespace, server) => {
+        await watchCache.waitForSync(cluster, 3_000);
+        const { cache, state } = watchCache.read(cluster);
+        return summarizeServerStatus(cache, state, { namespace, server });
+      },
+    }),
+  );
 
   return router;
 }

@@ -15,6 +15,7 @@ import {
   AuthStrategies,
   createAuthStrategies,
 } from './auth/createAuthStrategies';
+import { ClusterApiClusterSource } from './ClusterApiClusterSource';
 import { errorMessage } from './errorMessage';
 import {
   KubernetesClientModule,
@@ -22,6 +23,10 @@ import {
 } from './kubernetesClient';
 import { mergeCatalogClusters } from './mergeCatalogClusters';
 import { CLUSTER_ENTITY_FILTER } from './readCatalogCluster';
+import {
+  ClusterApiSettings,
+  readClusterApiSettings,
+} from './readClusterApiSettings';
 import { ConfiguredCluster, readConfigClusters } from './readConfigClusters';
 import {
   CatalogClusterSource,
@@ -49,8 +54,10 @@ export interface ClusterRegistryOptions {
 }
 
 /**
- * The clusters the suite reaches, from `cocktail.clusters` in app-config and
- * the catalog's kubernetes-cluster Resources, and clients for them.
+ * The clusters the suite reaches, from `cocktail.clusters` in app-config, the
+ * catalog's kubernetes-cluster Resources and the `<cluster>-kubeconfig`
+ * Secrets of the Cluster API management cluster
+ * (`cocktail.clusterApi.managementCluster`), and clients for them.
  *
  * @public
  */
@@ -63,17 +70,19 @@ export class ClusterRegistry {
   };
   private readonly refreshIntervalMs: number;
   private readonly strategies: AuthStrategies;
+  private readonly clusterApi?: ClusterApiClusterSource;
 
   private resolvedConfigured?: Promise<CocktailCluster[]>;
   private catalogEntities: Entity[] = [];
+  private catalogReadAt?: number;
   private reportedProblems = new Set<string>();
   private cache?: { clusters: CocktailCluster[]; expiresAt: number };
   private refreshing?: Promise<CocktailCluster[]>;
 
   /**
-   * Reads `cocktail.clusters`, throwing an `InputError` that names every
-   * mistake. Kubeconfig files and the in-cluster environment are read on
-   * first use.
+   * Reads `cocktail.clusters` and `cocktail.clusterApi`, throwing an
+   * `InputError` that names every mistake. Kubeconfig files, the in-cluster
+   * environment and the management cluster are read on first use.
    */
   static fromConfig(
     config: Config,
@@ -85,7 +94,8 @@ export class ClusterRegistry {
         'ClusterRegistry needs credentials to read clusters from the catalog',
       );
     }
-    return new ClusterRegistry(readConfigClusters(config), {
+    const configured = readConfigClusters(config);
+    return new ClusterRegistry(configured, readClusterApiSettings(config), {
       ...options,
       catalog: catalog && credentials && { source: catalog, credentials },
     });
@@ -93,6 +103,7 @@ export class ClusterRegistry {
 
   private constructor(
     configured: ConfiguredCluster[],
+    clusterApi: ClusterApiSettings | undefined,
     options: Omit<ClusterRegistryOptions, 'catalog' | 'credentials'> & {
       catalog?: ClusterRegistry['catalog'];
     },
@@ -104,18 +115,27 @@ export class ClusterRegistry {
       options.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS;
     const injected = options.kubernetesClient;
     let client: Promise<KubernetesClientModule> | undefined;
-    this.strategies = createAuthStrategies(() => {
+    const loadClient = () => {
       client ??= injected ? Promise.resolve(injected) : loadKubernetesClient();
       return client;
-    });
+    };
+    this.strategies = createAuthStrategies(loadClient);
+    if (clusterApi) {
+      this.clusterApi = new ClusterApiClusterSource(clusterApi, {
+        logger: this.logger,
+        loadClient,
+        kubeConfigFor: cluster => this.kubeConfigFor(cluster),
+      });
+    }
   }
 
   /**
    * All clusters: app-config's in their order, then those only the catalog
-   * defines. The catalog is read at most once per refresh interval.
+   * defines, then those of the Cluster API management cluster. The catalog and
+   * the management cluster are each read at most once per refresh interval.
    */
   async listClusters(): Promise<CocktailCluster[]> {
-    if (!this.catalog) {
+    if (!this.catalog && !this.clusterApi) {
       return this.configuredClusters();
     }
     if (this.cache && Date.now() < this.cache.expiresAt) {
@@ -125,6 +145,20 @@ export class ClusterRegistry {
       this.refreshing = undefined;
     });
     return this.refreshing;
+  }
+
+  /**
+   * Reads the Cluster API management cluster again now, as after creating or
+   * deleting a Cluster there, and returns all clusters.
+   */
+  async refreshClusterApiClusters(): Promise<CocktailCluster[]> {
+    if (this.refreshing) {
+      // It may have read the management cluster before the change.
+      await this.refreshing.catch(() => undefined);
+    }
+    this.clusterApi?.invalidate();
+    this.cache = undefined;
+    return this.listClusters();
   }
 
   async getCluster(name: string): Promise<CocktailCluster> {
@@ -183,26 +217,51 @@ export class ClusterRegistry {
   private async refresh(): Promise<CocktailCluster[]> {
     const configured = await this.configuredClusters();
     const entities = await this.readCatalogEntities();
+    const clusterApi = this.clusterApi
+      ? await this.clusterApi.list(
+          // The management cluster is one of these.
+          mergeCatalogClusters(configured, entities, () => {}),
+        )
+      : [];
 
     const problems = new Set<string>();
-    const clusters = mergeCatalogClusters(configured, entities, problem => {
-      problems.add(problem);
-      // Each problem is logged when it appears, not at every refresh.
-      if (!this.reportedProblems.has(problem)) {
-        this.logger.warn(problem);
-      }
-    });
+    const clusters = mergeCatalogClusters(
+      configured,
+      entities,
+      problem => {
+        problems.add(problem);
+        // Each problem is logged when it appears, not at every refresh.
+        if (!this.reportedProblems.has(problem)) {
+          this.logger.warn(problem);
+        }
+      },
+      clusterApi,
+    );
     this.reportedProblems = problems;
 
-    this.cache = { clusters, expiresAt: Date.now() + this.refreshIntervalMs };
+    this.cache = {
+      clusters,
+      expiresAt: Math.min(
+        this.catalog ? this.catalogExpiresAt() : Infinity,
+        this.clusterApi?.expiresAt ?? Infinity,
+      ),
+    };
     return clusters;
   }
 
-  /** The catalog's clusters; those read before when the catalog fails. */
+  private catalogExpiresAt(): number {
+    return (this.catalogReadAt ?? 0) + this.refreshIntervalMs;
+  }
+
+  /**
+   * The catalog's clusters, read again once the refresh interval is over;
+   * those read before when the catalog fails.
+   */
   private async readCatalogEntities(): Promise<Entity[]> {
-    if (!this.catalog) {
-      return [];
+    if (!this.catalog || Date.now() < this.catalogExpiresAt()) {
+      return this.catalogEntities;
     }
+    this.catalogReadAt = Date.now();
     try {
       const { items } = await this.catalog.source.getEntities(
         { filter: CLUSTER_ENTITY_FILTER },

@@ -79,7 +79,8 @@ export class CocktailClusterSupplier implements KubernetesClustersSupplier {
             [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: 'serviceAccount',
           },
         };
-      case 'kubeconfig': {
+      case 'kubeconfig':
+      case 'kubeconfigData': {
         let kubeConfig: KubeConfig;
         try {
           kubeConfig = await this.registry.kubeConfigFor(cluster);
@@ -97,7 +98,9 @@ export class CocktailClusterSupplier implements KubernetesClustersSupplier {
         if (!token) {
           this.reportOnce(
             cluster.name,
-            `Leaving cluster "${cluster.name}" out of the Kubernetes plugin: the user of its kubeconfig context "${auth.context}" has no token, and the plugin cannot use the kubeconfig's other credentials`,
+            `Leaving cluster "${
+              cluster.name
+            }" out of the Kubernetes plugin: the user of its kubeconfig context "${kubeConfig.getCurrentContext()}" has no token, and the plugin cannot use the kubeconfig's other credentials`,
           );
           return undefined;
         }
@@ -130,7 +133,7 @@ function serviceAccountMetadata(token: string): AuthMetadata {
 
 /**
  * A supplier for Backstage's Kubernetes plugin over a registry built from
- * `cocktail.clusters` and the catalog.
+ * `cocktail.clusters`, the catalog and the Cluster API management cluster.
  *
  * @public
  */

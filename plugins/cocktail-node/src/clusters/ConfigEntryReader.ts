@@ -36,6 +36,25 @@ export class ConfigEntryReader {
     return value;
   }
 
+  /** A number greater than zero. */
+  positiveNumber(field: string): number | undefined {
+    const value = this.entry.getOptional(field);
+    if (value === undefined) {
+      return undefined;
+    }
+    // Environment substitutions give strings, which Backstage reads as numbers too.
+    const number =
+      typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) {
+      this.problem(
+        field,
+        `expected a number greater than 0, got ${describe(value)}`,
+      );
+      return undefined;
+    }
+    return number;
+  }
+
   boolean(field: string): boolean | undefined {
     const value = this.entry.getOptional(field);
     if (value === undefined) {

@@ -8,16 +8,25 @@ import { CocktailCluster } from './types';
 
 /**
  * The app-config clusters together with the catalog's kubernetes-cluster
- * Resources. A cluster in both keeps app-config's URL and credentials and
- * takes its title, entity ref, provider and region from the catalog. Catalog
- * Resources that cannot be used are left out, each with a reported problem.
+ * Resources and the clusters of a Cluster API management cluster.
+ *
+ * A cluster in app-config keeps app-config's URL and credentials and takes its
+ * title, entity ref, provider and region from a catalog Resource of the same
+ * name; a Cluster API cluster of that name is left out. A Cluster API cluster
+ * keeps the URL and credentials of its kubeconfig Secret and is described by a
+ * catalog Resource of its name the same way (catalog Resources carry no
+ * credentials, so theirs would not reach it). Catalog Resources that cannot be
+ * used and describe no other cluster are left out, each with a reported
+ * problem.
  */
 export function mergeCatalogClusters(
   configured: CocktailCluster[],
   entities: Entity[],
   reportProblem: (problem: string) => void,
+  clusterApi: CocktailCluster[] = [],
 ): CocktailCluster[] {
   const clusters = new Map(configured.map(c => [c.name, c]));
+  const fromClusterApi = new Map(clusterApi.map(c => [c.name, c]));
   const refsByName = new Map<string, string>();
 
   for (const entity of entities) {
@@ -32,9 +41,11 @@ export function mergeCatalogClusters(
     }
     refsByName.set(name, ref);
 
-    const fromConfig = clusters.get(name);
-    if (fromConfig) {
-      clusters.set(name, { ...fromConfig, ...describeCatalogCluster(entity) });
+    const described =
+      clusters.get(name) ??
+      (fromClusterApi.get(name) as CocktailCluster | undefined);
+    if (described) {
+      clusters.set(name, { ...described, ...describeCatalogCluster(entity) });
       continue;
     }
     try {
@@ -43,6 +54,11 @@ export function mergeCatalogClusters(
       reportProblem(
         `Ignoring kubernetes-cluster Resource "${ref}": ${errorMessage(error)}`,
       );
+    }
+  }
+  for (const cluster of clusterApi) {
+    if (!clusters.has(cluster.name)) {
+      clusters.set(cluster.name, cluster);
     }
   }
   return [...clusters.values()];

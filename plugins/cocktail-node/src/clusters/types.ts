@@ -6,17 +6,25 @@ import type { Entity } from '@backstage/catalog-model';
  *
  * A `serviceAccount` cluster without a token is reached anonymously: the
  * backend's own service-account token is only sent with `inCluster`.
+ * `kubeconfigData` carries the credentials of a kubeconfig read from a
+ * Secret; never log it.
  *
  * @public
  */
 export type CocktailClusterAuth =
   | { type: 'serviceAccount'; token?: string }
   | { type: 'kubeconfig'; path: string; context?: string }
+  | {
+      type: 'kubeconfigData';
+      /** A whole kubeconfig, such as Cluster API's `<cluster>-kubeconfig` Secret holds. */
+      kubeconfig: string;
+      context?: string;
+    }
   | { type: 'inCluster' };
 
 /**
- * A Kubernetes cluster the suite reaches, from app-config, the catalog or
- * both.
+ * A Kubernetes cluster the suite reaches, from app-config, the catalog, both,
+ * or a Cluster API management cluster.
  *
  * @public
  */
@@ -26,8 +34,14 @@ export interface CocktailCluster {
   title?: string;
   /** The API server URL. */
   url: string;
-  /** Where the credentials come from; `config` when both define the cluster. */
-  source: 'config' | 'catalog';
+  /**
+   * Where the credentials come from: `config` when app-config defines the
+   * cluster, `cluster-api` for a `<cluster>-kubeconfig` Secret of the Cluster
+   * API management cluster, else `catalog`.
+   */
+  source: 'config' | 'catalog' | 'cluster-api';
+  /** For a `cluster-api` cluster: where its Cluster object lives. */
+  clusterApi?: { managementCluster: string; namespace: string };
   /** The catalog Resource describing the cluster, such as `resource:default/prod`. */
   entityRef?: string;
   auth: CocktailClusterAuth;

@@ -2,6 +2,7 @@ import { KubernetesClientModule } from '../kubernetesClient';
 import { CocktailClusterAuth } from '../types';
 import { AuthOfType, ClusterAuthStrategy } from './ClusterAuthStrategy';
 import { InClusterStrategy } from './InClusterStrategy';
+import { KubeconfigDataStrategy } from './KubeconfigDataStrategy';
 import { KubeconfigStrategy } from './KubeconfigStrategy';
 import { ServiceAccountStrategy } from './ServiceAccountStrategy';
 
@@ -15,6 +16,7 @@ export function createAuthStrategies(
   return {
     serviceAccount: new ServiceAccountStrategy(loadClient),
     kubeconfig: new KubeconfigStrategy(loadClient),
+    kubeconfigData: new KubeconfigDataStrategy(loadClient),
     inCluster: new InClusterStrategy(loadClient),
   };
 }

@@ -1,0 +1,114 @@
+import { apiVersionOf } from '../../api/builtInResources';
+import { KubeObject, ResourceType } from '../../api/types';
+import { CLUSTER_API_GROUP } from '../../crds/clusterApiResources';
+import { ControllerContext } from '../ControllerContext';
+import { CLUSTER_NAME_LABEL, NodePool, typeOf } from './clusterApiObjects';
+import { kubeletVersionOf } from './workloadNodes';
+
+function poolLabels(pool: NodePool): Record<string, string> {
+  if (pool.controlPlane) {
+    return {
+      'cluster.x-k8s.io/control-plane': '',
+      'cluster.x-k8s.io/control-plane-name': pool.ownerName,
+    };
+  }
+  return pool.ownerKind === 'MachinePool'
+    ? { 'cluster.x-k8s.io/pool-name': pool.ownerName }
+    : { 'cluster.x-k8s.io/deployment-name': pool.ownerName };
+}
+
+function machineFor(
+  ctx: ControllerContext,
+  type: ResourceType,
+  cluster: KubeObject,
+  pool: NodePool,
+  node: KubeObject,
+): KubeObject {
+  const name = node.metadata.name!;
+  const version = kubeletVersionOf(node);
+  return {
+    apiVersion: apiVersionOf(type),
+    kind: 'Machine',
+    metadata: {
+      name,
+      namespace: cluster.metadata.namespace,
+      labels: {
+        [CLUSTER_NAME_LABEL]: cluster.metadata.name!,
+        ...poolLabels(pool),
+      },
+      ...(pool.owner && {
+        ownerReferences: [
+          ctx.ownerReference(pool.owner.object, pool.owner.type),
+        ],
+      }),
+    },
+    spec: {
+      clusterName: cluster.metadata.name,
+      version,
+      bootstrap: { dataSecretName: `${name}-bootstrap` },
+    },
+    status: {
+      phase: 'Running',
+      nodeRef: { name },
+      nodeInfo: { kubeletVersion: version },
+      initialization: {
+        infrastructureProvisioned: true,
+        bootstrapDataSecretCreated: true,
+      },
+    },
+  };
+}
+
+/**
+ * Keeps one Machine per node of the workload cluster in the Cluster's namespace, labelled as
+ * Cluster API labels them, so that `kubectl get machines` shows what runs.
+ */
+export function syncMachines(
+  ctx: ControllerContext,
+  cluster: KubeObject,
+  byPool: Map<NodePool, KubeObject[]>,
+) {
+  const type = typeOf(ctx, CLUSTER_API_GROUP, 'Machine');
+  if (!type) {
+    return;
+  }
+  const existing = new Map(
+    machinesOf(ctx, cluster).map(m => [m.metadata.name!, m]),
+  );
+  for (const [pool, nodes] of byPool) {
+    for (const node of nodes) {
+      const wanted = machineFor(ctx, type, cluster, pool, node);
+      const current = existing.get(node.metadata.name!);
+      existing.delete(node.metadata.name!);
+      if (!current) {
+        ctx.store.create(type, wanted);
+      } else if (current.spec?.version !== wanted.spec.version) {
+        ctx.update(type, {
+          ...current,
+          spec: { ...current.spec, version: wanted.spec.version },
+          status: { ...current.status, nodeInfo: wanted.status.nodeInfo },
+        });
+      }
+    }
+  }
+  for (const stale of existing.values()) {
+    if (!stale.metadata.deletionTimestamp) {
+      ctx.store.delete(type, stale.metadata.namespace, stale.metadata.name!);
+    }
+  }
+}
+
+export function machinesOf(
+  ctx: ControllerContext,
+  cluster: KubeObject,
+): KubeObject[] {
+  const type = typeOf(ctx, CLUSTER_API_GROUP, 'Machine');
+  return type
+    ? ctx.store
+        .list(type, cluster.metadata.namespace)
+        .filter(
+          m =>
+            m.metadata.labels?.[CLUSTER_NAME_LABEL] === cluster.metadata.name,
+        )
+    : [];
+}

@@ -1,0 +1,124 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+const CATALOG_FILE = 'catalog-info.yaml';
+
+/**
+ * Reads `<publishDirectory>/<repository>/catalog-info.yaml`, the files Cocktail's
+ * `cocktail:publish:directory` scaffolder action writes for portals without a Git server. It
+ * only ever reads that one directory, and hands the catalog every entity found there whenever a
+ * file changed.
+ */
+export class PublishedDirectoryEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private fingerprint = '';
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly options: {
+      directory: string;
+      logger: LoggerService;
+      intervalMs?: number;
+    },
+  ) {}
+
+  getProviderName() {
+    return 'cocktail-published-directory';
+  }
+
+  async connect(connection: EntityProviderConnection) {
+    this.connection = connection;
+    await this.read();
+    this.timer = setInterval(
+      () =>
+        this.read().catch(error =>
+          this.options.logger.warn(
+            `could not read ${this.options.directory}: ${error}`,
+          ),
+        ),
+      this.options.intervalMs ?? 3_000,
+    );
+    this.timer.unref();
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+
+  private async catalogFiles(): Promise<
+    Array<{ file: string; mtime: number }>
+  > {
+    const repositories = await fs
+      .readdir(this.options.directory, { withFileTypes: true })
+      .catch(() => []);
+    const files = [];
+    for (const repository of repositories.filter(r => r.isDirectory())) {
+      const file = path.join(
+        this.options.directory,
+        repository.name,
+        CATALOG_FILE,
+      );
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat) {
+        files.push({ file, mtime: stat.mtimeMs });
+      }
+    }
+    return files.sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Reads the directory; applies a full mutation only when some file was added, changed or removed. */
+  async read() {
+    if (!this.connection) {
+      return;
+    }
+    const files = await this.catalogFiles();
+    const fingerprint = JSON.stringify(files);
+    if (fingerprint === this.fingerprint) {
+      return;
+    }
+    const entities = [];
+    for (const { file } of files) {
+      const location = `file:${file}`;
+      const text = await fs.readFile(file, 'utf8');
+      for (const document of parseAllDocuments(text)) {
+        if (document.errors.length) {
+          this.options.logger.warn(
+            `${file} is not valid YAML, skipped: ${document.errors[0].message}`,
+          );
+          continue;
+        }
+        const entity = document.toJS() as Entity | null;
+        if (!entity || typeof entity !== 'object') {
+          continue;
+        }
+        entities.push({
+          locationKey: location,
+          entity: {
+            ...entity,
+            metadata: {
+              ...entity.metadata,
+              annotations: {
+                ...entity.metadata?.annotations,
+                [ANNOTATION_LOCATION]: location,
+                [ANNOTATION_ORIGIN_LOCATION]: location,
+              },
+            },
+          },
+        });
+      }
+    }
+    await this.connection.applyMutation({ type: 'full', entities });
+    this.fingerprint = fingerprint;
+  }
+}

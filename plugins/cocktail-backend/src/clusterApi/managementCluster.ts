@@ -1,0 +1,51 @@
+import {
+  discoverClusterApiVersions,
+  kubeConfigDiscovery,
+} from '@cocktailcloud/plugin-cocktail-node';
+import type * as k8s from '@kubernetes/client-node';
+import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
+import { ManagementCluster } from './ClusterProvisioner';
+
+const DISCOVERY_CACHE_MS = 60_000;
+
+/**
+ * The configured management cluster: its client, and the Cluster API versions it serves, read
+ * from discovery and kept for a minute (providers are installed rarely).
+ */
+export function managementClusterAccess(options: {
+  name: string;
+  kubeConfigFor: (cluster: string) => Promise<k8s.KubeConfig>;
+  loadClient: () => Promise<typeof k8s>;
+  timeoutMs?: number;
+}): () => Promise<ManagementCluster> {
+  let discovered:
+    | { at: number; value: ReturnType<typeof discoverClusterApiVersions> }
+    | undefined;
+  return async () => {
+    const config = await options.kubeConfigFor(options.name);
+    const client = await options.loadClient();
+    return {
+      name: options.name,
+      ops: new KubernetesOperations(
+        client,
+        config,
+        options.name,
+        options.timeoutMs,
+      ),
+      versions: async () => {
+        if (!discovered || Date.now() - discovered.at > DISCOVERY_CACHE_MS) {
+          discovered = {
+            at: Date.now(),
+            value: discoverClusterApiVersions(kubeConfigDiscovery(config)),
+          };
+          // A failed discovery is not kept: the next request asks again.
+          discovered.value.catch(() => {
+            discovered = undefined;
+          });
+        }
+        const { versions, missingKinds } = await discovered.value;
+        return { versions, missingKinds };
+      },
+    };
+  };
+}

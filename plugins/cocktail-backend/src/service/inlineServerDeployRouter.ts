@@ -1,0 +1,148 @@
+import {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  CocktailServerEntityV1alpha1,
+  cocktailServerDeployPermission,
+  cocktailServerReadPermission,
+  cocktailServerKind,
+  formatIssue,
+  ServerStatus,
+} from '@cocktailcloud/plugin-cocktail-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { AuditStore } from '../audit';
+import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
+import { ServerTarget } from '../lifecycle/ServerTarget';
+import { clusterNameOf } from '../summaries/catalogRefs';
+import { CocktailCatalog } from '../summaries/CocktailCatalog';
+import { auditedOperation } from './auditedOperation';
+import { Authorize } from './authorize';
+
+function parseInlineDeployBody(body: unknown) {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (!b.server || typeof b.server !== 'object' || Array.isArray(b.server)) {
+    throw new InputError(
+      'server: expected a CocktailServer entity (apiVersion cocktailcloud.io/v1alpha1, kind CocktailServer, metadata, spec)',
+    );
+  }
+  if (b.dryRun !== undefined && typeof b.dryRun !== 'boolean') {
+    throw new InputError(
+      `dryRun: expected true or false, got ${JSON.stringify(b.dryRun)}`,
+    );
+  }
+  const server = b.server as CocktailServerEntityV1alpha1;
+  const issues = cocktailServerKind.findIssues(server);
+  if (issues.length) {
+    const ref = `cocktailserver:${server.metadata?.namespace ?? 'default'}/${
+      server.metadata?.name
+    }`;
+    throw new InputError(
+      issues.map(issue => formatIssue(ref, issue)).join('; '),
+    );
+  }
+  return { server, dryRun: b.dryRun === true };
+}
+
+/**
+ * `POST /servers/deploy`: deploys a CocktailServer given inline, before its catalog file has
+ * been published and ingested, to the ServiceMap it names (which must be in the catalog).
+ */
+export function inlineServerDeployRouter(options: {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  auditor: AuditorService;
+  audit: AuditStore;
+  authorize: Authorize;
+  catalog: CocktailCatalog;
+  lifecycleFor: (target: ServerTarget) => Promise<ServerLifecycle>;
+  readStatus: (
+    cluster: string,
+    namespace: string,
+    server: string,
+  ) => Promise<ServerStatus>;
+}): express.Router {
+  const router = Router();
+
+  // The status of a server deployed inline, named by where it runs: its catalog entity may not
+  // exist yet, so the permission is checked against the ref it will have.
+  router.get('/servers/inline-status', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req);
+    const params: Record<string, string> = {};
+    for (const key of ['entityRef', 'cluster', 'namespace', 'server']) {
+      const value = req.query[key];
+      if (typeof value !== 'string' || !value) {
+        throw new InputError(`${key}: expected a single value`);
+      }
+      params[key] = value;
+    }
+    await options.authorize(
+      credentials,
+      cocktailServerReadPermission,
+      params.entityRef,
+    );
+    res.json(
+      await options.readStatus(params.cluster, params.namespace, params.server),
+    );
+  });
+
+  router.post('/servers/deploy', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req);
+    const { server, dryRun } = parseInlineDeployBody(req.body);
+    const namespace = server.metadata.namespace ?? 'default';
+    const mapRef = parseEntityRef(server.spec.serviceMap, {
+      defaultKind: 'ServiceMap',
+      defaultNamespace: namespace,
+    });
+    const serviceMap = await options.catalog.serviceMap(
+      mapRef.namespace,
+      mapRef.name,
+      credentials,
+    );
+    const target: ServerTarget = {
+      entityRef: stringifyEntityRef({
+        kind: 'CocktailServer',
+        namespace,
+        name: server.metadata.name,
+      }),
+      server,
+      serviceMap,
+      cluster: clusterNameOf(serviceMap),
+      namespace: serviceMap.spec.namespace,
+    };
+    const run = async () => {
+      await options.authorize(
+        credentials,
+        cocktailServerDeployPermission,
+        target.entityRef,
+      );
+      return (await options.lifecycleFor(target)).deploy({ dryRun });
+    };
+    const result = dryRun
+      ? await run()
+      : await auditedOperation(
+          options,
+          {
+            request: req,
+            credentials,
+            action: 'server.deploy',
+            entityRef: target.entityRef,
+            cluster: target.cluster,
+            namespace: target.namespace,
+            details: { inline: true, dryRun },
+          },
+          run,
+        );
+    res.json({
+      result,
+      entityRef: target.entityRef,
+      cluster: target.cluster,
+      namespace: target.namespace,
+    });
+  });
+  return router;
+}

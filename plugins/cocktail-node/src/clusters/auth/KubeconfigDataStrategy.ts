@@ -1,0 +1,76 @@
+import { InputError } from '@backstage/errors';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubernetesClientModule } from '../kubernetesClient';
+import { ConfiguredCluster } from '../readConfigClusters';
+import { CocktailCluster } from '../types';
+import { applyClusterSettings } from './applyClusterSettings';
+import { AuthOfType, ClusterAuthStrategy } from './ClusterAuthStrategy';
+
+type KubeconfigDataAuth = AuthOfType<'kubeconfigData'>;
+
+/**
+ * A kubeconfig held in memory, such as the one a Cluster API
+ * `<cluster>-kubeconfig` Secret carries: its context's cluster and user.
+ *
+ * Messages never quote the kubeconfig, nor the parser's errors, which can.
+ */
+export class KubeconfigDataStrategy
+  implements ClusterAuthStrategy<KubeconfigDataAuth>
+{
+  private readonly loadClient: () => Promise<KubernetesClientModule>;
+
+  constructor(loadClient: () => Promise<KubernetesClientModule>) {
+    this.loadClient = loadClient;
+  }
+
+  async resolve({
+    configKey,
+    url: _url,
+    ...cluster
+  }: ConfiguredCluster & {
+    auth: KubeconfigDataAuth;
+  }): Promise<CocktailCluster> {
+    const kubeConfig = await this.load(cluster.auth, configKey);
+    return {
+      ...cluster,
+      url: kubeConfig.getCurrentCluster()!.server,
+      source: 'config',
+    };
+  }
+
+  async kubeConfigFor(
+    cluster: CocktailCluster & { auth: KubeconfigDataAuth },
+  ): Promise<KubeConfig> {
+    return applyClusterSettings(
+      await this.load(cluster.auth, `cluster "${cluster.name}"`),
+      cluster,
+    );
+  }
+
+  private async load(
+    { kubeconfig, context }: KubeconfigDataAuth,
+    where: string,
+  ): Promise<KubeConfig> {
+    const { KubeConfig } = await this.loadClient();
+    const kubeConfig = new KubeConfig();
+    try {
+      kubeConfig.loadFromString(kubeconfig);
+    } catch {
+      throw new InputError(`${where}: its kubeconfig cannot be read`);
+    }
+    if (context) {
+      if (!kubeConfig.getContextObject(context)) {
+        throw new InputError(
+          `${where}: its kubeconfig has no context "${context}"`,
+        );
+      }
+      kubeConfig.setCurrentContext(context);
+    }
+    if (!kubeConfig.getCurrentCluster()) {
+      throw new InputError(
+        `${where}: the current context of its kubeconfig names no cluster that the kubeconfig defines`,
+      );
+    }
+    return kubeConfig;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What a cluster request does, as policy rules see it in `action`.
+ *
+ * @public
+ */
+export type ClusterPolicyAction = 'create' | 'upgrade' | 'scale';
+
+/** Every action, in the order rules list them. */
+export const CLUSTER_POLICY_ACTIONS: ClusterPolicyAction[] = [
+  'create',
+  'upgrade',
+  'scale',
+];
+
+/**
+ * A node pool as policy rules see it.
+ *
+ * @public
+ */
+export interface ClusterPolicyNodePool {
+  name: string;
+  replicas?: number;
+  machineType?: string;
+  autoscaling?: { minReplicas?: number; maxReplicas?: number };
+  labels?: Record<string, string>;
+  taints?: ReadonlyArray<object>;
+}
+
+/**
+ * The cluster request that policy rules check, as `request` in their expressions. Kept
+ * structural and loose so that the Cluster API request type can be passed as it is.
+ *
+ * @public
+ */
+export interface ClusterPolicyRequest {
+  name: string;
+  namespace?: string;
+  provider: string;
+  region?: string;
+  zone?: string;
+  kubernetesVersion?: string;
+  controlPlane?: { provider?: string; replicas?: number; machineType?: string };
+  nodePools?: ReadonlyArray<ClusterPolicyNodePool>;
+  network?: object;
+  labels?: Record<string, string>;
+  providerOptions?: object;
+}
+
+/**
+ * The live cluster an upgrade or scale changes, as `current` in rule expressions.
+ *
+ * @public
+ */
+export interface ClusterPolicyCurrentCluster {
+  kubernetesVersion?: string;
+  nodePools?: ReadonlyArray<ClusterPolicyNodePool>;
+}
+
+/**
+ * One broken rule: its name and the message app-config gives it.
+ *
+ * @public
+ */
+export interface ClusterPolicyViolation {
+  rule: string;
+  message: string;
+}
+
+/** A rule as app-config declares it, before its expression is compiled. */
+export interface ClusterPolicyRuleConfig {
+  /** Where app-config declares the rule, such as `cocktail.clusterApi.policies[2]`. */
+  configKey: string;
+  name: string;
+  message: string;
+  expression: string;
+  appliesTo: ClusterPolicyAction[];
+}
