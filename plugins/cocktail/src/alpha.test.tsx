@@ -4,6 +4,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -142,5 +143,27 @@ describe('the cocktail plugin in the new frontend system', () => {
     );
     expect(tester).toBeDefined();
     expect(cocktailApiRef.id).toBe('plugin.cocktail.api');
+  });
+
+  it('adds the cluster and ServiceMap pickers to the scaffolder', async () => {
+    const names = await Promise.all(
+      [
+        'scaffolder-form-field:cocktail/cluster-picker',
+        'scaffolder-form-field:cocktail/servicemap-picker',
+      ].map(async id => {
+        const tester = createExtensionTester(
+          cocktailPlugin.getExtension(id as any),
+        );
+        const loader = tester.get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ) as () => Promise<any>;
+        const field: any = await loader();
+        return field.name ?? field.data?.name;
+      }),
+    );
+    expect(names).toEqual([
+      'CocktailClusterPicker',
+      'CocktailServiceMapPicker',
+    ]);
   });
 });

@@ -124,4 +124,14 @@ describe('cocktail:server:deploy', () => {
       'orders did not finish rolling out within 0.05 s (0 of 2 ready); what was applied stays: see its Monitoring tab',
     );
   });
+
+  it('uses its documented defaults when the template leaves inputs out (the scaffolder does not fill them)', async () => {
+    const backend = fakeBackend();
+    const action = createCocktailServerDeployAction({
+      client: backend.client,
+      pollIntervalMs: 1,
+    });
+    await action.handler(retryableContext({ server: inline.server }) as any);
+    expect(backend.mocks.inlineServerStatus).toHaveBeenCalled();
+  });
 });
