@@ -21,3 +21,4 @@ export { default as serviceMapSchema } from './schema/ServiceMap.v1alpha1.schema
 export { default as cocktailServerSchema } from './schema/CocktailServer.v1alpha1.schema.json';
 export * from './permissions';
 export * from './api';
+export * from './scans';
