@@ -78,6 +78,7 @@ describe('the cocktail plugin in the new frontend system', () => {
     ['server-monitoring', 'Monitoring', ['server']],
     ['server-operations', 'Operations', ['server']],
     ['audit-log', 'Audit log', ['service', 'serviceMap', 'server']],
+    ['image-scans', 'Image scans', ['service', 'serviceMap', 'server']],
     ['cluster', 'Cluster', ['cluster']],
   ])(
     'adds the %s tab titled %s to the right kinds only',

@@ -120,6 +120,19 @@ const auditLogContent = EntityContentBlueprint.make({
   },
 });
 
+const imageScansContent = EntityContentBlueprint.make({
+  name: 'image-scans',
+  params: {
+    path: '/cocktail-image-scans',
+    title: 'Image scans',
+    filter: hasCocktailAuditLog,
+    loader: () =>
+      import('./components/ImageScans/EntityImageScansContent').then(m => (
+        <m.EntityImageScansContent />
+      )),
+  },
+});
+
 const clusterContent = EntityContentBlueprint.make({
   name: 'cluster',
   params: {
@@ -174,6 +187,7 @@ export default createFrontendPlugin({
     serverMonitoringContent,
     serverOperationsContent,
     auditLogContent,
+    imageScansContent,
     clusterContent,
     clusterPickerField,
     serviceMapPickerField,

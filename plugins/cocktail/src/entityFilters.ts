@@ -19,7 +19,7 @@ export function isKubernetesCluster(entity: Entity) {
     entity.spec?.type === 'kubernetes-cluster'
   );
 }
-/** True for the kinds that have an audit log tab. */
+/** True for the Cocktail kinds: they have Audit log and Image scans tabs. */
 export function hasCocktailAuditLog(entity: Entity) {
   return (
     isCocktailServer(entity) ||

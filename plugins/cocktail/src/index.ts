@@ -14,6 +14,7 @@ export {
   EntityCocktailServerMonitoringContent,
   EntityCocktailServerOperationsContent,
   EntityCocktailAuditLogContent,
+  EntityCocktailImageScansContent,
   EntityCocktailClusterContent,
   CocktailClusterPickerFieldExtension,
   CocktailServiceMapPickerFieldExtension,

@@ -115,6 +115,19 @@ export const EntityCocktailAuditLogContent = cocktailPlugin.provide(
   }),
 );
 
+/** The Image scans tab of a CocktailServer, ServiceMap or Service entity page. */
+export const EntityCocktailImageScansContent = cocktailPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCocktailImageScansContent',
+    component: {
+      lazy: () =>
+        import('./components/ImageScans/EntityImageScansContent').then(
+          m => m.EntityImageScansContent,
+        ),
+    },
+  }),
+);
+
 /** The Cluster tab of a `kubernetes-cluster` Resource entity page. */
 export const EntityCocktailClusterContent = cocktailPlugin.provide(
   createComponentExtension({

@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AuditPageView,
+  ImageScanRollup,
+  ScanFindingView,
+  ServerImageScans,
   ClusterDescription,
   ClusterListItem,
   DeleteResult,
@@ -27,6 +30,15 @@ export interface AuditLogFilter {
   /** ISO 8601 times. */
   from?: string;
   to?: string;
+}
+
+/** Filters of a scan's findings, as `GET /image-scans/:id/findings` takes them. */
+export interface ScanFindingsFilter {
+  severity?: string;
+  fixable?: boolean;
+  package?: string;
+  /** Part of an advisory ID, such as CVE-2024. */
+  q?: string;
 }
 
 export type AutoscalingRequest =
@@ -72,6 +84,14 @@ export interface CocktailApi {
     filter: AuditLogFilter,
     page: { limit: number; cursor?: string },
   ): Promise<AuditPageView>;
+  getServerImageScans(server: ServerName): Promise<ServerImageScans>;
+  getServiceMapImageScans(serviceMap: ServerName): Promise<ImageScanRollup>;
+  getServiceImageScans(service: ServerName): Promise<ImageScanRollup>;
+  getScanFindings(
+    scanId: string,
+    filter: ScanFindingsFilter,
+  ): Promise<{ items: ScanFindingView[] }>;
+
   /** Downloads the filtered audit log with the signed-in user's token. */
   exportAuditLog(filter: AuditLogFilter, format: 'csv' | 'json'): Promise<Blob>;
 }

@@ -5,6 +5,7 @@ import {
   AutoscalingRequest,
   CocktailApi,
   OperationResult,
+  ScanFindingsFilter,
   ServerName,
 } from './CocktailApi';
 
@@ -100,6 +101,37 @@ export class CocktailClient implements CocktailApi {
       `/services/${encodeURIComponent(namespace)}/${encodeURIComponent(
         name,
       )}/summary`,
+    );
+  }
+
+  getServerImageScans(server: ServerName) {
+    return this.json<any>(`${serverPath(server)}/image-scans`);
+  }
+
+  getServiceMapImageScans({ namespace, name }: ServerName) {
+    return this.json<any>(
+      `/servicemaps/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/image-scans`,
+    );
+  }
+
+  getServiceImageScans({ namespace, name }: ServerName) {
+    return this.json<any>(
+      `/services/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/image-scans`,
+    );
+  }
+
+  getScanFindings(scanId: string, filter: ScanFindingsFilter) {
+    const params = new URLSearchParams();
+    if (filter.severity) params.set('severity', filter.severity);
+    if (filter.fixable) params.set('fixable', 'true');
+    if (filter.package) params.set('package', filter.package);
+    if (filter.q) params.set('q', filter.q);
+    return this.json<any>(
+      `/image-scans/${encodeURIComponent(scanId)}/findings?${params}`,
     );
   }
 

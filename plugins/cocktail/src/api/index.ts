@@ -4,6 +4,7 @@ export type {
   AutoscalingRequest,
   CocktailApi,
   OperationResult,
+  ScanFindingsFilter,
   ServerName,
 } from './CocktailApi';
 export { CocktailClient } from './CocktailClient';
