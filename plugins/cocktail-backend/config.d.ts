@@ -63,5 +63,23 @@ export interface Config {
       /** How long audit rows are kept, in days; 365 when not set. */
       retentionDays?: number;
     };
+    /**
+     * Image scans. CI uploads reports to `POST /api/cocktail/image-scans` with a static
+     * external-access token, such as
+     * `backend.auth.externalAccess: [{ type: static, options: { token: ${COCKTAIL_CI_TOKEN}, subject: ci } }]`,
+     * and the permission policy allows `cocktail.imagescan.create` to that subject.
+     */
+    imageScans?: {
+      /**
+       * Refuse a deploy (409) when the latest scan of an image it would run has findings at
+       * or above this severity. Images never scanned are not blocked. A user with
+       * `cocktail.imagescan.override` on the server may deploy anyway with
+       * `{"overrideScanGate": true, "overrideReason": "…"}`, which is audited. A dry run
+       * reports what the gate would say. `none` when not set.
+       */
+      blockDeployAtOrAbove?: 'critical' | 'high' | 'medium' | 'low' | 'none';
+      /** The largest report accepted (after gunzip), in megabytes; 200 when not set. */
+      maxUploadMegabytes?: number;
+    };
   };
 }

@@ -1,11 +1,63 @@
 // The Cocktail pages against the demo clusters that the README's start command runs: a server's
 // pods, scaling it, a rolling update and a rollback from the browser, and both in the audit log.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { appUrl, repoRoot, startPortal, waitForEntity } from './portal.mjs';
+import {
+  appUrl,
+  backendUrl,
+  guestToken,
+  repoRoot,
+  startPortal,
+  waitForEntity,
+} from './portal.mjs';
+
+const execFileAsync = promisify(execFile);
+// The static external-access token test/e2e/app-config.cocktail.e2e.yaml gives CI uploads.
+const ciToken = 'e2e-ci-upload-token-0123456789';
+
+/** A small Trivy report (SchemaVersion 2) for an image, with one critical finding. */
+function trivyReport(image, digest) {
+  const [repository] = image.split(':');
+  return {
+    SchemaVersion: 2,
+    CreatedAt: new Date().toISOString(),
+    ArtifactName: image,
+    ArtifactType: 'container_image',
+    Metadata: { RepoTags: [image], RepoDigests: [`${repository}@${digest}`] },
+    Results: [
+      {
+        Target: `${image} (debian 12.5)`,
+        Class: 'os-pkgs',
+        Type: 'debian',
+        Vulnerabilities: [
+          {
+            VulnerabilityID: 'CVE-2024-6387',
+            PkgName: 'openssh-server',
+            InstalledVersion: '1:9.2p1-2+deb12u2',
+            FixedVersion: '1:9.2p1-2+deb12u3',
+            Severity: 'CRITICAL',
+            Title: 'openssh: regreSSHion: RCE in OpenSSH server',
+            PrimaryURL: 'https://avd.aquasec.com/nvd/cve-2024-6387',
+          },
+          {
+            VulnerabilityID: 'CVE-2023-50495',
+            PkgName: 'libtinfo6',
+            InstalledVersion: '6.4-4',
+            Severity: 'MEDIUM',
+            Title: 'ncurses: segmentation fault via _nc_wrap_entry()',
+          },
+        ],
+      },
+    ],
+  };
+}
 
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
 const server = `${appUrl}/catalog/default/cocktailserver/payments-worker`;
@@ -252,6 +304,56 @@ describe('the Cocktail pages', () => {
     await page.getByText('Nodes (3)').waitFor();
     await page.getByRole('link', { name: 'Payments (production)' }).waitFor();
     await screenshot('cocktail-cluster');
+  });
+
+  it("shows a report uploaded from the CLI on the server's Image scans tab", async () => {
+    const image = 'harbor.example.com/payments/web:2.8.0';
+    // kube-sim reports the sha256 of the image reference as the pods' image digest.
+    const digest = `sha256:${createHash('sha256').update(image).digest('hex')}`;
+    const report = path.join(os.tmpdir(), `cocktail-e2e-trivy-${process.pid}.json`);
+    await fs.writeFile(report, JSON.stringify(trivyReport(image, digest)));
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [path.join(repoRoot, 'packages/cli/bin/cocktail'), 'scan', 'upload', '--url', backendUrl, '--token', ciToken, report],
+      { cwd: repoRoot },
+    );
+    assert.match(stdout, /1 critical/i);
+    await page.goto(`${appUrl}/catalog/default/cocktailserver/payments-web`);
+    await openTab('Image scans');
+    await page.getByRole('link', { name: /CVE-2024-6387/ }).waitFor();
+    await page.getByText('1 critical').first().waitFor();
+    await screenshot('cocktail-server-image-scans');
+  });
+
+  it("shows the demo cluster's VulnerabilityReport on its server's tab", async () => {
+    await page.goto(`${appUrl}/catalog/default/cocktailserver/payments-api`);
+    await openTab('Image scans');
+    // The cluster sync runs a few seconds after the backend starts, then every minute.
+    const deadline = Date.now() + 90_000;
+    while (!(await page.getByRole('link', { name: /CVE-2024-45337/ }).count())) {
+      assert.ok(Date.now() < deadline, 'the VulnerabilityReport reaches the tab');
+      await page.waitForTimeout(5_000);
+      await page.reload();
+    }
+    await page.getByText(/by Trivy .*\(cluster\)/).first().waitFor();
+    await screenshot('cocktail-server-image-scans-cluster');
+  });
+
+  it('refuses to deploy an image with a critical finding, naming it', async () => {
+    await page.goto(`${appUrl}/catalog/default/cocktailserver/payments-web`);
+    await openTab('Operations');
+    await page.getByRole('button', { name: 'Deploy…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/Blocked by the image scan gate: .*CVE-2024-6387 in openssh-server \(critical\)/).waitFor();
+    await screenshot('cocktail-server-deploy-gate');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const response = await fetch(`${backendUrl}/api/cocktail/servers/default/payments-web/deploy`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    assert.equal(response.status, 409);
+    assert.match((await response.json()).error.message, /CVE-2024-6387/);
   });
 
   it('works in the dark theme', async () => {

@@ -6,6 +6,9 @@ import {
   parseManifestFormat,
   providerOptionsHelp,
 } from './commands/clusterRender';
+import { parseFailOn, scanCheckCommand } from './commands/scanCheck';
+import { scanSummaryCommand } from './commands/scanSummary';
+import { scanUploadCommand } from './commands/scanUpload';
 import { parseFormat, validateCommand } from './commands/validate';
 
 /** The `cocktail` command line, built fresh so tests can run it in-process. */
@@ -120,6 +123,55 @@ export function createProgram(
           writeError,
         ),
       );
+    });
+
+  const out = write ?? (text => process.stdout.write(`${text}\n`));
+  const scan = program
+    .command('scan')
+    .description(
+      'Image vulnerability reports: Trivy JSON, Grype JSON, SARIF 2.1.0 or a Trivy Operator VulnerabilityReport',
+    );
+  scan
+    .command('summary')
+    .description(
+      'Print the image, scanner, time and the findings per severity (total and fixable). Exits 2 when the report cannot be read.',
+    )
+    .argument('<report>', 'the report file')
+    .option('--format <format>', 'text or json', parseFormat, 'text' as const)
+    .option('--image <ref>', 'the scanned image, when the report names none')
+    .action(async (report: string, options) => {
+      onExitCode(await scanSummaryCommand(report, options, out, writeError));
+    });
+  scan
+    .command('check')
+    .description(
+      'Exit 1 and list the findings (up to 20) at or above a severity when there are any, 0 otherwise; 2 when the report cannot be read.',
+    )
+    .argument('<report>', 'the report file')
+    .requiredOption(
+      '--fail-on <severity>',
+      'critical, high, medium or low',
+      parseFailOn,
+    )
+    .option('--ignore-unfixed', 'count only findings with a fixed version')
+    .option('--image <ref>', 'the scanned image, when the report names none')
+    .action(async (report: string, options) => {
+      onExitCode(await scanCheckCommand(report, options, out, writeError));
+    });
+  scan
+    .command('upload')
+    .description(
+      "Send a report to the Cocktail backend (POST /api/cocktail/image-scans) and print the stored scan; exits 1 with the backend's message when it refuses.",
+    )
+    .argument('<report>', 'the report file, sent as it is')
+    .requiredOption(
+      '--url <url>',
+      'the backend base URL, such as http://localhost:7007',
+    )
+    .option('--token <token>', 'a bearer token (default: $COCKTAIL_TOKEN)')
+    .option('--image <ref>', 'the scanned image, when the report names none')
+    .action(async (report: string, options) => {
+      onExitCode(await scanUploadCommand(report, options, out, writeError));
     });
 
   return program;

@@ -14,6 +14,8 @@ import {
 } from '@cocktailcloud/plugin-cocktail-node';
 import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
 import { ClusterProvisioner } from './clusterApi/ClusterProvisioner';
+import { DatabaseScanStore } from './imageScans/DatabaseScanStore';
+import { readGateThreshold } from './imageScans/ScanGate';
 import { managementClusterAccess } from './clusterApi/managementCluster';
 import { createRouter } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
@@ -110,6 +112,17 @@ export const cocktailPlugin = createBackendPlugin({
             },
             watchCache,
             audit,
+            imageScans: {
+              store: await DatabaseScanStore.create({
+                database: deps.database,
+              }),
+              blockDeployAtOrAbove: readGateThreshold(config),
+              maxUploadBytes:
+                (config.getOptionalNumber(
+                  'cocktail.imageScans.maxUploadMegabytes',
+                ) ?? 200) *
+                2 ** 20,
+            },
             loadClient: loadKubernetesClient,
           }),
         );

@@ -75,6 +75,25 @@ export const cocktailServiceMapProvisionPermission = createPermission({
   resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
+/** Upload an image scan report (CI uses it with a service token). */
+export const cocktailImageScanCreatePermission = createPermission({
+  name: 'cocktail.imagescan.create',
+  attributes: { action: 'create' },
+});
+
+/** Read a stored image scan's findings. */
+export const cocktailImageScanReadPermission = createPermission({
+  name: 'cocktail.imagescan.read',
+  attributes: { action: 'read' },
+});
+
+/** Deploy a server although the image scan gate blocks it (audited with a reason). */
+export const cocktailImageScanOverridePermission = createPermission({
+  name: 'cocktail.imagescan.override',
+  attributes: { action: 'update' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
 /** Every Cocktail permission, for the permission integration router. */
 export const cocktailPermissions = [
   cocktailClusterReadPermission,
@@ -91,4 +110,7 @@ export const cocktailPermissions = [
   cocktailClusterCreatePermission,
   cocktailClusterUpdatePermission,
   cocktailServiceMapProvisionPermission,
+  cocktailImageScanCreatePermission,
+  cocktailImageScanReadPermission,
+  cocktailImageScanOverridePermission,
 ];

@@ -103,3 +103,20 @@ export {
   type DiscoveredClusterApiVersions,
 } from './clusterApi/discoverClusterApiVersions';
 export { kubeConfigDiscovery } from './clusterApi/kubeConfigDiscovery';
+export {
+  parseScanReport,
+  type ParseScanReportOptions,
+} from './scans/parseScanReport';
+export { severityCounts, fixableCounts } from './scans/severity';
+export {
+  parseImageReference,
+  formatImageReference,
+} from './scans/imageReference';
+export type {
+  ImageReference,
+  NormalizedScan,
+  ScanFinding,
+  ScanReportFormat,
+  ScanSeverity,
+  SeverityCounts,
+} from '@cocktailcloud/plugin-cocktail-common';

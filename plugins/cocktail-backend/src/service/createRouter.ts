@@ -43,7 +43,7 @@ import { parseAuditFilter, parseAuditQuery } from './auditQueryParams';
 import { describeCluster } from './describeCluster';
 import {
   parseAutoscaling,
-  parseDryRun,
+  parseDeployFields,
   parseImages,
   parseRollback,
   parseScale,
@@ -56,6 +56,9 @@ import { countClusterEntities } from '../summaries/countClusterEntities';
 import { readServerMetrics } from '../summaries/readServerMetrics';
 import { ServiceMapSummarizer } from '../summaries/ServiceMapSummarizer';
 import { summarizeService } from '../summaries/summarizeService';
+import { imageScansRouter } from '../imageScans/imageScansRouter';
+import { GateThreshold, ScanGate } from '../imageScans/ScanGate';
+import { ScanStore } from '../imageScans/types';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -72,11 +75,24 @@ export interface RouterOptions {
   clusterProvisioner?: ClusterProvisioner;
   /** Time limit of one Kubernetes request; 10 s for changes and 5 s for live reads when not given. */
   requestTimeoutMs?: number;
+  /** Image scans: their store, the deploy gate and the upload limit; no scan routes without it. */
+  imageScans?: {
+    store: ScanStore;
+    /** `cocktail.imageScans.blockDeployAtOrAbove`; none when not given. */
+    blockDeployAtOrAbove?: GateThreshold;
+    /** The largest report accepted, after gunzip; 200 MB when not given. */
+    maxUploadBytes?: number;
+  };
 }
 
 type Operation = (
   lifecycle: ServerLifecycle,
   body: unknown,
+  context: {
+    target: ServerTarget;
+    credentials: BackstageCredentials;
+    gate?: ScanGate;
+  },
 ) => Promise<unknown>;
 
 const OPERATIONS: Record<
@@ -86,7 +102,12 @@ const OPERATIONS: Record<
   deploy: {
     permission: cocktailServerDeployPermission,
     action: 'server.deploy',
-    run: (l, b) => l.deploy(parseDryRun(b)),
+    run: (l, b, { target, credentials, gate }) => {
+      const body = parseDeployFields(b);
+      return gate
+        ? gate.deploy(l, target, credentials, body)
+        : l.deploy({ dryRun: body.dryRun });
+    },
   },
   'rolling-update': {
     permission: cocktailServerRollingUpdatePermission,
@@ -142,9 +163,29 @@ export async function createRouter(
     timeoutMs: liveReadTimeoutMs,
   });
   const router = Router();
-  router.use(express.json());
-
   const authorize = createAuthorize(permissions);
+  const gate = options.imageScans
+    ? new ScanGate({
+        store: options.imageScans.store,
+        threshold: options.imageScans.blockDeployAtOrAbove ?? 'none',
+        authorize,
+      })
+    : undefined;
+
+  // Before express.json(): a scan upload streams its body into the report parser.
+  if (options.imageScans) {
+    router.use(
+      imageScansRouter({
+        ...options,
+        authorize,
+        catalog,
+        resolver,
+        store: options.imageScans.store,
+        maxUploadBytes: options.imageScans.maxUploadBytes ?? 200 * 2 ** 20,
+      }),
+    );
+  }
+  router.use(express.json());
 
   async function lifecycleFor(target: ServerTarget) {
     const config = await clusters.kubeConfigFor(target.cluster);
@@ -300,7 +341,11 @@ export async function createRouter(
     const dryRun = req.body?.dryRun === true;
     const run = async () => {
       await authorize(credentials, operation.permission, target.entityRef);
-      return operation.run(await lifecycleFor(target), req.body);
+      return operation.run(await lifecycleFor(target), req.body, {
+        target,
+        credentials,
+        gate,
+      });
     };
     // A dry run changes nothing, so it leaves no audit row.
     const result = dryRun
@@ -414,6 +459,7 @@ export async function createRouter(
       authorize,
       catalog,
       lifecycleFor,
+      gate,
       readStatus: async (cluster, namespace, server) => {
         await watchCache.waitForSync(cluster, 3_000);
         const { cache, state } = watchCache.read(cluster);

@@ -22,6 +22,8 @@ import { clusterNameOf } from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { auditedOperation } from './auditedOperation';
 import { Authorize } from './authorize';
+import { parseDeployFields } from './requestBodies';
+import { ScanGate } from '../imageScans/ScanGate';
 
 function parseInlineDeployBody(body: unknown) {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -30,11 +32,7 @@ function parseInlineDeployBody(body: unknown) {
       'server: expected a CocktailServer entity (apiVersion cocktailcloud.io/v1alpha1, kind CocktailServer, metadata, spec)',
     );
   }
-  if (b.dryRun !== undefined && typeof b.dryRun !== 'boolean') {
-    throw new InputError(
-      `dryRun: expected true or false, got ${JSON.stringify(b.dryRun)}`,
-    );
-  }
+  const deploy = parseDeployFields(b, ['server']);
   const server = b.server as CocktailServerEntityV1alpha1;
   const issues = cocktailServerKind.findIssues(server);
   if (issues.length) {
@@ -45,7 +43,7 @@ function parseInlineDeployBody(body: unknown) {
       issues.map(issue => formatIssue(ref, issue)).join('; '),
     );
   }
-  return { server, dryRun: b.dryRun === true };
+  return { server, ...deploy };
 }
 
 /**
@@ -60,6 +58,8 @@ export function inlineServerDeployRouter(options: {
   authorize: Authorize;
   catalog: CocktailCatalog;
   lifecycleFor: (target: ServerTarget) => Promise<ServerLifecycle>;
+  /** The image scan gate; deploys are not gated without it. */
+  gate?: ScanGate;
   readStatus: (
     cluster: string,
     namespace: string,
@@ -92,7 +92,8 @@ export function inlineServerDeployRouter(options: {
 
   router.post('/servers/deploy', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req);
-    const { server, dryRun } = parseInlineDeployBody(req.body);
+    const body = parseInlineDeployBody(req.body);
+    const { server, dryRun } = body;
     const namespace = server.metadata.namespace ?? 'default';
     const mapRef = parseEntityRef(server.spec.serviceMap, {
       defaultKind: 'ServiceMap',
@@ -120,7 +121,10 @@ export function inlineServerDeployRouter(options: {
         cocktailServerDeployPermission,
         target.entityRef,
       );
-      return (await options.lifecycleFor(target)).deploy({ dryRun });
+      const lifecycle = await options.lifecycleFor(target);
+      return options.gate
+        ? options.gate.deploy(lifecycle, target, credentials, body)
+        : lifecycle.deploy({ dryRun });
     };
     const result = dryRun
       ? await run()
@@ -133,7 +137,16 @@ export function inlineServerDeployRouter(options: {
             entityRef: target.entityRef,
             cluster: target.cluster,
             namespace: target.namespace,
-            details: { inline: true, dryRun },
+            details: {
+              inline: true,
+              dryRun,
+              ...(body.overrideScanGate
+                ? {
+                    overrideScanGate: true,
+                    overrideReason: body.overrideReason ?? '',
+                  }
+                : {}),
+            },
           },
           run,
         );

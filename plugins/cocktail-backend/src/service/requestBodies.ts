@@ -58,6 +58,56 @@ export function parseDryRun(body: unknown): { dryRun: boolean } {
   return { dryRun: b.dryRun === true };
 }
 
+/** A deploy's body: a dry run, or the image scan gate's override with its reason. */
+export interface DeployBody {
+  dryRun: boolean;
+  overrideScanGate: boolean;
+  overrideReason?: string;
+}
+
+/** Checks the deploy fields of a body whose other fields `known` names. */
+export function parseDeployFields(
+  body: unknown,
+  known: string[] = [],
+): DeployBody {
+  const b = object(body);
+  refuseUnknown(b, [...known, 'dryRun', 'overrideScanGate', 'overrideReason']);
+  for (const field of ['dryRun', 'overrideScanGate']) {
+    if (b[field] !== undefined && typeof b[field] !== 'boolean') {
+      throw new InputError(
+        `${field}: expected true or false, got ${JSON.stringify(b[field])}`,
+      );
+    }
+  }
+  const overrideScanGate = b.overrideScanGate === true;
+  const reason = b.overrideReason;
+  if (reason !== undefined && typeof reason !== 'string') {
+    throw new InputError(
+      `overrideReason: expected text, got ${JSON.stringify(reason)}`,
+    );
+  }
+  if (overrideScanGate && !(reason ?? '').trim()) {
+    throw new InputError(
+      'overrideReason: required with overrideScanGate; say why the image scan gate is overridden',
+    );
+  }
+  if (!overrideScanGate && reason !== undefined) {
+    throw new InputError(
+      'overrideReason: only allowed with "overrideScanGate": true',
+    );
+  }
+  if (typeof reason === 'string' && reason.length > 1000) {
+    throw new InputError(
+      `overrideReason: expected at most 1000 characters, got ${reason.length}`,
+    );
+  }
+  return {
+    dryRun: b.dryRun === true,
+    overrideScanGate,
+    ...(overrideScanGate ? { overrideReason: (reason as string).trim() } : {}),
+  };
+}
+
 export function parseScale(body: unknown): { replicas: number } {
   const b = object(body);
   refuseUnknown(b, ['replicas']);

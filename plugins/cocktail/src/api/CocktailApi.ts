@@ -32,6 +32,26 @@ export interface AuditLogFilter {
   to?: string;
 }
 
+export interface DeployOptions {
+  dryRun: boolean;
+  /** Deploy although the image scan gate blocks it; needs `cocktail.imagescan.override`. */
+  overrideScanGate?: boolean;
+  overrideReason?: string;
+}
+
+/** What the image scan gate says about a deploy, returned by its dry run. */
+export interface ScanGateReport {
+  threshold: string;
+  blocked: boolean;
+  images: Array<{ image: string; scanId: string; atOrAbove: number }>;
+  findings: Array<{
+    image: string;
+    id: string;
+    packageName: string;
+    severity: string;
+  }>;
+}
+
 /** Filters of a scan's findings, as `GET /image-scans/:id/findings` takes them. */
 export interface ScanFindingsFilter {
   severity?: string;
@@ -60,8 +80,8 @@ export interface CocktailApi {
 
   deploy(
     server: ServerName,
-    options: { dryRun: boolean },
-  ): Promise<DeployResult>;
+    options: DeployOptions,
+  ): Promise<DeployResult & { gate?: ScanGateReport }>;
   rollingUpdate(
     server: ServerName,
     images: Record<string, string>,

@@ -4,6 +4,7 @@ import {
   AuditLogFilter,
   AutoscalingRequest,
   CocktailApi,
+  DeployOptions,
   OperationResult,
   ScanFindingsFilter,
   ServerName,
@@ -135,7 +136,7 @@ export class CocktailClient implements CocktailApi {
     );
   }
 
-  deploy(server: ServerName, options: { dryRun: boolean }) {
+  deploy(server: ServerName, options: DeployOptions) {
     return this.operation<any>(server, 'deploy', options);
   }
 

@@ -3,7 +3,9 @@ export type {
   AuditLogFilter,
   AutoscalingRequest,
   CocktailApi,
+  DeployOptions,
   OperationResult,
+  ScanGateReport,
   ScanFindingsFilter,
   ServerName,
 } from './CocktailApi';

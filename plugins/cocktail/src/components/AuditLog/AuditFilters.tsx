@@ -13,6 +13,11 @@ export const AUDIT_ACTIONS = [
   'server.suspend',
   'server.resume',
   'server.delete',
+  'servicemap.provision',
+  'cluster.create',
+  'cluster.upgrade',
+  'cluster.scale',
+  'imagescan.upload',
 ];
 
 /** The form's values; times are `datetime-local` strings in the user's time zone. */

@@ -23,20 +23,35 @@ const zero = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
 const scan: ImageScanSummary = {
   id: '41',
   imageKey: 'sha256:aaaa',
-  image: { registry: 'harbor.example.com', repository: 'payments/api', tag: '1.5.0', digest: 'sha256:aaaa' },
+  image: {
+    registry: 'harbor.example.com',
+    repository: 'payments/api',
+    tag: '1.5.0',
+    digest: 'sha256:aaaa',
+  },
   format: 'trivy',
   scanner: { name: 'Trivy', version: '0.58.1' },
   scannedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
   source: 'upload',
   counts: { ...zero, CRITICAL: 1, HIGH: 2, MEDIUM: 4 },
   fixable: { ...zero, CRITICAL: 1, HIGH: 1 },
-  change: { newFindings: 2, fixedFindings: 5, previousScannedAt: '2026-11-20T00:00:00Z' },
+  change: {
+    newFindings: 2,
+    fixedFindings: 5,
+    previousScannedAt: '2026-11-20T00:00:00Z',
+  },
 };
 
 const answer: ServerImageScans = {
   entityRef: 'cocktailserver:default/payments-worker',
   images: [
-    { container: 'worker', image: 'harbor.example.com/payments/api:1.5.0', digest: 'sha256:aaaa', pods: 2, scan },
+    {
+      container: 'worker',
+      image: 'harbor.example.com/payments/api:1.5.0',
+      digest: 'sha256:aaaa',
+      pods: 2,
+      scan,
+    },
     { container: 'sidecar', image: 'envoyproxy/envoy:v1.31.0', pods: 2 },
   ],
   counts: scan.counts,
@@ -56,17 +71,28 @@ const findings: ScanFindingView[] = [
     primaryUrl: 'https://avd.aquasec.com/nvd/cve-2024-3094',
     isNew: true,
   },
-  { id: 'CVE-2023-4911', packageName: 'libc6', installedVersion: '2.36-9', severity: 'HIGH', isNew: false },
+  {
+    id: 'CVE-2023-4911',
+    packageName: 'libc6',
+    installedVersion: '2.36-9',
+    severity: 'HIGH',
+    isNew: false,
+  },
 ];
 
 function givenScans(findingsSeen: URLSearchParams[] = []) {
   server.use(
-    http.get(`${COCKTAIL_URL}/servers/default/payments-worker/image-scans`, () => HttpResponse.json(answer)),
+    http.get(
+      `${COCKTAIL_URL}/servers/default/payments-worker/image-scans`,
+      () => HttpResponse.json(answer),
+    ),
     http.get(`${COCKTAIL_URL}/image-scans/41/findings`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       findingsSeen.push(params);
       const severity = params.get('severity');
-      return HttpResponse.json({ items: findings.filter(f => !severity || f.severity === severity) });
+      return HttpResponse.json({
+        items: findings.filter(f => !severity || f.severity === severity),
+      });
     }),
   );
   return findingsSeen;
@@ -77,20 +103,29 @@ describe('EntityImageScansContent', () => {
     givenScans();
     await renderCocktail(<EntityImageScansContent />, { entity: serverEntity });
     expect(await screen.findByText('1 critical')).toBeInTheDocument();
-    expect(screen.getByText('7 findings, 2 with a fixed version available.')).toBeInTheDocument();
+    expect(
+      screen.getByText('7 findings, 2 with a fixed version available.'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/envoyproxy\/envoy:v1.31.0 runs without any scan\./),
     ).toBeInTheDocument();
     expect(screen.getByText('+2 new, −5 fixed')).toBeInTheDocument();
-    expect(screen.getByText(/^3h ago by Trivy 0.58.1 \(upload\)$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^3h ago by Trivy 0.58.1 \(upload\)$/),
+    ).toBeInTheDocument();
   });
 
   it("lists the first scanned image's findings with links to the advisories", async () => {
     givenScans();
     await renderCocktail(<EntityImageScansContent />, { entity: serverEntity });
     const link = await screen.findByRole('link', { name: /CVE-2024-3094/ });
-    expect(link).toHaveAttribute('href', 'https://avd.aquasec.com/nvd/cve-2024-3094');
-    expect(screen.getByText('[new] xz: malicious code in distributed source')).toBeInTheDocument();
+    expect(link).toHaveAttribute(
+      'href',
+      'https://avd.aquasec.com/nvd/cve-2024-3094',
+    );
+    expect(
+      screen.getByText('[new] xz: malicious code in distributed source'),
+    ).toBeInTheDocument();
     expect(screen.getByText('no fix yet')).toBeInTheDocument();
   });
 
@@ -99,8 +134,14 @@ describe('EntityImageScansContent', () => {
     await renderCocktail(<EntityImageScansContent />, { entity: serverEntity });
     await screen.findByRole('link', { name: /CVE-2024-3094/ });
     await userEvent.click(screen.getByLabelText('Severity'));
-    await userEvent.click(within(screen.getByRole('listbox')).getByText('high'));
-    await waitFor(() => expect(screen.queryByRole('link', { name: /CVE-2024-3094/ })).not.toBeInTheDocument());
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('high'),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('link', { name: /CVE-2024-3094/ }),
+      ).not.toBeInTheDocument(),
+    );
     await userEvent.click(screen.getByLabelText('Only with a fix'));
     await userEvent.type(screen.getByLabelText('Package'), 'libc');
     await userEvent.type(screen.getByLabelText('Advisory ID'), 'CVE-2023');
@@ -117,33 +158,56 @@ describe('EntityImageScansContent', () => {
 
   it('rolls up a ServiceMap by server', async () => {
     server.use(
-      http.get(`${COCKTAIL_URL}/servicemaps/default/payments-prod/image-scans`, () =>
-        HttpResponse.json({
-          entityRef: 'servicemap:default/payments-prod',
-          servers: [answer],
-          counts: answer.counts,
-          fixable: answer.fixable,
-          unscanned: 1,
-        }),
+      http.get(
+        `${COCKTAIL_URL}/servicemaps/default/payments-prod/image-scans`,
+        () =>
+          HttpResponse.json({
+            entityRef: 'servicemap:default/payments-prod',
+            servers: [answer],
+            counts: answer.counts,
+            fixable: answer.fixable,
+            unscanned: 1,
+          }),
       ),
-      http.get(`${COCKTAIL_URL}/image-scans/41/findings`, () => HttpResponse.json({ items: [] })),
+      http.get(`${COCKTAIL_URL}/image-scans/41/findings`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
-    await renderCocktail(<EntityImageScansContent />, { entity: serviceMapEntity });
-    expect(await screen.findByText('Latest scan of each image the pods of its 1 server(s) run')).toBeInTheDocument();
+    await renderCocktail(<EntityImageScansContent />, {
+      entity: serviceMapEntity,
+    });
+    expect(
+      await screen.findByText(
+        'Latest scan of each image the pods of its 1 server(s) run',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('payments-worker')).toHaveLength(2);
-    expect(await screen.findByText('No findings match these filters.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No findings match these filters.'),
+    ).toBeInTheDocument();
   });
 
   it('says what to do when the scans cannot be read', async () => {
     server.use(
-      http.get(`${COCKTAIL_URL}/servers/default/payments-worker/image-scans`, () =>
-        HttpResponse.json(
-          { error: { name: 'NotAllowedError', message: 'you are not allowed to cocktail.server.read on cocktailserver:default/payments-worker' }, response: { statusCode: 403 } },
-          { status: 403 },
-        ),
+      http.get(
+        `${COCKTAIL_URL}/servers/default/payments-worker/image-scans`,
+        () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'NotAllowedError',
+                message:
+                  'you are not allowed to cocktail.server.read on cocktailserver:default/payments-worker',
+              },
+              response: { statusCode: 403 },
+            },
+            { status: 403 },
+          ),
       ),
     );
     await renderCocktail(<EntityImageScansContent />, { entity: serverEntity });
-    expect(await screen.findByText(/Image scans: You do not have permission/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Image scans: You do not have permission/),
+    ).toBeInTheDocument();
   });
 });

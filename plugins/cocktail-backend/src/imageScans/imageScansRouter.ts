@@ -1,0 +1,253 @@
+import {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  cocktailClusterReadPermission,
+  cocktailImageScanCreatePermission,
+  cocktailImageScanReadPermission,
+  cocktailServerReadPermission,
+  CocktailServerEntityV1alpha1,
+  PodStatus,
+  ServerImageScans,
+  ServiceMapEntityV1alpha1,
+} from '@cocktailcloud/plugin-cocktail-common';
+import {
+  parseScanReport,
+  summarizeServerStatus,
+  WatchCache,
+} from '@cocktailcloud/plugin-cocktail-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { AuditStore } from '../audit';
+import { actorOf } from '../service/auditedOperation';
+import { Authorize } from '../service/authorize';
+import { ClusterAccess } from '../service/ClusterAccess';
+import { parseEntityParams } from '../service/entityParams';
+import { ServerResolver } from '../service/ServerResolver';
+import {
+  clusterNameOf,
+  refOf,
+  serviceMapRefOf,
+  serviceRefOf,
+} from '../summaries/catalogRefs';
+import { CocktailCatalog } from '../summaries/CocktailCatalog';
+import { parseFindingFilter, parseUploadQuery } from './imageScanParams';
+import { readReportBody } from './readReportBody';
+import { rollUp, scansOfServer } from './serverImageScans';
+import { ScanStore } from './types';
+
+const SYNC_WAIT_MS = 3_000;
+
+export interface ImageScansRouterOptions {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  auditor: AuditorService;
+  audit: AuditStore;
+  permissions: PermissionsService;
+  authorize: Authorize;
+  catalog: CocktailCatalog;
+  resolver: ServerResolver;
+  clusters: ClusterAccess;
+  watchCache: WatchCache;
+  store: ScanStore;
+  /** The largest report accepted, after gunzip. */
+  maxUploadBytes: number;
+}
+
+/**
+ * Image scans: upload a scanner's report, the scans of the images a server (or every server
+ * of a ServiceMap or Service) runs now, and a scan's findings. Mounted before `express.json()`:
+ * an upload streams its body into the parser.
+ */
+export function imageScansRouter(
+  options: ImageScansRouterOptions,
+): express.Router {
+  const { httpAuth, authorize, catalog, store, watchCache } = options;
+  const router = Router();
+
+  router.post('/image-scans', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseUploadQuery(req.query);
+    const event = await options.auditor.createEvent({
+      eventId: 'imagescan-upload',
+      severityLevel: 'medium',
+      request: req,
+      meta: { image: query.image },
+    });
+    const row = {
+      actor: actorOf(options.auth, credentials),
+      action: 'imagescan.upload',
+    };
+    try {
+      await authorize(credentials, cocktailImageScanCreatePermission);
+      const { body, exceeded } = readReportBody(req, options.maxUploadBytes);
+      let scan;
+      try {
+        scan = await store.record(await parseScanReport(body, query), 'upload');
+      } catch (error) {
+        throw exceeded() ?? error;
+      }
+      // Only what identifies the scan is kept: never the report itself.
+      await options.audit.record({
+        ...row,
+        outcome: 'succeeded',
+        details: {
+          scanId: scan.id,
+          image: scan.imageKey,
+          format: scan.format,
+          counts: scan.counts,
+        },
+      });
+      await event.success();
+      res.json({ scan });
+    } catch (error) {
+      // The rest of a refused body is not read; close the connection after answering.
+      req.unpipe();
+      res.setHeader('Connection', 'close');
+      await options.audit.record({
+        ...row,
+        outcome:
+          (error as Error).name === 'NotAllowedError' ? 'denied' : 'failed',
+        error: (error as Error).message,
+        details: {
+          ...(query.image ? { image: query.image } : {}),
+          ...(query.format ? { format: query.format } : {}),
+        },
+      });
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  /** The pods of a server from the watch cache; none when its cluster is not registered. */
+  async function podsOf(
+    cluster: string,
+    namespace: string,
+    server: string,
+    registered?: Set<string>,
+  ): Promise<PodStatus[]> {
+    if (registered && !registered.has(cluster)) {
+      return [];
+    }
+    await watchCache.waitForSync(cluster, SYNC_WAIT_MS);
+    const { cache, state } = watchCache.read(cluster);
+    return summarizeServerStatus(cache, state, { namespace, server }).pods;
+  }
+
+  router.get('/servers/:namespace/:name/image-scans', async (req, res) => {
+    const { namespace, name } = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const target = await options.resolver.resolve(namespace, name, credentials);
+    await authorize(
+      credentials,
+      cocktailServerReadPermission,
+      target.entityRef,
+    );
+    const pods = await podsOf(
+      target.cluster,
+      target.namespace,
+      target.server.metadata.name,
+    );
+    res.json(await scansOfServer(store, target.entityRef, pods));
+  });
+
+  /** Each readable server of these ServiceMaps, with the scans of what it runs. */
+  async function scansOfMaps(
+    serviceMaps: ServiceMapEntityV1alpha1[],
+    credentials: BackstageCredentials,
+  ): Promise<ServerImageScans[]> {
+    const byRef = new Map(serviceMaps.map(m => [refOf(m), m]));
+    const servers = (await catalog.servers(credentials))
+      .filter(s => byRef.has(serviceMapRefOf(s) ?? ''))
+      .sort((a, b) =>
+        stringifyEntityRef(a).localeCompare(stringifyEntityRef(b)),
+      );
+    if (!servers.length) {
+      return [];
+    }
+    const decisions = await options.permissions.authorize(
+      servers.map(server => ({
+        permission: cocktailServerReadPermission,
+        resourceRef: stringifyEntityRef(server),
+      })),
+      { credentials },
+    );
+    const readable = servers.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+    const registered = new Set(
+      (await options.clusters.listClusters()).map(c => c.name),
+    );
+    return Promise.all(
+      readable.map(async (server: CocktailServerEntityV1alpha1) => {
+        const map = byRef.get(serviceMapRefOf(server)!)!;
+        const pods = await podsOf(
+          clusterNameOf(map),
+          map.spec.namespace,
+          server.metadata.name,
+          registered,
+        );
+        return scansOfServer(store, stringifyEntityRef(server), pods);
+      }),
+    );
+  }
+
+  router.get('/servicemaps/:namespace/:name/image-scans', async (req, res) => {
+    const { namespace, name } = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailClusterReadPermission);
+    const serviceMap = await catalog.serviceMap(namespace, name, credentials);
+    res.json(
+      rollUp(
+        stringifyEntityRef(serviceMap),
+        await scansOfMaps([serviceMap], credentials),
+      ),
+    );
+  });
+
+  router.get('/services/:namespace/:name/image-scans', async (req, res) => {
+    const { namespace, name } = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailClusterReadPermission);
+    const service = await catalog.service(namespace, name, credentials);
+    const serviceMaps = (await catalog.serviceMaps(credentials)).filter(
+      map => serviceRefOf(map) === refOf(service),
+    );
+    res.json(
+      rollUp(
+        stringifyEntityRef(service),
+        await scansOfMaps(serviceMaps, credentials),
+      ),
+    );
+  });
+
+  router.get('/image-scans/:id/findings', async (req, res) => {
+    const { id } = req.params;
+    if (!/^[1-9]\d{0,17}$/.test(id)) {
+      throw new InputError(
+        `id: expected the id of a scan (a positive whole number), got ${JSON.stringify(
+          id,
+        )}`,
+      );
+    }
+    const filter = parseFindingFilter(req.query);
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, cocktailImageScanReadPermission);
+    const items = await store.findings(id, filter);
+    if (!items) {
+      throw new NotFoundError(`no image scan with id ${id}`);
+    }
+    res.json({ items });
+  });
+
+  return router;
+}

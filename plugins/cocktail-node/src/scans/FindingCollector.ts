@@ -1,0 +1,41 @@
+import { ScanFinding } from '@cocktailcloud/plugin-cocktail-common';
+
+/**
+ * Keeps one finding per (id, packageName, installedVersion). A repeat (the same package found in
+ * two layers or two targets) fills in what the first one lacked.
+ */
+export class FindingCollector {
+  readonly #findings = new Map<string, ScanFinding>();
+
+  add(finding: ScanFinding): void {
+    const key = `${finding.id}\u0000${finding.packageName}\u0000${
+      finding.installedVersion ?? ''
+    }`;
+    const existing = this.#findings.get(key);
+    if (!existing) {
+      this.#findings.set(key, finding);
+      return;
+    }
+    for (const [field, value] of Object.entries(finding)) {
+      const name = field as keyof ScanFinding;
+      if (existing[name] === undefined && value !== undefined) {
+        (existing as unknown as Record<string, unknown>)[name] = value;
+      }
+    }
+  }
+
+  get size(): number {
+    return this.#findings.size;
+  }
+
+  findings(): ScanFinding[] {
+    return [...this.#findings.values()];
+  }
+}
+
+/** Drops the undefined fields, so findings compare and serialise cleanly. */
+export function compactFinding(finding: ScanFinding): ScanFinding {
+  return Object.fromEntries(
+    Object.entries(finding).filter(([, value]) => value !== undefined),
+  ) as unknown as ScanFinding;
+}

@@ -1,0 +1,60 @@
+import {
+  ImageReference,
+  ScanReportFormat,
+} from '@cocktailcloud/plugin-cocktail-common';
+import { FindingCollector } from './FindingCollector';
+import { ReportFields, ReportPath } from './reportFields';
+
+/** A path pattern; `'*'` stands for any array index. */
+export type ReportPattern = ReadonlyArray<string>;
+
+export interface ReportHeader {
+  image: ImageReference;
+  scanner: { name: string; version?: string };
+  scannedAt: string;
+}
+
+/** What one report format needs to be read, whole or streamed. */
+export interface ReportReader {
+  format: ScanReportFormat;
+  fields: ReportFields;
+  /**
+   * The findings' array items. When streaming, each item is read as soon as it is complete and
+   * the array stays empty in the document that `readHeader` sees.
+   */
+  itemPattern?: ReportPattern;
+  /** Parts of the document nobody reads (package lists, image configs), dropped while streaming. */
+  skipPatterns?: ReportPattern[];
+  /** Whether a document (with its item arrays possibly emptied) is of this format. */
+  detect(document: Record<string, unknown>): boolean;
+  readItem(item: unknown, path: ReportPath, collector: FindingCollector): void;
+  /** Reads the rest; `itemsRead` is false when the items are still in the document. */
+  readDocument(
+    document: Record<string, unknown>,
+    collector: FindingCollector,
+    options: { image?: string; itemsRead: boolean },
+  ): ReportHeader;
+}
+
+/** Calls `visit` for every value at `pattern` in a whole document. */
+export function forEachAtPattern(
+  document: unknown,
+  pattern: ReportPattern,
+  visit: (value: unknown, path: ReportPath) => void,
+  fields: ReportFields,
+  path: Array<string | number> = [],
+): void {
+  if (path.length === pattern.length) {
+    visit(document, path);
+    return;
+  }
+  const segment = pattern[path.length];
+  if (segment === '*') {
+    fields.array(document, path).forEach((item, index) => {
+      forEachAtPattern(item, pattern, visit, fields, [...path, index]);
+    });
+    return;
+  }
+  const object = fields.object(document, path);
+  forEachAtPattern(object[segment], pattern, visit, fields, [...path, segment]);
+}

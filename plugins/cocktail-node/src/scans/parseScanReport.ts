@@ -1,0 +1,174 @@
+import { InputError } from '@backstage/errors';
+import {
+  NormalizedScan,
+  ScanReportFormat,
+} from '@cocktailcloud/plugin-cocktail-common';
+import { Readable } from 'node:stream';
+import { parse as parseYaml } from 'yaml';
+import { FindingCollector } from './FindingCollector';
+import { grypeReader } from './readGrype';
+import { ReportReader } from './ReportReader';
+import { sarifReader } from './readSarif';
+import { trivyReader } from './readTrivy';
+import { trivyOperatorReader } from './readTrivyOperator';
+import { streamDocument } from './streamDocument';
+
+const READERS: Record<ScanReportFormat, ReportReader> = {
+  trivy: trivyReader,
+  grype: grypeReader,
+  sarif: sarifReader,
+  'trivy-operator': trivyOperatorReader,
+};
+
+/** The order formats are tried in: the most specific markers first. */
+const DETECTION_ORDER: ReportReader[] = [
+  trivyOperatorReader,
+  sarifReader,
+  trivyReader,
+  grypeReader,
+];
+
+const UNKNOWN_REPORT =
+  'unknown report: expected Trivy JSON (SchemaVersion 2), Grype JSON (matches), SARIF 2.1.0 or a Trivy Operator VulnerabilityReport';
+
+export interface ParseScanReportOptions {
+  /** The report's format; detected when absent. */
+  format?: ScanReportFormat;
+  /** The scanned image, for reports that do not name it (or name a local archive). */
+  image?: string;
+}
+
+function readerFor(
+  document: unknown,
+  format: ScanReportFormat | undefined,
+): { reader: ReportReader; document: Record<string, unknown> } {
+  if (format) {
+    const reader = READERS[format];
+    if (!reader) {
+      throw new InputError(
+        `unknown report format "${format}": expected one of ${Object.keys(
+          READERS,
+        ).join(', ')}`,
+      );
+    }
+    return { reader, document: reader.fields.object(document, []) };
+  }
+  if (typeof document !== 'object' || document === null) {
+    throw new InputError(UNKNOWN_REPORT);
+  }
+  const object = document as Record<string, unknown>;
+  const reader = DETECTION_ORDER.find(candidate => candidate.detect(object));
+  if (!reader) {
+    throw new InputError(UNKNOWN_REPORT);
+  }
+  return { reader, document: object };
+}
+
+function parseText(text: string): unknown {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(trimmed);
+    } catch (error) {
+      throw new InputError(`not JSON: ${(error as Error).message}`);
+    }
+  }
+  // Trivy Operator reports as `kubectl get vulnerabilityreport -o yaml` prints them.
+  try {
+    return parseYaml(trimmed);
+  } catch (error) {
+    throw new InputError(
+      `${UNKNOWN_REPORT}; it is neither JSON nor YAML: ${
+        (error as Error).message
+      }`,
+    );
+  }
+}
+
+/** Reads the stream's first bytes: JSON streams on, anything else (YAML) is read whole. */
+async function peek(
+  input: Readable,
+): Promise<{ json: boolean; source: Readable }> {
+  const iterator = input[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let json = false;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) {
+      break;
+    }
+    const chunk = Buffer.isBuffer(next.value)
+      ? next.value
+      : Buffer.from(String(next.value));
+    head.push(chunk);
+    const text = chunk.toString('utf8').trimStart();
+    if (text) {
+      json = text.startsWith('{') || text.startsWith('[');
+      break;
+    }
+  }
+  async function* replay() {
+    yield* head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) {
+        return;
+      }
+      yield next.value;
+    }
+  }
+  return { json, source: Readable.from(replay(), { objectMode: false }) };
+}
+
+/**
+ * Reads a Trivy JSON, Grype JSON, SARIF 2.1.0 or Trivy Operator VulnerabilityReport into a
+ * {@link NormalizedScan}, detecting the format unless given. A `Readable` of JSON is parsed as it
+ * streams: the findings are read one by one and deduplicated, the raw document is never held.
+ * A malformed or unknown report throws an `InputError` naming the format and the field.
+ */
+export async function parseScanReport(
+  input: Readable | string | object,
+  options: ParseScanReportOptions = {},
+): Promise<NormalizedScan> {
+  const collector = new FindingCollector();
+  let document: unknown;
+  let itemsRead = false;
+  if (input instanceof Readable) {
+    const { json, source } = await peek(input);
+    if (json) {
+      const readers = options.format
+        ? [READERS[options.format]].filter(Boolean)
+        : Object.values(READERS);
+      document = await streamDocument(
+        source,
+        readers
+          .filter(reader => reader.itemPattern)
+          .map(reader => ({
+            pattern: reader.itemPattern!,
+            onItem: (item, path) => reader.readItem(item, path, collector),
+          })),
+        readers.flatMap(reader => reader.skipPatterns ?? []),
+      );
+      itemsRead = true;
+    } else {
+      const chunks: Buffer[] = [];
+      for await (const chunk of source) {
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      }
+      document = parseText(Buffer.concat(chunks).toString('utf8'));
+    }
+  } else if (typeof input === 'string') {
+    document = parseText(input);
+  } else if (Buffer.isBuffer(input)) {
+    document = parseText(input.toString('utf8'));
+  } else {
+    document = input;
+  }
+  const { reader, document: object } = readerFor(document, options.format);
+  const header = reader.readDocument(object, collector, {
+    image: options.image,
+    // Streamed items were read into the collector; a reader without items reads them now.
+    itemsRead: itemsRead && Boolean(reader.itemPattern),
+  });
+  return { format: reader.format, ...header, findings: collector.findings() };
+}
