@@ -80,6 +80,17 @@ export interface Config {
       blockDeployAtOrAbove?: 'critical' | 'high' | 'medium' | 'low' | 'none';
       /** The largest report accepted (after gunzip), in megabytes; 200 when not set. */
       maxUploadMegabytes?: number;
+      /**
+       * Reads Trivy Operator's VulnerabilityReports from every registered cluster and stores
+       * each new or changed one as a scan (source `cluster`). Clusters without Trivy Operator
+       * are skipped.
+       */
+      clusterSync?: {
+        /** False to never read VulnerabilityReports; true when not set. */
+        enabled?: boolean;
+        /** How often the clusters are read, in minutes; 10 when not set. */
+        frequencyMinutes?: number;
+      };
     };
   };
 }

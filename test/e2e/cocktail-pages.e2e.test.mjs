@@ -310,17 +310,33 @@ describe('the Cocktail pages', () => {
     const image = 'harbor.example.com/payments/web:2.8.0';
     // kube-sim reports the sha256 of the image reference as the pods' image digest.
     const digest = `sha256:${createHash('sha256').update(image).digest('hex')}`;
-    const report = path.join(os.tmpdir(), `cocktail-e2e-trivy-${process.pid}.json`);
+    const report = path.join(
+      os.tmpdir(),
+      `cocktail-e2e-trivy-${process.pid}.json`,
+    );
     await fs.writeFile(report, JSON.stringify(trivyReport(image, digest)));
     const { stdout } = await execFileAsync(
       process.execPath,
-      [path.join(repoRoot, 'packages/cli/bin/cocktail'), 'scan', 'upload', '--url', backendUrl, '--token', ciToken, report],
+      [
+        path.join(repoRoot, 'packages/cli/bin/cocktail'),
+        'scan',
+        'upload',
+        '--url',
+        backendUrl,
+        '--token',
+        ciToken,
+        report,
+      ],
       { cwd: repoRoot },
     );
-    assert.match(stdout, /1 critical/i);
+    assert.match(
+      stdout,
+      /Stored scan \d+ of harbor\.example\.com\/payments\/web:2\.8\.0/,
+    );
+    assert.match(stdout, /CRITICAL\s+1\s+1/);
     await page.goto(`${appUrl}/catalog/default/cocktailserver/payments-web`);
     await openTab('Image scans');
-    await page.getByRole('link', { name: /CVE-2024-6387/ }).waitFor();
+    await page.locator('a', { hasText: 'CVE-2024-6387' }).first().waitFor();
     await page.getByText('1 critical').first().waitFor();
     await screenshot('cocktail-server-image-scans');
   });
@@ -330,12 +346,28 @@ describe('the Cocktail pages', () => {
     await openTab('Image scans');
     // The cluster sync runs a few seconds after the backend starts, then every minute.
     const deadline = Date.now() + 90_000;
-    while (!(await page.getByRole('link', { name: /CVE-2024-45337/ }).count())) {
-      assert.ok(Date.now() < deadline, 'the VulnerabilityReport reaches the tab');
-      await page.waitForTimeout(5_000);
+    for (;;) {
+      const shown = await page
+        .locator('a', { hasText: 'CVE-2024-45337' })
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown) {
+        break;
+      }
+      assert.ok(
+        Date.now() < deadline,
+        'the VulnerabilityReport reaches the tab',
+      );
       await page.reload();
     }
-    await page.getByText(/by Trivy .*\(cluster\)/).first().waitFor();
+    await page
+      .getByText(/by Trivy .*\(cluster\)/)
+      .first()
+      .waitFor();
     await screenshot('cocktail-server-image-scans-cluster');
   });
 
@@ -344,14 +376,24 @@ describe('the Cocktail pages', () => {
     await openTab('Operations');
     await page.getByRole('button', { name: 'Deploy…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(/Blocked by the image scan gate: .*CVE-2024-6387 in openssh-server \(critical\)/).waitFor();
+    await dialog
+      .getByText(
+        /Blocked by the image scan gate: .*CVE-2024-6387 in openssh-server \(critical\)/,
+      )
+      .waitFor();
     await screenshot('cocktail-server-deploy-gate');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    const response = await fetch(`${backendUrl}/api/cocktail/servers/default/payments-web/deploy`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({}),
-    });
+    const response = await fetch(
+      `${backendUrl}/api/cocktail/servers/default/payments-web/deploy`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${await guestToken()}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({}),
+      },
+    );
     assert.equal(response.status, 409);
     assert.match((await response.json()).error.message, /CVE-2024-6387/);
   });

@@ -22,4 +22,5 @@ export type {
   WorkloadClusterRequest,
 } from './controllers/clusterApi/WorkloadClusterHost';
 export { clusterApiCustomResourceDefinitions } from './crds/clusterApiResources';
+export { trivyOperatorCustomResourceDefinitions } from './crds/trivyOperatorResources';
 export { seedExamples, type SeedReport } from './seed/seedExamples';

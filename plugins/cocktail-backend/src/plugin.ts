@@ -15,6 +15,7 @@ import {
 import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
 import { ClusterProvisioner } from './clusterApi/ClusterProvisioner';
 import { DatabaseScanStore } from './imageScans/DatabaseScanStore';
+import { createVulnerabilityReportSyncTask } from './imageScans/sync';
 import { readGateThreshold } from './imageScans/ScanGate';
 import { managementClusterAccess } from './clusterApi/managementCluster';
 import { createRouter } from './service/createRouter';
@@ -90,6 +91,17 @@ export const cocktailPlugin = createBackendPlugin({
               },
             })
           : undefined;
+        const scanStore = await DatabaseScanStore.create({
+          database: deps.database,
+        });
+        await createVulnerabilityReportSyncTask({
+          config,
+          logger,
+          scheduler: deps.scheduler,
+          store: scanStore,
+          registry,
+          loadClient: loadKubernetesClient,
+        });
         deps.httpRouter.use(
           await createRouter({
             clusterProvisioner,
@@ -113,9 +125,7 @@ export const cocktailPlugin = createBackendPlugin({
             watchCache,
             audit,
             imageScans: {
-              store: await DatabaseScanStore.create({
-                database: deps.database,
-              }),
+              store: scanStore,
               blockDeployAtOrAbove: readGateThreshold(config),
               maxUploadBytes:
                 (config.getOptionalNumber(

@@ -14,6 +14,7 @@ import {
   renderServerManifests,
   renderServiceMapQuota,
 } from '@cocktailcloud/plugin-cocktail-node';
+import { seedVulnerabilityReports } from './vulnerabilityReports';
 
 async function readEntities(directory: string): Promise<any[]> {
   const entities: any[] = [];
@@ -122,9 +123,21 @@ export async function seedExamples(
       );
       continue;
     }
-    for (const object of renderServerManifests({ server, serviceMap })) {
+    const manifests = renderServerManifests({ server, serviceMap });
+    for (const object of manifests) {
       createIfMissing(cluster, object);
     }
+    const workload = manifests.find(m => m.kind === server.spec.type);
+    seedVulnerabilityReports(
+      cluster,
+      server.metadata.name,
+      workload &&
+        cluster.store.get(
+          cluster.registry.byKind(workload.apiVersion, workload.kind)!,
+          workload.metadata.namespace,
+          workload.metadata.name,
+        ),
+    );
     report.deployed.push({
       cluster: clusterName,
       namespace: serviceMap.spec.namespace,

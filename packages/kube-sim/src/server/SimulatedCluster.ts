@@ -13,6 +13,7 @@ import { WorkloadClusterHost } from '../controllers/clusterApi/WorkloadClusterHo
 import { ControllerSettings } from '../controllers/ControllerContext';
 import { ControllerManager } from '../controllers/ControllerManager';
 import { withClusterApiResources } from '../crds/clusterApiResources';
+import { withTrivyOperatorResources } from '../crds/trivyOperatorResources';
 import { ObjectStore } from '../store/ObjectStore';
 import { checkFaultSettings, FaultSettings } from './faults';
 import { startWatch } from './WatchStream';
@@ -31,6 +32,11 @@ export interface SimulatedClusterOptions {
   controllers?: Partial<ControllerSettings> | false;
   /** Serve metrics.k8s.io as metrics-server would; false for a cluster without it. */
   metricsServer?: boolean;
+  /**
+   * Serve Trivy Operator's VulnerabilityReports (a loaded CRD wins); false for a cluster
+   * without Trivy Operator.
+   */
+  trivyOperator?: boolean;
   /**
    * The Kubernetes version `/version` and the nodes report, such as `v1.31.2`;
    * `v1.33.0-kube-sim` (nodes `v1.33.0`) when not given.
@@ -86,10 +92,13 @@ export class SimulatedCluster {
     this.name = options.name;
     this.version = options.kubernetesVersion;
     this.store = new ObjectStore(options.historyLimit);
+    const customResources = options.clusterApi
+      ? withClusterApiResources(options.customResources ?? [])
+      : options.customResources ?? [];
     this.registry = new ResourceRegistry(
-      options.clusterApi
-        ? withClusterApiResources(options.customResources ?? [])
-        : options.customResources,
+      options.trivyOperator === false
+        ? customResources
+        : withTrivyOperatorResources(customResources),
     );
     if (options.metricsServer === false) {
       this.registry.removeGroup('metrics.k8s.io');

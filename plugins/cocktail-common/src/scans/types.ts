@@ -67,7 +67,11 @@ export interface ImageScanSummary {
   /** Findings with a fixed version, per severity. */
   fixable: SeverityCounts;
   /** Against the previous scan of the same image; absent for the first one. */
-  change?: { newFindings: number; fixedFindings: number; previousScannedAt: string };
+  change?: {
+    newFindings: number;
+    fixedFindings: number;
+    previousScannedAt: string;
+  };
 }
 
 /** `GET /servers/:namespace/:name/image-scans`: the images the server's pods run now. */

@@ -18,9 +18,20 @@ const serverUrl = `${COCKTAIL_URL}/servers/default/payments-worker`;
 const gate = {
   threshold: 'CRITICAL',
   blocked: true,
-  images: [{ image: 'harbor.example.com/payments/api:1.4.2', scanId: '7', atOrAbove: 1 }],
+  images: [
+    {
+      image: 'harbor.example.com/payments/api:1.4.2',
+      scanId: '7',
+      atOrAbove: 1,
+    },
+  ],
   findings: [
-    { image: 'harbor.example.com/payments/api:1.4.2', id: 'CVE-2024-3094', packageName: 'xz-utils', severity: 'CRITICAL' },
+    {
+      image: 'harbor.example.com/payments/api:1.4.2',
+      id: 'CVE-2024-3094',
+      packageName: 'xz-utils',
+      severity: 'CRITICAL',
+    },
   ],
 };
 
@@ -34,7 +45,13 @@ function givenGate() {
       return HttpResponse.json({
         result: {
           dryRun: body.dryRun,
-          changes: [{ object: 'Deployment/payments-worker', action: 'update', changes: [{ path: 'spec.replicas', from: 3, to: 2 }] }],
+          changes: [
+            {
+              object: 'Deployment/payments-worker',
+              action: 'update',
+              changes: [{ path: 'spec.replicas', from: 3, to: 2 }],
+            },
+          ],
           applied: body.dryRun ? [] : ['Deployment/payments-worker'],
           pruned: [],
           gate,
@@ -56,12 +73,25 @@ async function openDeploy() {
 describe('deploying past the image scan gate', () => {
   it('lets an admin deploy anyway with a reason, which is sent for the audit log', async () => {
     const bodies = givenGate();
-    await renderCocktail(<EntityServerOperationsContent />, { entity: serverEntity });
+    await renderCocktail(<EntityServerOperationsContent />, {
+      entity: serverEntity,
+    });
     const dialog = await openDeploy();
-    await userEvent.click(await within(dialog).findByLabelText('Deploy anyway (recorded in the audit log)'));
-    expect(within(dialog).getByText('Say why the image scan gate is overridden.')).toBeInTheDocument();
-    await userEvent.type(within(dialog).getByLabelText('Why'), 'hotfix for INC-42; xz not reachable');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Deploy' }));
+    await userEvent.click(
+      await within(dialog).findByLabelText(
+        'Deploy anyway (recorded in the audit log)',
+      ),
+    );
+    expect(
+      within(dialog).getByText('Say why the image scan gate is overridden.'),
+    ).toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByLabelText('Why'),
+      'hotfix for INC-42; xz not reachable',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    );
     await within(dialog).findByText(/Applied 1 object/);
     expect(bodies[bodies.length - 1]).toEqual({
       dryRun: false,

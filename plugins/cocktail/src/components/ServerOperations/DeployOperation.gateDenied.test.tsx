@@ -18,9 +18,20 @@ const serverUrl = `${COCKTAIL_URL}/servers/default/payments-worker`;
 const gate = {
   threshold: 'CRITICAL',
   blocked: true,
-  images: [{ image: 'harbor.example.com/payments/api:1.4.2', scanId: '7', atOrAbove: 1 }],
+  images: [
+    {
+      image: 'harbor.example.com/payments/api:1.4.2',
+      scanId: '7',
+      atOrAbove: 1,
+    },
+  ],
   findings: [
-    { image: 'harbor.example.com/payments/api:1.4.2', id: 'CVE-2024-3094', packageName: 'xz-utils', severity: 'CRITICAL' },
+    {
+      image: 'harbor.example.com/payments/api:1.4.2',
+      id: 'CVE-2024-3094',
+      packageName: 'xz-utils',
+      severity: 'CRITICAL',
+    },
   ],
 };
 
@@ -34,7 +45,13 @@ function givenGate() {
       return HttpResponse.json({
         result: {
           dryRun: body.dryRun,
-          changes: [{ object: 'Deployment/payments-worker', action: 'update', changes: [{ path: 'spec.replicas', from: 3, to: 2 }] }],
+          changes: [
+            {
+              object: 'Deployment/payments-worker',
+              action: 'update',
+              changes: [{ path: 'spec.replicas', from: 3, to: 2 }],
+            },
+          ],
           applied: body.dryRun ? [] : ['Deployment/payments-worker'],
           pruned: [],
           gate,
@@ -61,11 +78,18 @@ describe('deploying past the image scan gate without the override permission', (
     });
     const dialog = await openDeploy();
     expect(
-      await within(dialog).findByText(/Blocked by the image scan gate: findings at or above critical in harbor.example.com\/payments\/api:1.4.2 \(1\): CVE-2024-3094 in xz-utils \(critical\)/),
+      await within(dialog).findByText(
+        /Blocked by the image scan gate: findings at or above critical in harbor.example.com\/payments\/api:1.4.2 \(1\): CVE-2024-3094 in xz-utils \(critical\)/,
+      ),
     ).toBeInTheDocument();
-    expect(within(dialog).getByText(/ask an admin \(cocktail.imagescan.override\)/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Deploy' })).toBeDisabled();
-    expect(within(dialog).queryByLabelText(/Deploy anyway/)).not.toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/ask an admin \(cocktail.imagescan.override\)/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    ).toBeDisabled();
+    expect(
+      within(dialog).queryByLabelText(/Deploy anyway/),
+    ).not.toBeInTheDocument();
   });
-
 });
