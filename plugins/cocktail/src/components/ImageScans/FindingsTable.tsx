@@ -22,6 +22,7 @@ const columns: TableColumn<Row>[] = [
   {
     title: 'Advisory',
     field: 'id',
+    width: '14%',
     render: f => (f.primaryUrl ? <Link to={f.primaryUrl}>{f.id}</Link> : f.id),
   },
   {
@@ -29,12 +30,24 @@ const columns: TableColumn<Row>[] = [
     field: 'severity',
     render: f => <SeverityChip severity={f.severity} />,
   },
-  { title: 'Package', field: 'packageName' },
-  { title: 'Installed', field: 'installedVersion' },
-  { title: 'Fixed in', field: 'fixedVersion', emptyValue: 'no fix yet' },
-  { title: 'CVSS', field: 'cvssScore', type: 'numeric', emptyValue: '—' },
+  { title: 'Package', field: 'packageName', width: '14%' },
+  { title: 'Installed', field: 'installedVersion', width: '12%' },
+  {
+    title: 'Fixed in',
+    field: 'fixedVersion',
+    emptyValue: 'no fix yet',
+    width: '12%',
+  },
+  {
+    title: 'CVSS',
+    field: 'cvssScore',
+    type: 'numeric',
+    emptyValue: '—',
+    width: '6%',
+  },
   {
     title: 'Title',
+    width: '32%',
     field: 'title',
     render: f => `${f.isNew ? '[new] ' : ''}${f.title ?? ''}`,
   },
