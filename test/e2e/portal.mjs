@@ -32,10 +32,15 @@ async function waitFor(url, deadline, portal) {
 }
 
 export async function startPortal({ extraArgs = [], env = {}, logFile }) {
-  if (await answers(`${backendUrl}/.backstage/health/v1/liveness`)) {
-    throw new Error(
-      `something already listens on ${backendUrl}; stop it before running the end-to-end tests`,
-    );
+  // The previous test file's portal may still be shutting down: give it a moment to go.
+  const free = Date.now() + 30_000;
+  while (await answers(`${backendUrl}/.backstage/health/v1/liveness`)) {
+    if (Date.now() > free) {
+      throw new Error(
+        `something already listens on ${backendUrl}; stop it before running the end-to-end tests`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
   }
   const log = fs.openSync(logFile, 'w');
   const child = spawn(
@@ -75,6 +80,15 @@ export async function startPortal({ extraArgs = [], env = {}, logFile }) {
       );
       await exited;
       clearTimeout(timer);
+      // The backend and app servers can outlive the start script for a moment.
+      const gone = Date.now() + 20_000;
+      while (
+        Date.now() < gone &&
+        ((await answers(`${backendUrl}/.backstage/health/v1/liveness`)) ||
+          (await answers(appUrl)))
+      ) {
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
     },
   };
 }
