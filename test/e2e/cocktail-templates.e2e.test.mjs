@@ -157,8 +157,25 @@ describe('the Cocktail templates', () => {
     await page
       .getByRole('heading', { name: 'e2e-web' })
       .waitFor({ timeout: 60_000 });
-    await page.getByRole('link', { name: 'Status', exact: true }).click();
-    await page.getByText('2 ready of 2 desired').waitFor({ timeout: 60_000 });
+    // The catalog may still be processing the new entity, whose tabs depend on its kind:
+    // open the Status tab by its address, reloading until the server shows.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      await page.goto(
+        `${appUrl}/catalog/default/cocktailserver/e2e-web/cocktail-status`,
+      );
+      const shown = await page
+        .getByText('2 ready of 2 desired')
+        .waitFor({ timeout: 15_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown) {
+        break;
+      }
+      assert.ok(Date.now() < deadline, 'the new server shows its status');
+    }
     await screenshot('cocktail-template-server');
   });
 });
