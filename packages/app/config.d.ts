@@ -1,0 +1,26 @@
+export interface Config {
+  auth?: {
+    providers?: {
+      /** Demo sign-in; the backend's config.d.ts describes it in full. */
+      demo?: {
+        /**
+         * The people the sign-in page offers, in this order; each signs in through the backend's
+         * `demo` provider. Empty or absent (as in production): the page offers only the
+         * regular providers.
+         */
+        people?: Array<{
+          /**
+           * The name of a User entity in the default namespace, e.g. `bob`.
+           * @visibility frontend
+           */
+          user: string;
+          /**
+           * Who the person is in the demo, shown next to their name, e.g. `Payments developer`.
+           * @visibility frontend
+           */
+          description?: string;
+        }>;
+      };
+    };
+  };
+}

@@ -1,0 +1,236 @@
+import { discoveryApiRef, IdentityApi } from '@backstage/frontend-plugin-api';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { CocktailSignInPage } from './CocktailSignInPage';
+import { SIGN_IN_CHOICE_KEY } from './signInChoice';
+
+const AUTH_URL = 'http://localhost:7007/api/auth';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const people = [
+  { user: 'erin', description: 'Platform admin' },
+  { user: 'bob', description: 'Payments developer' },
+  { user: 'carol', description: 'Payments viewer' },
+];
+
+/** A session as the auth backend's refresh endpoint returns it, with a token that expires. */
+function session(userEntityRef: string, ownershipEntityRefs: string[]) {
+  const payload = Buffer.from(
+    JSON.stringify({ sub: userEntityRef, exp: Date.now() / 1000 + 3600 }),
+  ).toString('base64url');
+  return {
+    profile: { displayName: 'Bob Lee', email: 'bob@example.com' },
+    backstageIdentity: {
+      token: `header.${payload}.signature`,
+      identity: { type: 'user', userEntityRef, ownershipEntityRefs },
+    },
+  };
+}
+
+/** The auth backend: the demo provider signs in bob and carol; the persons asked for are kept. */
+function givenAuthBackend() {
+  const asked: Array<string | null> = [];
+  server.use(
+    http.get(`${AUTH_URL}/demo/refresh`, ({ request }) => {
+      const person = request.headers.get('x-cocktail-demo-person');
+      asked.push(person);
+      if (person !== 'bob' && person !== 'carol') {
+        return HttpResponse.json(
+          {
+            error: {
+              name: 'AuthenticationError',
+              message: `'${person}' is not a demo person; the x-cocktail-demo-person header must name one of: bob, carol`,
+            },
+            response: { statusCode: 401 },
+          },
+          { status: 401 },
+        );
+      }
+      return HttpResponse.json(
+        session(`user:default/${person}`, [
+          `user:default/${person}`,
+          'group:default/payments-devs',
+        ]),
+      );
+    }),
+    http.get(`${AUTH_URL}/guest/refresh`, () =>
+      HttpResponse.json(
+        session('user:development/guest', ['user:development/guest']),
+      ),
+    ),
+  );
+  return { asked };
+}
+
+async function renderSignInPage(options: { demoPeople?: object[] } = {}) {
+  const onSignInSuccess = jest.fn<void, [IdentityApi]>();
+  await renderInTestApp(
+    <CocktailSignInPage onSignInSuccess={onSignInSuccess} />,
+    {
+      config: {
+        app: { title: 'Cocktail for Backstage' },
+        ...(options.demoPeople
+          ? { auth: { providers: { demo: { people: options.demoPeople } } } }
+          : {}),
+      },
+      apis: [
+        [
+          discoveryApiRef,
+          mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+        ],
+      ],
+    },
+  );
+  return { onSignInSuccess };
+}
+
+async function signedInIdentity(onSignInSuccess: jest.Mock) {
+  await waitFor(() => expect(onSignInSuccess).toHaveBeenCalledTimes(1));
+  return onSignInSuccess.mock.calls[0][0] as IdentityApi;
+}
+
+describe('CocktailSignInPage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+  });
+
+  it('offers guest sign-in and one entry per demo person with their description', async () => {
+    await renderSignInPage({ demoPeople: people });
+
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Enter as a Guest User/)).toBeInTheDocument();
+    expect(screen.getByText('Demo people')).toBeInTheDocument();
+    for (const name of [
+      'Erin — Platform admin',
+      'Bob — Payments developer',
+      'Carol — Payments viewer',
+    ]) {
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    }
+  });
+
+  it('offers only guest sign-in when config lists no demo people', async () => {
+    await renderSignInPage({ demoPeople: [] });
+
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Demo people')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+  });
+
+  it('signs the chosen person in through the demo provider and remembers them', async () => {
+    const { asked } = givenAuthBackend();
+    const { onSignInSuccess } = await renderSignInPage({ demoPeople: people });
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Bob — Payments developer' }),
+    );
+
+    const identity = await signedInIdentity(onSignInSuccess);
+    expect(asked).toEqual(['bob']);
+    expect(await identity.getBackstageIdentity()).toEqual({
+      type: 'user',
+      userEntityRef: 'user:default/bob',
+      ownershipEntityRefs: ['user:default/bob', 'group:default/payments-devs'],
+    });
+    expect(await identity.getProfileInfo()).toMatchObject({
+      displayName: 'Bob Lee',
+    });
+    expect(JSON.parse(localStorage.getItem(SIGN_IN_CHOICE_KEY)!)).toEqual({
+      provider: 'demo',
+      person: 'bob',
+    });
+  });
+
+  it('signs the remembered person in again after a reload, without offering the choices', async () => {
+    const { asked } = givenAuthBackend();
+    localStorage.setItem(
+      SIGN_IN_CHOICE_KEY,
+      JSON.stringify({ provider: 'demo', person: 'carol' }),
+    );
+    const { onSignInSuccess } = await renderSignInPage({ demoPeople: people });
+
+    const identity = await signedInIdentity(onSignInSuccess);
+    expect(asked).toEqual(['carol']);
+    expect((await identity.getBackstageIdentity()).userEntityRef).toBe(
+      'user:default/carol',
+    );
+    expect(screen.queryByText('Demo people')).not.toBeInTheDocument();
+  });
+
+  it('forgets the person on sign-out', async () => {
+    givenAuthBackend();
+    const { onSignInSuccess } = await renderSignInPage({ demoPeople: people });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Bob — Payments developer' }),
+    );
+    const identity = await signedInIdentity(onSignInSuccess);
+
+    await identity.signOut();
+
+    expect(localStorage.getItem(SIGN_IN_CHOICE_KEY)).toBeNull();
+  });
+
+  it('offers the choices again when the remembered person is no longer in config', async () => {
+    const { asked } = givenAuthBackend();
+    localStorage.setItem(
+      SIGN_IN_CHOICE_KEY,
+      JSON.stringify({ provider: 'demo', person: 'dave' }),
+    );
+    await renderSignInPage({ demoPeople: people });
+
+    expect(await screen.findByText('Demo people')).toBeInTheDocument();
+    expect(asked).toEqual([]);
+    expect(localStorage.getItem(SIGN_IN_CHOICE_KEY)).toBeNull();
+  });
+
+  it('signs a guest in through the guest provider and remembers it', async () => {
+    givenAuthBackend();
+    const { onSignInSuccess } = await renderSignInPage({ demoPeople: people });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter' }));
+
+    const identity = await signedInIdentity(onSignInSuccess);
+    expect((await identity.getBackstageIdentity()).userEntityRef).toBe(
+      'user:development/guest',
+    );
+    expect(JSON.parse(localStorage.getItem(SIGN_IN_CHOICE_KEY)!)).toEqual({
+      provider: 'guest',
+    });
+  });
+
+  it("shows the backend's reason when sign-in is refused, and offers the choices again", async () => {
+    givenAuthBackend();
+    // The backend's config lists erin; this test's auth backend does not sign her in.
+    const { onSignInSuccess } = await renderSignInPage({ demoPeople: people });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Erin — Platform admin' }),
+    );
+
+    expect(
+      await screen.findByText('Could not sign in as Erin'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "'erin' is not a demo person; the x-cocktail-demo-person header must name one of: bob, carol",
+      ),
+    ).toBeInTheDocument();
+    expect(onSignInSuccess).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Choose again' }));
+
+    expect(await screen.findByText('Demo people')).toBeInTheDocument();
+    expect(localStorage.getItem(SIGN_IN_CHOICE_KEY)).toBeNull();
+  });
+});

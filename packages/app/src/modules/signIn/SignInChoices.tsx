@@ -1,0 +1,154 @@
+import {
+  Avatar,
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  coreComponentsTranslationRef,
+} from '@backstage/core-components';
+import {
+  configApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemAvatar from '@material-ui/core/ListItemAvatar';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReactNode } from 'react';
+import {
+  DemoPerson,
+  SignInChoice,
+  personLabel,
+  personName,
+} from './signInChoice';
+
+const useStyles = makeStyles(theme => ({
+  // The same list of cards as Backstage's own sign-in page.
+  container: { padding: 0, listStyle: 'none' },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    width: '100%',
+    maxWidth: 400,
+    margin: 0,
+    padding: 0,
+  },
+  people: { maxWidth: 480 },
+  avatar: { width: 36, height: 36 },
+  avatarText: { fontSize: theme.typography.body2.fontSize },
+}));
+
+function CardItem(props: { className?: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <Grid
+      component="li"
+      item
+      classes={{ item: classes.item }}
+      className={props.className}
+    >
+      {props.children}
+    </Grid>
+  );
+}
+
+function GuestCard(props: { onChoose(choice: SignInChoice): void }) {
+  const { t } = useTranslationRef(coreComponentsTranslationRef);
+  return (
+    <InfoCard
+      title={t('signIn.guestProvider.title')}
+      variant="fullHeight"
+      actions={
+        <Button
+          color="primary"
+          variant="outlined"
+          onClick={() => props.onChoose({ provider: 'guest' })}
+        >
+          {t('signIn.guestProvider.enter')}
+        </Button>
+      }
+    >
+      <Typography variant="body1" style={{ whiteSpace: 'pre-line' }}>
+        {t('signIn.guestProvider.subtitle')}
+      </Typography>
+    </InfoCard>
+  );
+}
+
+function DemoPeopleCard(props: {
+  people: DemoPerson[];
+  onChoose(choice: SignInChoice): void;
+}) {
+  const classes = useStyles();
+  return (
+    <InfoCard
+      title="Demo people"
+      subheader="Sign in as a person of the example catalog: their groups and Service roles decide what they may do. For development only."
+      variant="fullHeight"
+      noPadding
+    >
+      <List>
+        {props.people.map(person => (
+          <ListItem
+            key={person.user}
+            button
+            aria-label={personLabel(person)}
+            onClick={() =>
+              props.onChoose({ provider: 'demo', person: person.user })
+            }
+          >
+            <ListItemAvatar>
+              <Avatar
+                displayName={personName(person)}
+                classes={{
+                  avatar: classes.avatar,
+                  avatarText: classes.avatarText,
+                }}
+              />
+            </ListItemAvatar>
+            <ListItemText
+              primary={personName(person)}
+              secondary={person.description}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </InfoCard>
+  );
+}
+
+/** The ways to sign in: as a guest, and as each demo person when config lists any. */
+export function SignInChoices(props: {
+  people: DemoPerson[];
+  onChoose(choice: SignInChoice): void;
+}) {
+  const classes = useStyles();
+  const config = useApi(configApiRef);
+  return (
+    <Page themeId="home">
+      <Header title={config.getString('app.title')} />
+      <Content>
+        <Grid
+          container
+          spacing={2}
+          component="ul"
+          classes={{ container: classes.container }}
+        >
+          <CardItem>
+            <GuestCard onChoose={props.onChoose} />
+          </CardItem>
+          {props.people.length > 0 && (
+            <CardItem className={classes.people}>
+              <DemoPeopleCard people={props.people} onChoose={props.onChoose} />
+            </CardItem>
+          )}
+        </Grid>
+      </Content>
+    </Page>
+  );
+}
