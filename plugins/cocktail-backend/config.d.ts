@@ -24,6 +24,13 @@ export interface Config {
       /** Skip TLS verification; needed for plain-HTTP simulated clusters. */
       skipTLSVerify?: boolean;
     }>;
+    serviceMaps?: {
+      /**
+       * Namespaces no ServiceMap may be provisioned into, besides `default` and every `kube-*`
+       * namespace, which are always reserved.
+       */
+      reservedNamespaces?: string[];
+    };
     clusterApi?: {
       /**
        * The registered cluster (from `cocktail.clusters` or the catalog) that runs Cluster API.

@@ -21,8 +21,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@cocktailcloud/plugin-scaffolder-backend-module-cocktail'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
+// Service roles decide what each person may do; platform admins come from cocktail.permissions.
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@cocktailcloud/plugin-permission-backend-module-cocktail-policy'),
 );
 
 backend.add(import('@backstage/plugin-search-backend'));

@@ -10,3 +10,4 @@ export {
   cocktailRelations,
   type RelationPair,
 } from './processor/cocktailRelations';
+export { isInCocktailServiceRule } from './permissions/isInCocktailServiceRule';

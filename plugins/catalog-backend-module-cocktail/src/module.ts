@@ -6,10 +6,11 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { CocktailEntitiesProcessor } from './processor/CocktailEntitiesProcessor';
 import { PublishedDirectoryEntityProvider } from './provider/PublishedDirectoryEntityProvider';
+import { isInCocktailServiceRule } from './permissions/isInCocktailServiceRule';
 
 /**
  * Adds the Cocktail kinds to the catalog (validation, relations, the kubernetes-id annotation)
- * and, when `cocktail.scaffolder.publishDirectory` is set, the entities published there.
+ * the IS_IN_COCKTAIL_SERVICE permission rule, and, when `cocktail.scaffolder.publishDirectory` is set, the entities published there.
  */
 export const catalogModuleCocktail = createBackendModule({
   pluginId: 'catalog',
@@ -21,9 +22,12 @@ export const catalogModuleCocktail = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ catalog, config, logger, lifecycle }) {
+      async init({ catalog, config, logger, lifecycle, permissionsRegistry }) {
         catalog.addProcessor(new CocktailEntitiesProcessor());
+        // Lets a policy's conditional decisions name a person's Services (see the policy module).
+        permissionsRegistry.addPermissionRules([isInCocktailServiceRule]);
         const directory = config.getOptionalString(
           'cocktail.scaffolder.publishDirectory',
         );

@@ -10,8 +10,12 @@ import {
   ClusterRegistry,
   createResourceClient,
   loadKubernetesClient,
+  readPermissionsConfig,
+  ServiceRoleDirectory,
   WatchCache,
 } from '@cocktailcloud/plugin-cocktail-node';
+import { AccessExplainer } from './access/AccessExplainer';
+import { statusSignalRecipients } from './access/statusSignalRecipients';
 import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
 import { ClusterProvisioner } from './clusterApi/ClusterProvisioner';
 import { DatabaseScanStore } from './imageScans/DatabaseScanStore';
@@ -32,6 +36,7 @@ export const cocktailPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
@@ -58,7 +63,28 @@ export const cocktailPlugin = createBackendPlugin({
               resource,
             ),
         });
-        const statusSignals = new StatusSignals(deps.signals, logger);
+        const permissionSettings = readPermissionsConfig(config);
+        const directory = new ServiceRoleDirectory({
+          catalog,
+          credentials: () => auth.getOwnServiceCredentials(),
+          platformAdmins: permissionSettings.platformAdmins,
+          refreshMs: permissionSettings.refreshMs,
+        });
+        const explainer = new AccessExplainer({
+          directory,
+          userInfo: deps.userInfo,
+          auth,
+          catalog,
+        });
+        const statusSignals = new StatusSignals(
+          deps.signals,
+          logger,
+          undefined,
+          statusSignalRecipients({
+            directory,
+            openReads: permissionSettings.openReads,
+          }),
+        );
         watchCache.onChange(change => statusSignals.onChange(change));
         deps.lifecycle.addShutdownHook(() => {
           statusSignals.stop();
@@ -107,6 +133,11 @@ export const cocktailPlugin = createBackendPlugin({
             clusterProvisioner,
             ...deps,
             catalog,
+            explainer,
+            directory,
+            reservedNamespaces: config.getOptionalStringArray(
+              'cocktail.serviceMaps.reservedNamespaces',
+            ),
             clusters: {
               listClusters: async () =>
                 (

@@ -120,3 +120,14 @@ export type {
   ScanSeverity,
   SeverityCounts,
 } from '@cocktailcloud/plugin-cocktail-common';
+export {
+  ServiceRoleDirectory,
+  type ServiceDirectoryCatalog,
+  type ServiceMapRecord,
+  type ServiceRecord,
+} from './permissions/ServiceRoleDirectory';
+export {
+  readPermissionsConfig,
+  type CocktailPermissionsConfig,
+} from './permissions/readPermissionsConfig';
+export { describeRefusal } from './permissions/describeRefusal';

@@ -3,7 +3,20 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ResponseError,
+} from '@backstage/errors';
+
+const ERRORS_BY_STATUS: Record<number, new (message: string) => Error> = {
+  400: InputError,
+  403: NotAllowedError,
+  404: NotFoundError,
+  409: ConflictError,
+};
 
 /**
  * Calls the `cocktail` backend plugin on behalf of the user who started the task, so its
@@ -35,10 +48,12 @@ export class CocktailBackendClient {
     });
     if (!response.ok) {
       const error = await ResponseError.fromResponse(response);
-      // The backend's message names the field and what was expected; pass it on as it is.
-      throw new Error(
-        (error.body?.error?.message as string | undefined) ?? error.message,
-      );
+      // The backend's message names the field and what was expected; pass it on as it is,
+      // keeping what kind of refusal it was.
+      const message =
+        (error.body?.error?.message as string | undefined) ?? error.message;
+      const Kind = ERRORS_BY_STATUS[response.status] ?? Error;
+      throw new Kind(message);
     }
     return (await response.json()) as T;
   }

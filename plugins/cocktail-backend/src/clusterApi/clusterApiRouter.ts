@@ -111,7 +111,11 @@ export function clusterApiRouter(options: {
         body.dryRun,
         { action: 'cluster.upgrade', namespace, name },
         async () => {
-          await authorize(credentials, cocktailClusterUpdatePermission);
+          await authorize(
+            credentials,
+            cocktailClusterUpdatePermission,
+            `resource:default/${name}`,
+          );
           return provisioner().upgrade(namespace, name, body);
         },
       );
@@ -130,7 +134,11 @@ export function clusterApiRouter(options: {
         body.dryRun,
         { action: 'cluster.scale', namespace, name },
         async () => {
-          await authorize(credentials, cocktailClusterUpdatePermission);
+          await authorize(
+            credentials,
+            cocktailClusterUpdatePermission,
+            `resource:default/${name}`,
+          );
           return provisioner().scale(namespace, name, body);
         },
       );

@@ -170,6 +170,19 @@ export class DatabaseScanStore implements ScanStore {
     return latest;
   }
 
+  async imageOf(
+    scanId: string,
+  ): Promise<{ imageKey: string; reference?: string } | undefined> {
+    const row: Pick<ScanRow, 'image_key' | 'reference'> | undefined =
+      await this.db(SCANS_TABLE)
+        .select('image_key', 'reference')
+        .where('id', scanId)
+        .first();
+    return row
+      ? { imageKey: row.image_key, reference: row.reference ?? undefined }
+      : undefined;
+  }
+
   async findings(
     scanId: string,
     filter: FindingFilter = {},

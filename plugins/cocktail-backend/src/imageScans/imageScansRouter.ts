@@ -6,13 +6,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  cocktailClusterReadPermission,
   cocktailImageScanCreatePermission,
   cocktailImageScanReadPermission,
-  cocktailServerReadPermission,
   CocktailServerEntityV1alpha1,
   PodStatus,
   ServerImageScans,
@@ -28,6 +26,8 @@ import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { actorOf } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
+import { permissionReach } from '../access/readableEntityRefs';
+import { lookupKeysOf } from './imageKeys';
 import { ClusterAccess } from '../service/ClusterAccess';
 import { parseEntityParams } from '../service/entityParams';
 import { ServerResolver } from '../service/ServerResolver';
@@ -149,7 +149,7 @@ export function imageScansRouter(
     const target = await options.resolver.resolve(namespace, name, credentials);
     await authorize(
       credentials,
-      cocktailServerReadPermission,
+      cocktailImageScanReadPermission,
       target.entityRef,
     );
     const pods = await podsOf(
@@ -176,7 +176,7 @@ export function imageScansRouter(
     }
     const decisions = await options.permissions.authorize(
       servers.map(server => ({
-        permission: cocktailServerReadPermission,
+        permission: cocktailImageScanReadPermission,
         resourceRef: stringifyEntityRef(server),
       })),
       { credentials },
@@ -204,8 +204,12 @@ export function imageScansRouter(
   router.get('/servicemaps/:namespace/:name/image-scans', async (req, res) => {
     const { namespace, name } = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailClusterReadPermission);
     const serviceMap = await catalog.serviceMap(namespace, name, credentials);
+    await authorize(
+      credentials,
+      cocktailImageScanReadPermission,
+      stringifyEntityRef(serviceMap),
+    );
     res.json(
       rollUp(
         stringifyEntityRef(serviceMap),
@@ -217,8 +221,12 @@ export function imageScansRouter(
   router.get('/services/:namespace/:name/image-scans', async (req, res) => {
     const { namespace, name } = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailClusterReadPermission);
     const service = await catalog.service(namespace, name, credentials);
+    await authorize(
+      credentials,
+      cocktailImageScanReadPermission,
+      stringifyEntityRef(service),
+    );
     const serviceMaps = (await catalog.serviceMaps(credentials)).filter(
       map => serviceRefOf(map) === refOf(service),
     );
@@ -229,6 +237,44 @@ export function imageScansRouter(
       ),
     );
   });
+
+  /**
+   * A scan's findings are for platform admins (or whoever the policy allows everywhere) and for
+   * people who may read scans of a server that runs the scanned image now.
+   */
+  async function authorizeFindings(
+    credentials: BackstageCredentials,
+    scanId: string,
+  ) {
+    const reach = await permissionReach(
+      options.permissions,
+      cocktailImageScanReadPermission,
+      credentials,
+    );
+    if (reach === 'all') {
+      return;
+    }
+    const scanned = reach === 'some' ? await store.imageOf(scanId) : undefined;
+    const visible = scanned
+      ? await scansOfMaps(await catalog.serviceMaps(credentials), credentials)
+      : [];
+    const runs = visible.some(server =>
+      server.images.some(running => {
+        const keys = lookupKeysOf(running.image, running.digest);
+        return (
+          keys.digest === scanned!.imageKey ||
+          (keys.reference !== undefined &&
+            (keys.reference === scanned!.reference ||
+              keys.reference === scanned!.imageKey))
+        );
+      }),
+    );
+    if (!runs) {
+      throw new NotAllowedError(
+        `Reading the findings of scan ${scanId} needs the viewer role on a Service whose servers run the scanned image; none of yours does.`,
+      );
+    }
+  }
 
   router.get('/image-scans/:id/findings', async (req, res) => {
     const { id } = req.params;
@@ -241,7 +287,7 @@ export function imageScansRouter(
     }
     const filter = parseFindingFilter(req.query);
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailImageScanReadPermission);
+    await authorizeFindings(credentials, id);
     const items = await store.findings(id, filter);
     if (!items) {
       throw new NotFoundError(`no image scan with id ${id}`);

@@ -36,6 +36,10 @@ export interface ScanStore {
    * (`registry/repository[:tag]`); keys without a scan are absent from the map.
    */
   latestByImageKeys(keys: string[]): Promise<Map<string, ImageScanSummary>>;
+  /** What a scan is filed under (digest or reference) and its normalised reference. */
+  imageOf(
+    scanId: string,
+  ): Promise<{ imageKey: string; reference?: string } | undefined>;
   /** One scan's findings, most severe first; undefined when there is no such scan. */
   findings(
     scanId: string,

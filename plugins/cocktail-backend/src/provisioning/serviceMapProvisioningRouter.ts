@@ -16,6 +16,7 @@ import { auditedOperation } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
 import { clusterNameOf, refOf, serviceRefOf } from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
+import { checkServiceMapNamespace } from './checkServiceMapNamespace';
 
 function parseProvisionBody(body: unknown) {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -48,6 +49,8 @@ export function serviceMapProvisioningRouter(options: {
   authorize: Authorize;
   catalog: CocktailCatalog;
   operationsFor: (cluster: string) => Promise<KubernetesOperations>;
+  /** Namespaces reserved besides `default` and `kube-*`. */
+  reservedNamespaces?: string[];
 }): express.Router {
   const router = Router();
   router.post('/servicemaps/:namespace/:name/provision', async (req, res) => {
@@ -71,6 +74,17 @@ export function serviceMapProvisioningRouter(options: {
         cocktailServiceMapProvisionPermission,
         refOf(serviceMap),
       );
+      checkServiceMapNamespace({
+        serviceMapRef: refOf(serviceMap),
+        cluster,
+        namespace: serviceMap.spec.namespace,
+        reserved: options.reservedNamespaces ?? [],
+        claims: (await options.catalog.serviceMaps(credentials)).map(map => ({
+          ref: refOf(map),
+          cluster: clusterNameOf(map),
+          namespace: map.spec.namespace,
+        })),
+      });
       const manifests = renderServiceMapProvisioning({
         serviceMap,
         service,

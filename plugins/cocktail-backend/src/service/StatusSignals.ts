@@ -8,13 +8,23 @@ import { LABEL_SERVER } from '@cocktailcloud/plugin-cocktail-node';
 
 export { SERVER_STATUS_CHANNEL };
 
+/** Who hears a signal: everyone, or the people holding any of these user or group refs. */
+export type SignalRecipients =
+  | { type: 'broadcast' }
+  | { type: 'user'; entityRef: string[] };
+
 export interface SignalPublisher {
   publish(signal: {
-    recipients: { type: 'broadcast' };
+    recipients: SignalRecipients;
     channel: string;
     message: JsonObject;
   }): Promise<void>;
 }
+
+/** Decides who may hear of a server's change; everyone when not given. */
+export type RecipientsOf = (
+  change: ServerStatusSignal,
+) => Promise<SignalRecipients>;
 
 /**
  * Tells open pages that a server's status changed, at most once per server per interval: a
@@ -28,6 +38,9 @@ export class StatusSignals {
     private readonly signals: SignalPublisher,
     private readonly logger: LoggerService,
     private readonly intervalMs = 1_000,
+    private readonly recipientsOf: RecipientsOf = async () => ({
+      type: 'broadcast',
+    }),
   ) {}
 
   onChange(change: {
@@ -56,12 +69,16 @@ export class StatusSignals {
     const changes = [...this.pending.values()];
     this.pending.clear();
     for (const change of changes) {
-      this.signals
-        .publish({
-          recipients: { type: 'broadcast' },
-          channel: SERVER_STATUS_CHANNEL,
-          message: { ...change },
-        })
+      this.recipientsOf(change)
+        .then(recipients =>
+          recipients.type === 'user' && !recipients.entityRef.length
+            ? undefined
+            : this.signals.publish({
+                recipients,
+                channel: SERVER_STATUS_CHANNEL,
+                message: { ...change },
+              }),
+        )
         .catch(error => {
           this.logger.warn(
             `could not publish the status signal of ${change.server}: ${error}`,

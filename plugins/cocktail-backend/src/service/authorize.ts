@@ -6,6 +6,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
+  isResourcePermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
@@ -15,9 +16,30 @@ export type Authorize = (
   resourceRef?: string,
 ) => Promise<void>;
 
-/** A check that throws NotAllowedError, naming the permission, unless the policy allows it. */
-export function createAuthorize(permissions: PermissionsService): Authorize {
+/** Says why a permission was refused; the default names the permission only. */
+export type ExplainRefusal = (
+  credentials: BackstageCredentials,
+  permission: string,
+  resourceRef?: string,
+) => Promise<string>;
+
+const nameOnly: ExplainRefusal = async (_credentials, permission, ref) =>
+  `you are not allowed to ${permission}${ref ? ` on ${ref}` : ''}`;
+
+/**
+ * A check that throws NotAllowedError unless the policy allows it, with a message that says
+ * which role is needed and who to ask. A resource permission is always checked on an entity.
+ */
+export function createAuthorize(
+  permissions: PermissionsService,
+  explain: ExplainRefusal = nameOnly,
+): Authorize {
   return async (credentials, permission, resourceRef) => {
+    if (isResourcePermission(permission) && !resourceRef) {
+      throw new Error(
+        `${permission.name} is checked on an entity, and none was given`,
+      );
+    }
     const [decision] = await permissions.authorize(
       [
         resourceRef
@@ -28,9 +50,7 @@ export function createAuthorize(permissions: PermissionsService): Authorize {
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `you are not allowed to ${permission.name}${
-          resourceRef ? ` on ${resourceRef}` : ''
-        }`,
+        await explain(credentials, permission.name, resourceRef),
       );
     }
   };

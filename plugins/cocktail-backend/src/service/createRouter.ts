@@ -6,7 +6,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   cocktailAuditReadPermission,
@@ -40,6 +40,8 @@ import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { serviceMapProvisioningRouter } from '../provisioning/serviceMapProvisioningRouter';
 import { ClusterAccess } from './ClusterAccess';
 import { parseAuditFilter, parseAuditQuery } from './auditQueryParams';
+import { AuditFilter } from '../audit';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { describeCluster } from './describeCluster';
 import {
   parseAutoscaling,
@@ -59,6 +61,13 @@ import { summarizeService } from '../summaries/summarizeService';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
 import { GateThreshold, ScanGate } from '../imageScans/ScanGate';
 import { ScanStore } from '../imageScans/types';
+import { AccessExplainer } from '../access/AccessExplainer';
+import { entityAccessRouter } from '../access/entityAccessRouter';
+import {
+  permissionReach,
+  readableEntityRefs,
+} from '../access/readableEntityRefs';
+import { ServiceRoleDirectory } from '@cocktailcloud/plugin-cocktail-node';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -75,6 +84,12 @@ export interface RouterOptions {
   clusterProvisioner?: ClusterProvisioner;
   /** Time limit of one Kubernetes request; 10 s for changes and 5 s for live reads when not given. */
   requestTimeoutMs?: number;
+  /** Explains refusals by Service role; without it a refusal names the permission only. */
+  explainer?: AccessExplainer;
+  /** Services and their ServiceMaps, for signals and provisioning checks. */
+  directory?: ServiceRoleDirectory;
+  /** Namespaces no ServiceMap may be provisioned into, besides `default` and `kube-*`. */
+  reservedNamespaces?: string[];
   /** Image scans: their store, the deploy gate and the upload limit; no scan routes without it. */
   imageScans?: {
     store: ScanStore;
@@ -163,7 +178,88 @@ export async function createRouter(
     timeoutMs: liveReadTimeoutMs,
   });
   const router = Router();
-  const authorize = createAuthorize(permissions);
+  const authorize = createAuthorize(
+    permissions,
+    options.explainer
+      ? (credentials, permission, ref) =>
+          options.explainer!.explain(credentials, permission, ref)
+      : undefined,
+  );
+
+  /**
+   * A server's permission is checked on the server and on its ServiceMap as the catalog has it
+   * now, so a server cannot act in a ServiceMap of a Service where the person has no role.
+   */
+  async function authorizeServer(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    target: ServerTarget,
+  ) {
+    await authorize(credentials, permission, target.entityRef);
+    await authorize(
+      credentials,
+      permission,
+      stringifyEntityRef(target.serviceMap),
+    );
+  }
+
+  /** The audit filter narrowed to the entities whose rows the person may read. */
+  async function visibleAuditFilter(
+    credentials: BackstageCredentials,
+    filter: AuditFilter,
+  ): Promise<AuditFilter> {
+    const reach = await permissionReach(
+      permissions,
+      cocktailAuditReadPermission,
+      credentials,
+    );
+    if (reach === 'all') {
+      return filter;
+    }
+    if (filter.entityRefs?.length) {
+      const readable = await readableEntityRefs(
+        permissions,
+        cocktailAuditReadPermission,
+        filter.entityRefs,
+        credentials,
+      );
+      if (!readable.length) {
+        // Say why for the entity asked about, rather than answer with nothing.
+        await authorize(
+          credentials,
+          cocktailAuditReadPermission,
+          filter.entityRefs[0],
+        );
+      }
+      return { ...filter, entityRefs: readable };
+    }
+    if (reach === 'none') {
+      throw new NotAllowedError(
+        'Reading the audit log needs the viewer role on a Service; you have no role on any.',
+      );
+    }
+    const [serviceMaps, servers, services] = await Promise.all([
+      catalog.serviceMaps(credentials),
+      catalog.servers(credentials),
+      catalog.services(credentials),
+    ]);
+    const candidates = [...services, ...serviceMaps, ...servers].map(e =>
+      stringifyEntityRef(e),
+    );
+    const readable = await readableEntityRefs(
+      permissions,
+      cocktailAuditReadPermission,
+      candidates,
+      credentials,
+    );
+    // Rows keep refs as written; match both spellings.
+    return {
+      ...filter,
+      entityRefs: [
+        ...new Set(readable.flatMap(r => [r, r.toLocaleLowerCase('en-US')])),
+      ],
+    };
+  }
   const gate = options.imageScans
     ? new ScanGate({
         store: options.imageScans.store,
@@ -216,9 +312,27 @@ export async function createRouter(
   router.get('/clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     await authorize(credentials, cocktailClusterReadPermission);
+    const readAll =
+      (await permissionReach(
+        permissions,
+        cocktailServerReadPermission,
+        credentials,
+      )) === 'all';
     const [list, countsFor] = await Promise.all([
       clusters.listClusters(),
-      countClusterEntities(catalog, credentials),
+      countClusterEntities(
+        catalog,
+        credentials,
+        readAll
+          ? undefined
+          : refs =>
+              readableEntityRefs(
+                permissions,
+                cocktailServerReadPermission,
+                refs,
+                credentials,
+              ),
+      ),
     ]);
     const items = list.map(cluster => ({
       ...cluster,
@@ -250,11 +364,7 @@ export async function createRouter(
   router.get('/servers/:namespace/:name/status', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const target = await serverFromRequest(req, credentials);
-    await authorize(
-      credentials,
-      cocktailServerReadPermission,
-      target.entityRef,
-    );
+    await authorizeServer(credentials, cocktailServerReadPermission, target);
     await watchCache.waitForSync(target.cluster, 3_000);
     const { cache, state } = watchCache.read(target.cluster);
     res.json(
@@ -268,8 +378,12 @@ export async function createRouter(
   router.get('/servicemaps/:namespace/:name/summary', async (req, res) => {
     const { namespace, name } = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailClusterReadPermission);
     const serviceMap = await catalog.serviceMap(namespace, name, credentials);
+    await authorize(
+      credentials,
+      cocktailServerReadPermission,
+      stringifyEntityRef(serviceMap),
+    );
     const [summary] = await summarizer.summarize([serviceMap], credentials);
     res.json(summary);
   });
@@ -277,8 +391,12 @@ export async function createRouter(
   router.get('/services/:namespace/:name/summary', async (req, res) => {
     const { namespace, name } = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailClusterReadPermission);
     const service = await catalog.service(namespace, name, credentials);
+    await authorize(
+      credentials,
+      cocktailServerReadPermission,
+      stringifyEntityRef(service),
+    );
     const serviceMaps = (await catalog.serviceMaps(credentials))
       .filter(map => serviceRefOf(map) === refOf(service))
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
@@ -294,11 +412,7 @@ export async function createRouter(
     parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
     const target = await serverFromRequest(req, credentials);
-    await authorize(
-      credentials,
-      cocktailServerReadPermission,
-      target.entityRef,
-    );
+    await authorizeServer(credentials, cocktailServerReadPermission, target);
     res.json(
       await readServerMetrics(
         {
@@ -319,11 +433,7 @@ export async function createRouter(
   router.get('/servers/:namespace/:name/drift', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const target = await serverFromRequest(req, credentials, true);
-    await authorize(
-      credentials,
-      cocktailServerReadPermission,
-      target.entityRef,
-    );
+    await authorizeServer(credentials, cocktailServerReadPermission, target);
     res.json(await (await lifecycleFor(target)).drift());
   });
 
@@ -340,7 +450,7 @@ export async function createRouter(
     const target = await serverFromRequest(req, credentials, true);
     const dryRun = req.body?.dryRun === true;
     const run = async () => {
-      await authorize(credentials, operation.permission, target.entityRef);
+      await authorizeServer(credentials, operation.permission, target);
       return operation.run(await lifecycleFor(target), req.body, {
         target,
         credentials,
@@ -371,11 +481,7 @@ export async function createRouter(
     const target = await serverFromRequest(req, credentials, true);
     const dryRun = req.query.dryRun === 'true';
     const run = async () => {
-      await authorize(
-        credentials,
-        cocktailServerDeletePermission,
-        target.entityRef,
-      );
+      await authorizeServer(credentials, cocktailServerDeletePermission, target);
       return (await lifecycleFor(target)).delete({ dryRun });
     };
     const result = dryRun
@@ -397,13 +503,21 @@ export async function createRouter(
 
   router.get('/audit', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailAuditReadPermission);
-    res.json(await audit.query(parseAuditQuery(req.query)));
+    const query = parseAuditQuery(req.query);
+    res.json(
+      await audit.query({
+        ...query,
+        ...(await visibleAuditFilter(credentials, query)),
+      }),
+    );
   });
 
   router.get('/audit/export', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailAuditReadPermission);
+    const filter = await visibleAuditFilter(
+      credentials,
+      parseAuditFilter(req.query),
+    );
     const format = req.query.format ?? 'json';
     if (format !== 'csv' && format !== 'json') {
       throw new InputError(`format: expected csv or json, got ${format}`);
@@ -416,10 +530,7 @@ export async function createRouter(
       'Content-Disposition',
       `attachment; filename="cocktail-audit.${format}"`,
     );
-    for await (const chunk of audit.exportRows(
-      parseAuditFilter(req.query),
-      format,
-    )) {
+    for await (const chunk of audit.exportRows(filter, format)) {
       res.write(chunk);
     }
     res.end();
@@ -427,7 +538,18 @@ export async function createRouter(
 
   router.get('/audit/verify', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailAuditReadPermission);
+    // The whole chain spans every Service: platform admins (or a policy allowing all) only.
+    if (
+      (await permissionReach(
+        permissions,
+        cocktailAuditReadPermission,
+        credentials,
+      )) !== 'all'
+    ) {
+      throw new NotAllowedError(
+        'Verifying the audit chain needs a platform admin: the chain spans every Service.',
+      );
+    }
     res.json(await audit.verifyChain());
   });
 
@@ -438,6 +560,15 @@ export async function createRouter(
       cluster,
       options.requestTimeoutMs,
     );
+  if (options.explainer) {
+    router.use(
+      entityAccessRouter({
+        httpAuth,
+        permissions,
+        explainer: options.explainer,
+      }),
+    );
+  }
   router.use(
     clusterApiRouter({
       ...options,

@@ -1,10 +1,11 @@
 import {
   AuditorService,
   AuthService,
+  BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   CocktailServerEntityV1alpha1,
   cocktailServerDeployPermission,
@@ -18,7 +19,11 @@ import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
 import { ServerTarget } from '../lifecycle/ServerTarget';
-import { clusterNameOf } from '../summaries/catalogRefs';
+import {
+  clusterNameOf,
+  refOf,
+  serviceMapRefOf,
+} from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { auditedOperation } from './auditedOperation';
 import { Authorize } from './authorize';
@@ -68,8 +73,74 @@ export function inlineServerDeployRouter(options: {
 }): express.Router {
   const router = Router();
 
+  /**
+   * Where a server named by ref may be read: as the catalog has it when it is there (the
+   * cluster, namespace and name asked for must be its own), else a ServiceMap of that cluster and
+   * namespace (the entity is not ingested yet). The permission is checked on both.
+   */
+  async function authorizeInlineRead(
+    credentials: BackstageCredentials,
+    params: Record<string, string>,
+  ) {
+    let ref;
+    try {
+      ref = parseEntityRef(params.entityRef, { defaultKind: 'CocktailServer' });
+    } catch {
+      throw new InputError(
+        `entityRef: expected cocktailserver:namespace/name, got ${params.entityRef}`,
+      );
+    }
+    if (
+      ref.kind.toLocaleLowerCase('en-US') !== 'cocktailserver' ||
+      ref.name !== params.server
+    ) {
+      throw new InputError(
+        `entityRef: expected the CocktailServer named by server (${params.server}), got ${params.entityRef}`,
+      );
+    }
+    const maps = await options.catalog.serviceMaps(credentials);
+    const existing = await options.catalog.server(
+      ref.namespace,
+      ref.name,
+      credentials,
+    );
+    const map = existing
+      ? maps.find(m => refOf(m) === serviceMapRefOf(existing))
+      : maps.find(
+          m =>
+            clusterNameOf(m) === params.cluster &&
+            m.spec.namespace === params.namespace,
+        );
+    if (!map) {
+      throw new NotFoundError(
+        existing
+          ? `${params.entityRef} names a ServiceMap that is not in the catalog`
+          : `no ServiceMap in the catalog puts servers in namespace ${params.namespace} on cluster ${params.cluster}`,
+      );
+    }
+    if (
+      clusterNameOf(map) !== params.cluster ||
+      map.spec.namespace !== params.namespace
+    ) {
+      throw new ConflictError(
+        `${params.entityRef} runs in namespace ${map.spec.namespace} on cluster ${clusterNameOf(
+          map,
+        )}, not in ${params.namespace} on ${params.cluster}`,
+      );
+    }
+    const mapRef = stringifyEntityRef(map);
+    if (existing) {
+      await options.authorize(
+        credentials,
+        cocktailServerReadPermission,
+        stringifyEntityRef(existing),
+      );
+    }
+    await options.authorize(credentials, cocktailServerReadPermission, mapRef);
+  }
+
   // The status of a server deployed inline, named by where it runs: its catalog entity may not
-  // exist yet, so the permission is checked against the ref it will have.
+  // exist yet.
   router.get('/servers/inline-status', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req);
     const params: Record<string, string> = {};
@@ -80,11 +151,7 @@ export function inlineServerDeployRouter(options: {
       }
       params[key] = value;
     }
-    await options.authorize(
-      credentials,
-      cocktailServerReadPermission,
-      params.entityRef,
-    );
+    await authorizeInlineRead(credentials, params);
     res.json(
       await options.readStatus(params.cluster, params.namespace, params.server),
     );
@@ -115,12 +182,35 @@ export function inlineServerDeployRouter(options: {
       cluster: clusterNameOf(serviceMap),
       namespace: serviceMap.spec.namespace,
     };
+    const existing = await options.catalog.server(
+      namespace,
+      server.metadata.name,
+      credentials,
+    );
+    if (existing && serviceMapRefOf(existing) !== refOf(serviceMap)) {
+      throw new ConflictError(
+        `server: ${target.entityRef} is in the catalog on ServiceMap ${serviceMapRefOf(
+          existing,
+        )}, and this request names ${refOf(
+          serviceMap,
+        )}; deploy it from its own page, or give the new server another name`,
+      );
+    }
     const run = async () => {
+      // The server goes into this ServiceMap: the person needs the role on its Service, and on
+      // the catalog's server of that name when there is one.
       await options.authorize(
         credentials,
         cocktailServerDeployPermission,
-        target.entityRef,
+        stringifyEntityRef(serviceMap),
       );
+      if (existing) {
+        await options.authorize(
+          credentials,
+          cocktailServerDeployPermission,
+          target.entityRef,
+        );
+      }
       const lifecycle = await options.lifecycleFor(target);
       return options.gate
         ? options.gate.deploy(lifecycle, target, credentials, body)

@@ -36,6 +36,16 @@ export class CocktailCatalog {
     return items.filter(isServiceMapEntity) as ServiceMapEntityV1alpha1[];
   }
 
+  async services(
+    credentials: BackstageCredentials,
+  ): Promise<ServiceEntityV1alpha1[]> {
+    const { items } = await this.catalog.getEntities(
+      { filter: { kind: 'Service' }, fields: [...IDENTITY, 'spec'] },
+      { credentials },
+    );
+    return items.filter(isServiceEntity) as ServiceEntityV1alpha1[];
+  }
+
   async servers(
     credentials: BackstageCredentials,
   ): Promise<CocktailServerEntityV1alpha1[]> {
@@ -49,6 +59,19 @@ export class CocktailCatalog {
     return items.filter(
       isCocktailServerEntity,
     ) as CocktailServerEntityV1alpha1[];
+  }
+
+  /** A server by name, or undefined when the catalog has none (yet). */
+  async server(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<CocktailServerEntityV1alpha1 | undefined> {
+    const ref = stringifyEntityRef({ kind: 'CocktailServer', namespace, name });
+    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    return entity && isCocktailServerEntity(entity)
+      ? (entity as CocktailServerEntityV1alpha1)
+      : undefined;
   }
 
   async serviceMap(

@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { clusterNameOf, refOf, serviceMapRefOf } from './catalogRefs';
 import { CocktailCatalog } from './CocktailCatalog';
 
@@ -9,16 +10,27 @@ export interface ClusterEntityCounts {
 
 /**
  * How many ServiceMaps name each cluster and how many CocktailServers are deployed to those
- * ServiceMaps, as far as the caller may see the catalog: two catalog queries in all.
+ * ServiceMaps, as far as the caller may see the catalog: two catalog queries in all, and with
+ * `readable` only the entities it returns (one permission batch).
  */
 export async function countClusterEntities(
   catalog: CocktailCatalog,
   credentials: BackstageCredentials,
+  readable?: (refs: string[]) => Promise<string[]>,
 ): Promise<(cluster: string) => ClusterEntityCounts> {
-  const [serviceMaps, servers] = await Promise.all([
+  let [serviceMaps, servers] = await Promise.all([
     catalog.serviceMaps(credentials),
     catalog.servers(credentials),
   ]);
+  if (readable) {
+    const allowed = new Set(
+      await readable(
+        [...serviceMaps, ...servers].map(e => stringifyEntityRef(e)),
+      ),
+    );
+    serviceMaps = serviceMaps.filter(e => allowed.has(stringifyEntityRef(e)));
+    servers = servers.filter(e => allowed.has(stringifyEntityRef(e)));
+  }
   const counts = new Map<string, ClusterEntityCounts>();
   const clusterOfMap = new Map<string, string>();
   for (const serviceMap of serviceMaps) {

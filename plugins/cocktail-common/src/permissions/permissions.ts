@@ -50,10 +50,11 @@ export const cocktailServerSuspendPermission = operation('suspend', 'update');
 /** Delete a server's objects from its cluster. */
 export const cocktailServerDeletePermission = operation('delete', 'delete');
 
-/** Read the audit log. */
+/** Read the audit log of an entity (and so, in lists, the rows of the entities one may read). */
 export const cocktailAuditReadPermission = createPermission({
   name: 'cocktail.audit.read',
   attributes: { action: 'read' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
 /** Create a cluster through Cluster API on the management cluster. */
@@ -62,10 +63,14 @@ export const cocktailClusterCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
-/** Upgrade a Cluster API cluster's Kubernetes version, or scale or add its node pools. */
+/**
+ * Upgrade a Cluster API cluster's Kubernetes version, or scale or add its node pools; checked
+ * against the cluster's `kubernetes-cluster` Resource entity, so its owner can be allowed.
+ */
 export const cocktailClusterUpdatePermission = createPermission({
   name: 'cocktail.cluster.update',
   attributes: { action: 'update' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
 /** Provision a ServiceMap's namespace: labels, quota, limits, member role bindings. */
@@ -81,10 +86,11 @@ export const cocktailImageScanCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
-/** Read a stored image scan's findings. */
+/** Read image scan findings: checked against the servers (and their Services) that run the image. */
 export const cocktailImageScanReadPermission = createPermission({
   name: 'cocktail.imagescan.read',
   attributes: { action: 'read' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
 /** Deploy a server although the image scan gate blocks it (audited with a reason). */
