@@ -71,7 +71,8 @@ export class CocktailPolicyDecider {
   handles(request: PolicyQuery): boolean {
     const name = request.permission.name;
     return (
-      name.startsWith('cocktail.') || cocktailPermissionGrant(name) !== undefined
+      name.startsWith('cocktail.') ||
+      cocktailPermissionGrant(name) !== undefined
     );
   }
 

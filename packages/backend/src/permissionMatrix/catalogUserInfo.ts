@@ -22,7 +22,11 @@ export function catalogUserInfoFactory(orgFiles: string[]) {
       if (entity?.kind !== 'User') continue;
       const namespace = entity.metadata.namespace ?? 'default';
       groupsByUser.set(
-        stringifyEntityRef({ kind: 'User', namespace, name: entity.metadata.name }),
+        stringifyEntityRef({
+          kind: 'User',
+          namespace,
+          name: entity.metadata.name,
+        }),
         (entity.spec?.memberOf ?? []).map((group: string) =>
           stringifyEntityRef({
             kind: 'Group',

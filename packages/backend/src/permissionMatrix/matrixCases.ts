@@ -61,23 +61,99 @@ export function endpointCases(
   const payments = { service: 'payments' as const };
   const search = { service: 'search' as const };
   const get = (path: string) => (person: Person) => call(person, 'GET', path);
-  const post = (path: string, body: unknown = {}) => (person: Person) =>
-    call(person, 'POST', path, { body });
+  const post =
+    (path: string, body: unknown = {}) =>
+    (person: Person) =>
+      call(person, 'POST', path, { body });
   return [
-    { name: 'GET /clusters', permission: 'cocktail.cluster.read', target: {}, run: get('/api/cocktail/clusters') },
-    { name: 'GET /clusters/prod', permission: 'cocktail.cluster.read', target: {}, run: get('/api/cocktail/clusters/prod') },
-    { name: 'GET payments-worker/status', permission: 'cocktail.server.read', target: payments, run: get(`${WORKER}/status`) },
-    { name: 'GET search-api/status', permission: 'cocktail.server.read', target: search, run: get(`${SEARCH_API}/status`) },
-    { name: 'GET payments-worker/drift', permission: 'cocktail.server.read', target: payments, run: get(`${WORKER}/drift`) },
-    { name: 'GET payments-worker/metrics', permission: 'cocktail.server.read', target: payments, run: get(`${WORKER}/metrics`) },
-    { name: 'GET servicemaps/payments-prod/summary', permission: 'cocktail.server.read', target: payments, run: get('/api/cocktail/servicemaps/default/payments-prod/summary') },
-    { name: 'GET services/payments/summary', permission: 'cocktail.server.read', target: payments, run: get('/api/cocktail/services/default/payments/summary') },
-    { name: 'GET servers/inline-status (payments-api)', permission: 'cocktail.server.read', target: payments, run: get('/api/cocktail/servers/inline-status?entityRef=cocktailserver:default/payments-api&cluster=prod&namespace=payments-prod&server=payments-api') },
-    { name: 'POST payments-worker/deploy (dry run)', permission: 'cocktail.server.deploy', target: payments, run: post(`${WORKER}/deploy`, { dryRun: true }) },
-    { name: 'POST payments-worker/rolling-update', permission: 'cocktail.server.rolling-update', target: payments, run: post(`${WORKER}/rolling-update`, { images: { worker: 'harbor.example.com/payments/api:1.4.3' } }) },
-    { name: 'POST payments-worker/restart', permission: 'cocktail.server.restart', target: payments, run: post(`${WORKER}/restart`) },
-    { name: 'POST payments-worker/scale', permission: 'cocktail.server.scale', target: payments, run: post(`${WORKER}/scale`, { replicas: 2 }) },
-    { name: 'POST payments-worker/autoscaling (off)', permission: 'cocktail.server.autoscale', target: payments, run: post(`${WORKER}/autoscaling`, { enabled: false }) },
+    {
+      name: 'GET /clusters',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/clusters'),
+    },
+    {
+      name: 'GET /clusters/prod',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/clusters/prod'),
+    },
+    {
+      name: 'GET payments-worker/status',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get(`${WORKER}/status`),
+    },
+    {
+      name: 'GET search-api/status',
+      permission: 'cocktail.server.read',
+      target: search,
+      run: get(`${SEARCH_API}/status`),
+    },
+    {
+      name: 'GET payments-worker/drift',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get(`${WORKER}/drift`),
+    },
+    {
+      name: 'GET payments-worker/metrics',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get(`${WORKER}/metrics`),
+    },
+    {
+      name: 'GET servicemaps/payments-prod/summary',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get('/api/cocktail/servicemaps/default/payments-prod/summary'),
+    },
+    {
+      name: 'GET services/payments/summary',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get('/api/cocktail/services/default/payments/summary'),
+    },
+    {
+      name: 'GET servers/inline-status (payments-api)',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get(
+        '/api/cocktail/servers/inline-status?entityRef=cocktailserver:default/payments-api&cluster=prod&namespace=payments-prod&server=payments-api',
+      ),
+    },
+    {
+      name: 'POST payments-worker/deploy (dry run)',
+      permission: 'cocktail.server.deploy',
+      target: payments,
+      run: post(`${WORKER}/deploy`, { dryRun: true }),
+    },
+    {
+      name: 'POST payments-worker/rolling-update',
+      permission: 'cocktail.server.rolling-update',
+      target: payments,
+      run: post(`${WORKER}/rolling-update`, {
+        images: { worker: 'harbor.example.com/payments/api:1.4.3' },
+      }),
+    },
+    {
+      name: 'POST payments-worker/restart',
+      permission: 'cocktail.server.restart',
+      target: payments,
+      run: post(`${WORKER}/restart`),
+    },
+    {
+      name: 'POST payments-worker/scale',
+      permission: 'cocktail.server.scale',
+      target: payments,
+      run: post(`${WORKER}/scale`, { replicas: 2 }),
+    },
+    {
+      name: 'POST payments-worker/autoscaling (off)',
+      permission: 'cocktail.server.autoscale',
+      target: payments,
+      run: post(`${WORKER}/autoscaling`, { enabled: false }),
+    },
     {
       name: 'POST payments-worker/rollback',
       permission: 'cocktail.server.rollback',
@@ -98,23 +174,167 @@ export function endpointCases(
           : suspended;
       },
     },
-    { name: 'DELETE payments-worker (dry run)', permission: 'cocktail.server.delete', target: payments, run: person => call(person, 'DELETE', `${WORKER}?dryRun=true`) },
-    { name: 'POST search-api/restart', permission: 'cocktail.server.restart', target: search, run: post(`${SEARCH_API}/restart`) },
-    { name: 'DELETE search-api (dry run)', permission: 'cocktail.server.delete', target: search, run: person => call(person, 'DELETE', `${SEARCH_API}?dryRun=true`) },
-    { name: 'POST servers/deploy inline into payments-dev (dry run)', permission: 'cocktail.server.deploy', target: payments, run: post('/api/cocktail/servers/deploy', { dryRun: true, server: { apiVersion: 'cocktailcloud.io/v1alpha1', kind: 'CocktailServer', metadata: { name: 'payments-matrix', namespace: 'default' }, spec: { serviceMap: 'payments-dev', type: 'Deployment', replicas: 1, containers: [{ name: 'app', image: 'harbor.example.com/payments/api:1.4.2' }] } } }) },
-    { name: 'POST servicemaps/payments-dev/provision (dry run)', permission: 'cocktail.servicemap.provision', target: payments, run: post('/api/cocktail/servicemaps/default/payments-dev/provision', { dryRun: true }) },
-    { name: 'GET audit?entityRef=payments-worker', permission: 'cocktail.audit.read', target: payments, run: get('/api/cocktail/audit?entityRef=cocktailserver:default/payments-worker') },
-    { name: 'GET audit/export?entityRef=search-api', permission: 'cocktail.audit.read', target: search, run: get('/api/cocktail/audit/export?format=json&entityRef=cocktailserver:default/search-api') },
-    { name: 'POST image-scans (upload)', permission: 'cocktail.imagescan.create', target: {}, run: person => call(person, 'POST', '/api/cocktail/image-scans', { body: PAYMENTS_API_REPORT }) },
-    { name: 'GET payments-api/image-scans', permission: 'cocktail.imagescan.read', target: payments, run: get('/api/cocktail/servers/default/payments-api/image-scans') },
-    { name: 'GET servicemaps/search-prod/image-scans', permission: 'cocktail.imagescan.read', target: search, run: get('/api/cocktail/servicemaps/default/search-prod/image-scans') },
-    { name: 'GET services/payments/image-scans', permission: 'cocktail.imagescan.read', target: payments, run: get('/api/cocktail/services/default/payments/image-scans') },
-    { name: 'GET image-scans/:id/findings (payments-api image)', permission: 'cocktail.imagescan.read', target: payments, run: person => call(person, 'GET', `/api/cocktail/image-scans/${context.scanId()}/findings`) },
-    { name: 'POST cluster-api/clusters (dry run)', permission: 'cocktail.cluster.create', target: {}, run: post('/api/cocktail/cluster-api/clusters', { dryRun: true, request: { name: 'matrix', provider: 'docker', kubernetesVersion: 'v1.32.2', controlPlane: { replicas: 1 }, nodePools: [{ name: 'workers', replicas: 1 }], labels: { team: 'platform', environment: 'development' } } }) },
-    { name: 'GET cluster-api/clusters/default/demo', permission: 'cocktail.cluster.read', target: {}, run: get('/api/cocktail/cluster-api/clusters/default/demo') },
-    { name: 'POST cluster-api/…/demo/upgrade (dry run)', permission: 'cocktail.cluster.update', target: { cluster: 'demo' }, run: post('/api/cocktail/cluster-api/clusters/default/demo/upgrade', { version: 'v1.33.1', dryRun: true }) },
-    { name: 'POST cluster-api/…/demo/scale (dry run)', permission: 'cocktail.cluster.update', target: { cluster: 'demo' }, run: post('/api/cocktail/cluster-api/clusters/default/demo/scale', { nodePool: 'workers', replicas: 3, dryRun: true }) },
-    { name: 'GET access?entityRef=payments-worker', permission: 'cocktail.cluster.read', target: {}, run: get('/api/cocktail/access?entityRef=cocktailserver:default/payments-worker') },
-    { name: 'GET kubernetes proxy pods of payments-prod', permission: 'kubernetes.proxy', target: {}, run: person => call(person, 'GET', '/api/kubernetes/proxy/api/v1/namespaces/payments-prod/pods', { headers: { 'Backstage-Kubernetes-Cluster': 'prod' } }) },
+    {
+      name: 'DELETE payments-worker (dry run)',
+      permission: 'cocktail.server.delete',
+      target: payments,
+      run: person => call(person, 'DELETE', `${WORKER}?dryRun=true`),
+    },
+    {
+      name: 'POST search-api/restart',
+      permission: 'cocktail.server.restart',
+      target: search,
+      run: post(`${SEARCH_API}/restart`),
+    },
+    {
+      name: 'DELETE search-api (dry run)',
+      permission: 'cocktail.server.delete',
+      target: search,
+      run: person => call(person, 'DELETE', `${SEARCH_API}?dryRun=true`),
+    },
+    {
+      name: 'POST servers/deploy inline into payments-dev (dry run)',
+      permission: 'cocktail.server.deploy',
+      target: payments,
+      run: post('/api/cocktail/servers/deploy', {
+        dryRun: true,
+        server: {
+          apiVersion: 'cocktailcloud.io/v1alpha1',
+          kind: 'CocktailServer',
+          metadata: { name: 'payments-matrix', namespace: 'default' },
+          spec: {
+            serviceMap: 'payments-dev',
+            type: 'Deployment',
+            replicas: 1,
+            containers: [
+              { name: 'app', image: 'harbor.example.com/payments/api:1.4.2' },
+            ],
+          },
+        },
+      }),
+    },
+    {
+      name: 'POST servicemaps/payments-dev/provision (dry run)',
+      permission: 'cocktail.servicemap.provision',
+      target: payments,
+      run: post('/api/cocktail/servicemaps/default/payments-dev/provision', {
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'GET audit?entityRef=payments-worker',
+      permission: 'cocktail.audit.read',
+      target: payments,
+      run: get(
+        '/api/cocktail/audit?entityRef=cocktailserver:default/payments-worker',
+      ),
+    },
+    {
+      name: 'GET audit/export?entityRef=search-api',
+      permission: 'cocktail.audit.read',
+      target: search,
+      run: get(
+        '/api/cocktail/audit/export?format=json&entityRef=cocktailserver:default/search-api',
+      ),
+    },
+    {
+      name: 'POST image-scans (upload)',
+      permission: 'cocktail.imagescan.create',
+      target: {},
+      run: person =>
+        call(person, 'POST', '/api/cocktail/image-scans', {
+          body: PAYMENTS_API_REPORT,
+        }),
+    },
+    {
+      name: 'GET payments-api/image-scans',
+      permission: 'cocktail.imagescan.read',
+      target: payments,
+      run: get('/api/cocktail/servers/default/payments-api/image-scans'),
+    },
+    {
+      name: 'GET servicemaps/search-prod/image-scans',
+      permission: 'cocktail.imagescan.read',
+      target: search,
+      run: get('/api/cocktail/servicemaps/default/search-prod/image-scans'),
+    },
+    {
+      name: 'GET services/payments/image-scans',
+      permission: 'cocktail.imagescan.read',
+      target: payments,
+      run: get('/api/cocktail/services/default/payments/image-scans'),
+    },
+    {
+      name: 'GET image-scans/:id/findings (payments-api image)',
+      permission: 'cocktail.imagescan.read',
+      target: payments,
+      run: person =>
+        call(
+          person,
+          'GET',
+          `/api/cocktail/image-scans/${context.scanId()}/findings`,
+        ),
+    },
+    {
+      name: 'POST cluster-api/clusters (dry run)',
+      permission: 'cocktail.cluster.create',
+      target: {},
+      run: post('/api/cocktail/cluster-api/clusters', {
+        dryRun: true,
+        request: {
+          name: 'matrix',
+          provider: 'docker',
+          kubernetesVersion: 'v1.32.2',
+          controlPlane: { replicas: 1 },
+          nodePools: [{ name: 'workers', replicas: 1 }],
+          labels: { team: 'platform', environment: 'development' },
+        },
+      }),
+    },
+    {
+      name: 'GET cluster-api/clusters/default/demo',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/cluster-api/clusters/default/demo'),
+    },
+    {
+      name: 'POST cluster-api/…/demo/upgrade (dry run)',
+      permission: 'cocktail.cluster.update',
+      target: { cluster: 'demo' },
+      run: post('/api/cocktail/cluster-api/clusters/default/demo/upgrade', {
+        version: 'v1.33.1',
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'POST cluster-api/…/demo/scale (dry run)',
+      permission: 'cocktail.cluster.update',
+      target: { cluster: 'demo' },
+      run: post('/api/cocktail/cluster-api/clusters/default/demo/scale', {
+        nodePool: 'workers',
+        replicas: 3,
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'GET access?entityRef=payments-worker',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get(
+        '/api/cocktail/access?entityRef=cocktailserver:default/payments-worker',
+      ),
+    },
+    {
+      name: 'GET kubernetes proxy pods of payments-prod',
+      permission: 'kubernetes.proxy',
+      target: {},
+      run: person =>
+        call(
+          person,
+          'GET',
+          '/api/kubernetes/proxy/api/v1/namespaces/payments-prod/pods',
+          { headers: { 'Backstage-Kubernetes-Cluster': 'prod' } },
+        ),
+    },
   ];
 }

@@ -49,7 +49,9 @@ spec:
 
 /** Writes the crossed entities to a temporary file and returns its path. */
 export async function writeCrossedEntities(): Promise<string> {
-  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'cocktail-matrix-'));
+  const directory = await fs.mkdtemp(
+    path.join(os.tmpdir(), 'cocktail-matrix-'),
+  );
   const file = path.join(directory, 'crossed.yaml');
   await fs.writeFile(file, CROSSED_ENTITIES);
   return file;

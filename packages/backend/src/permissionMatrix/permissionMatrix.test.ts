@@ -33,7 +33,9 @@ describe('the permission matrix', () => {
     const deadline = Date.now() + 90_000;
     while (!(await ready())) {
       if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}; last seen: ${lastSeen}`);
+        throw new Error(
+          `timed out waiting for ${what}; last seen: ${lastSeen}`,
+        );
       await new Promise(resolve => setTimeout(resolve, 250));
     }
   }
@@ -84,21 +86,30 @@ describe('the permission matrix', () => {
       );
     });
     // A Cluster API cluster for the cluster operations, and a scan of Payments API's image.
-    const created = await call('erin', 'POST', '/api/cocktail/cluster-api/clusters', {
-      body: {
-        request: {
-          name: 'demo',
-          provider: 'docker',
-          kubernetesVersion: 'v1.32.2',
-          controlPlane: { replicas: 1 },
-          nodePools: [{ name: 'workers', replicas: 2 }],
-          labels: { team: 'payments', environment: 'development' },
+    const created = await call(
+      'erin',
+      'POST',
+      '/api/cocktail/cluster-api/clusters',
+      {
+        body: {
+          request: {
+            name: 'demo',
+            provider: 'docker',
+            kubernetesVersion: 'v1.32.2',
+            controlPlane: { replicas: 1 },
+            nodePools: [{ name: 'workers', replicas: 2 }],
+            labels: { team: 'payments', environment: 'development' },
+          },
         },
       },
-    });
+    );
     expect(created.status).toBe(200);
     await until('the demo cluster', async () => {
-      const status = await call('erin', 'GET', '/api/cocktail/cluster-api/clusters/default/demo');
+      const status = await call(
+        'erin',
+        'GET',
+        '/api/cocktail/cluster-api/clusters/default/demo',
+      );
       return status.body?.phase === 'Provisioned';
     });
     const upload = await call('erin', 'POST', '/api/cocktail/image-scans', {
@@ -109,9 +120,16 @@ describe('the permission matrix', () => {
     // A second revision of payments-worker, to roll back to.
     expect(
       (
-        await call('erin', 'POST', '/api/cocktail/servers/default/payments-worker/rolling-update', {
-          body: { images: { worker: 'harbor.example.com/payments/api:1.4.3' } },
-        })
+        await call(
+          'erin',
+          'POST',
+          '/api/cocktail/servers/default/payments-worker/rolling-update',
+          {
+            body: {
+              images: { worker: 'harbor.example.com/payments/api:1.4.3' },
+            },
+          },
+        )
       ).status,
     ).toBe(200);
   });
@@ -166,9 +184,9 @@ describe('the permission matrix', () => {
       }
     }
     process.stdout.write(
-      `permission matrix: ${total} cases, ${total - surprises.length} as expected\n${surprises
-        .map(s => `  surprise: ${s}\n`)
-        .join('')}`,
+      `permission matrix: ${total} cases, ${
+        total - surprises.length
+      } as expected\n${surprises.map(s => `  surprise: ${s}\n`).join('')}`,
     );
     expect(surprises).toEqual([]);
   });
@@ -202,10 +220,18 @@ describe('the permission matrix', () => {
   });
 
   it("refuses a server of Payments' team that names a Search ServiceMap to Payments' admin", async () => {
-    const alice = await call('alice', 'POST', '/api/cocktail/servers/default/payments-rogue/restart');
+    const alice = await call(
+      'alice',
+      'POST',
+      '/api/cocktail/servers/default/payments-rogue/restart',
+    );
     expect(alice.status).toBe(403);
     expect(alice.message).toContain('needs the developer role on Search');
-    const dave = await call('dave', 'DELETE', '/api/cocktail/servers/default/payments-rogue?dryRun=true');
+    const dave = await call(
+      'dave',
+      'DELETE',
+      '/api/cocktail/servers/default/payments-rogue?dryRun=true',
+    );
     expect(dave.status).toBe(200);
   });
 
@@ -216,7 +242,9 @@ describe('the permission matrix', () => {
       '/api/cocktail/servers/inline-status?entityRef=cocktailserver:default/payments-api&cluster=prod&namespace=search-prod&server=payments-api',
     );
     expect(status.status).toBe(409);
-    expect(status.message).toContain('runs in namespace payments-prod on cluster prod');
+    expect(status.message).toContain(
+      'runs in namespace payments-prod on cluster prod',
+    );
     const renamed = await call(
       'bob',
       'GET',
@@ -233,7 +261,9 @@ describe('the permission matrix', () => {
           serviceMap,
           type: 'Deployment',
           replicas: 1,
-          containers: [{ name: 'app', image: 'harbor.example.com/payments/api:1.4.2' }],
+          containers: [
+            { name: 'app', image: 'harbor.example.com/payments/api:1.4.2' },
+          ],
         },
       },
     });
@@ -241,21 +271,40 @@ describe('the permission matrix', () => {
       body: server('payments-worker', 'search-prod'),
     });
     expect(hijack.status).toBe(409);
-    const intoSearch = await call('bob', 'POST', '/api/cocktail/servers/deploy', {
-      body: server('bobs-new-server', 'search-prod'),
-    });
+    const intoSearch = await call(
+      'bob',
+      'POST',
+      '/api/cocktail/servers/deploy',
+      {
+        body: server('bobs-new-server', 'search-prod'),
+      },
+    );
     expect(intoSearch.status).toBe(403);
-    expect(intoSearch.message).toContain('Deploying needs the developer role on Search');
+    expect(intoSearch.message).toContain(
+      'Deploying needs the developer role on Search',
+    );
   });
 
   it('refuses to provision a reserved namespace or one another ServiceMap claims', async () => {
     for (const person of ['alice', 'erin'] as const) {
-      const system = await call(person, 'POST', '/api/cocktail/servicemaps/default/payments-system/provision', { body: { dryRun: true } });
+      const system = await call(
+        person,
+        'POST',
+        '/api/cocktail/servicemaps/default/payments-system/provision',
+        { body: { dryRun: true } },
+      );
       expect(system.status).toBe(400);
       expect(system.message).toContain('kube-system is reserved');
-      const squat = await call(person, 'POST', '/api/cocktail/servicemaps/default/payments-squat/provision', { body: { dryRun: true } });
+      const squat = await call(
+        person,
+        'POST',
+        '/api/cocktail/servicemaps/default/payments-squat/provision',
+        { body: { dryRun: true } },
+      );
       expect(squat.status).toBe(409);
-      expect(squat.message).toContain('already claimed by servicemap:default/search-prod');
+      expect(squat.message).toContain(
+        'already claimed by servicemap:default/search-prod',
+      );
     }
   });
 
@@ -272,8 +321,11 @@ describe('the permission matrix', () => {
 
   it('answers audit queries with only the rows of entities the person may read', async () => {
     const rowsOf = async (person: Person) =>
-      (await call(person, 'GET', '/api/cocktail/audit?limit=500')).body.items.map(
-        (row: { entityRef?: string; action: string }) => row.entityRef ?? row.action,
+      (
+        await call(person, 'GET', '/api/cocktail/audit?limit=500')
+      ).body.items.map(
+        (row: { entityRef?: string; action: string }) =>
+          row.entityRef ?? row.action,
       ) as string[];
     const erin = await rowsOf('erin');
     expect(erin).toContain('resource:default/demo');
@@ -284,8 +336,14 @@ describe('the permission matrix', () => {
     const dave = await rowsOf('dave');
     expect(dave.length).toBeGreaterThan(0);
     expect(dave.filter(ref => !/search|payments-rogue/.test(ref))).toEqual([]);
-    expect((await call('guest', 'GET', '/api/cocktail/audit')).status).toBe(403);
-    expect((await call('alice', 'GET', '/api/cocktail/audit/verify')).status).toBe(403);
-    expect((await call('erin', 'GET', '/api/cocktail/audit/verify')).body.ok).toBe(true);
+    expect((await call('guest', 'GET', '/api/cocktail/audit')).status).toBe(
+      403,
+    );
+    expect(
+      (await call('alice', 'GET', '/api/cocktail/audit/verify')).status,
+    ).toBe(403);
+    expect(
+      (await call('erin', 'GET', '/api/cocktail/audit/verify')).body.ok,
+    ).toBe(true);
   });
 });

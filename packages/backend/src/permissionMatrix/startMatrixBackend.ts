@@ -67,7 +67,10 @@ export async function startMatrixBackend() {
               },
             ],
             locations: [
-              { type: 'file', target: path.join(repoRoot, 'examples/all.yaml') },
+              {
+                type: 'file',
+                target: path.join(repoRoot, 'examples/all.yaml'),
+              },
               { type: 'file', target: crossed },
             ],
             processingInterval: { seconds: 1 },

@@ -61,8 +61,12 @@ export class AccessExplainer {
       credentials,
     });
     const serviceRef = entity ? await directory.serviceOf(entity) : undefined;
-    const service = serviceRef ? await directory.service(serviceRef) : undefined;
-    const role = service ? (await directory.rolesOf(refs)).get(service.ref) : undefined;
+    const service = serviceRef
+      ? await directory.service(serviceRef)
+      : undefined;
+    const role = service
+      ? (await directory.rolesOf(refs)).get(service.ref)
+      : undefined;
     return { service, role, platformAdmin, entity };
   }
 
@@ -74,7 +78,8 @@ export class AccessExplainer {
     context?: RoleContext,
   ): Promise<string> {
     const known = context ?? (await this.roleContext(credentials, entityRef));
-    const owner = (known.entity?.spec as { owner?: unknown } | undefined)?.owner;
+    const owner = (known.entity?.spec as { owner?: unknown } | undefined)
+      ?.owner;
     return describeRefusal({
       grant: cocktailPermissionGrant(permission),
       permission,

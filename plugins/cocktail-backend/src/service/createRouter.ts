@@ -481,7 +481,11 @@ export async function createRouter(
     const target = await serverFromRequest(req, credentials, true);
     const dryRun = req.query.dryRun === 'true';
     const run = async () => {
-      await authorizeServer(credentials, cocktailServerDeletePermission, target);
+      await authorizeServer(
+        credentials,
+        cocktailServerDeletePermission,
+        target,
+      );
       return (await lifecycleFor(target)).delete({ dryRun });
     };
     const result = dryRun

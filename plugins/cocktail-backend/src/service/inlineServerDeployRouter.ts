@@ -123,9 +123,11 @@ export function inlineServerDeployRouter(options: {
       map.spec.namespace !== params.namespace
     ) {
       throw new ConflictError(
-        `${params.entityRef} runs in namespace ${map.spec.namespace} on cluster ${clusterNameOf(
-          map,
-        )}, not in ${params.namespace} on ${params.cluster}`,
+        `${params.entityRef} runs in namespace ${
+          map.spec.namespace
+        } on cluster ${clusterNameOf(map)}, not in ${params.namespace} on ${
+          params.cluster
+        }`,
       );
     }
     const mapRef = stringifyEntityRef(map);
@@ -189,7 +191,9 @@ export function inlineServerDeployRouter(options: {
     );
     if (existing && serviceMapRefOf(existing) !== refOf(serviceMap)) {
       throw new ConflictError(
-        `server: ${target.entityRef} is in the catalog on ServiceMap ${serviceMapRefOf(
+        `server: ${
+          target.entityRef
+        } is in the catalog on ServiceMap ${serviceMapRefOf(
           existing,
         )}, and this request names ${refOf(
           serviceMap,

@@ -168,8 +168,7 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
     permission: 'cocktail.cluster.update',
     audience: { type: 'platform-admin', clusterOwner: true },
     verb: 'Upgrading and scaling a cluster',
-    allows:
-      "upgrade a cluster's Kubernetes version, scale or add node pools",
+    allows: "upgrade a cluster's Kubernetes version, scale or add node pools",
   },
   {
     permission: 'cocktail.cluster.create',

@@ -22,7 +22,10 @@ export type CocktailServiceScope = {
 /** A condition for a policy's conditional decision: the entity belongs to one of these Services. */
 export function isInCocktailService(
   scope: CocktailServiceScope,
-): PermissionCondition<typeof COCKTAIL_ENTITY_RESOURCE_TYPE, CocktailServiceScope> {
+): PermissionCondition<
+  typeof COCKTAIL_ENTITY_RESOURCE_TYPE,
+  CocktailServiceScope
+> {
   return {
     rule: IS_IN_COCKTAIL_SERVICE,
     resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
@@ -48,9 +51,10 @@ export function normalizeRef(
  * ServiceMap names it in `spec.service`. A server names only its ServiceMap, returned as
  * `serviceMap`.
  */
-export function cocktailOwnershipOf(
-  entity: Entity,
-): { service?: string; serviceMap?: string } {
+export function cocktailOwnershipOf(entity: Entity): {
+  service?: string;
+  serviceMap?: string;
+} {
   const namespace = entity.metadata.namespace ?? 'default';
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const kind = entity.kind.toLocaleLowerCase('en-US');

@@ -52,7 +52,10 @@ function readService(entity: Entity): ServiceRecord | undefined {
     if (typeof ref !== 'string') return;
     if (role !== 'viewer' && role !== 'developer' && role !== 'admin') return;
     try {
-      const key = normalizeRef(ref, { defaultKind, defaultNamespace: namespace });
+      const key = normalizeRef(ref, {
+        defaultKind,
+        defaultNamespace: namespace,
+      });
       roles.set(key, higherRole(roles.get(key), role)!);
     } catch {
       // The catalog processor reports malformed refs; they give nobody a role.
@@ -72,7 +75,10 @@ function readService(entity: Entity): ServiceRecord | undefined {
 
 function readServiceMap(entity: Entity): ServiceMapRecord | undefined {
   const { service, serviceMap } = cocktailOwnershipOf(entity);
-  const spec = (entity.spec ?? {}) as { cluster?: unknown; namespace?: unknown };
+  const spec = (entity.spec ?? {}) as {
+    cluster?: unknown;
+    namespace?: unknown;
+  };
   if (!service || !serviceMap || typeof spec.cluster !== 'string') {
     return undefined;
   }
@@ -154,7 +160,9 @@ export class ServiceRoleDirectory {
   }
 
   async service(ref: string): Promise<ServiceRecord | undefined> {
-    return (await this.load()).services.get(normalizeRef(ref, { defaultKind: 'Service' }));
+    return (await this.load()).services.get(
+      normalizeRef(ref, { defaultKind: 'Service' }),
+    );
   }
 
   async serviceMaps(): Promise<ServiceMapRecord[]> {
@@ -171,7 +179,9 @@ export class ServiceRoleDirectory {
   }
 
   /** The Service a ServiceMap (by ref) belongs to. */
-  async serviceOfServiceMap(serviceMapRef: string): Promise<string | undefined> {
+  async serviceOfServiceMap(
+    serviceMapRef: string,
+  ): Promise<string | undefined> {
     return (await this.load()).serviceMaps.get(
       normalizeRef(serviceMapRef, { defaultKind: 'ServiceMap' }),
     )?.service;
@@ -183,7 +193,10 @@ export class ServiceRoleDirectory {
   }
 
   private async load(): Promise<Snapshot> {
-    if (this.snapshot && Date.now() - this.snapshot.at < this.options.refreshMs) {
+    if (
+      this.snapshot &&
+      Date.now() - this.snapshot.at < this.options.refreshMs
+    ) {
       return this.snapshot;
     }
     this.loading ??= this.read().finally(() => {
@@ -195,7 +208,13 @@ export class ServiceRoleDirectory {
 
   private async read(): Promise<Snapshot> {
     const credentials = await this.options.credentials();
-    const fields = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec'];
+    const fields = [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.title',
+      'spec',
+    ];
     const [services, serviceMaps] = await Promise.all([
       this.options.catalog.getEntities(
         { filter: { kind: 'Service' }, fields },

@@ -37,7 +37,9 @@ export function describeRefusal(input: {
   const audience = grant.audience;
   if (audience.type === 'service-role') {
     if (!service) {
-      return `${grant.verb} needs the ${audience.role} role on the entity's Service, and ${
+      return `${grant.verb} needs the ${
+        audience.role
+      } role on the entity's Service, and ${
         input.entityRef ?? 'it'
       } belongs to no Service in the catalog.${askPlatform}`;
     }

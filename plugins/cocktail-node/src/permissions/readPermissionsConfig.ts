@@ -15,7 +15,9 @@ export interface CocktailPermissionsConfig {
 }
 
 /** Reads `cocktail.permissions`, with errors that name the key. */
-export function readPermissionsConfig(config: Config): CocktailPermissionsConfig {
+export function readPermissionsConfig(
+  config: Config,
+): CocktailPermissionsConfig {
   const permissions = config.getOptionalConfig('cocktail.permissions');
   const platformAdmins = (
     permissions?.getOptionalStringArray('platformAdmins') ?? []

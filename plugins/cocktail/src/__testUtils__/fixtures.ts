@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   AuditRowView,
+  CocktailEntityAccess,
+  cocktailPermissionGrant,
+  cocktailPermissions,
   ClusterDescription,
   ClusterListItem,
   CocktailServerEntityV1alpha1,
@@ -323,5 +326,47 @@ export function auditRow(overrides: Partial<AuditRowView> = {}): AuditRowView {
     previousHash: 'a3f1c0de',
     hash: '9b2e77aa',
     ...overrides,
+  };
+}
+
+/**
+ * What `GET /access` answers: every Cocktail permission allowed except `deny`, each refusal
+ * with the reason the backend would give for a Payments viewer.
+ */
+export function entityAccess(
+  options: {
+    entityRef?: string;
+    deny?: string[];
+    role?: CocktailEntityAccess['role'];
+    platformAdmin?: boolean;
+  } = {},
+): CocktailEntityAccess {
+  const deny = new Set(options.deny ?? []);
+  return {
+    entityRef: options.entityRef ?? 'cocktailserver:default/payments-worker',
+    service: {
+      entityRef: 'service:default/payments',
+      title: 'Payments',
+      admins: ['group:default/payments-team', 'user:default/alice'],
+    },
+    ...(options.role === undefined && !('role' in options)
+      ? { role: 'developer' as const }
+      : options.role
+      ? { role: options.role }
+      : {}),
+    platformAdmin: options.platformAdmin ?? false,
+    permissions: Object.fromEntries(
+      cocktailPermissions.map(p => [
+        p.name,
+        deny.has(p.name)
+          ? {
+              allowed: false,
+              reason: `${
+                cocktailPermissionGrant(p.name)?.verb ?? p.name
+              } needs the developer role on Payments; you are a viewer. Ask an admin of Payments (group:default/payments-team, user:default/alice).`,
+            }
+          : { allowed: true },
+      ]),
+    ),
   };
 }

@@ -6,15 +6,35 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { entityAccess } from './fixtures';
 import { cocktailApiRef, CocktailClient } from '../api';
 
 /** Where the test app's discovery API puts the `cocktail` backend. */
 export const COCKTAIL_URL = 'http://localhost:7007/api/cocktail';
 
-/** An msw server answering as the `cocktail` backend; register its hooks in each test file. */
+/** `GET /access` for any entity, allowing everything but `deny`, as a developer of Payments. */
+export function accessHandler(
+  options: Parameters<typeof entityAccess>[0] = {},
+) {
+  return http.get(`${COCKTAIL_URL}/access`, ({ request }) =>
+    HttpResponse.json(
+      entityAccess({
+        ...options,
+        entityRef:
+          new URL(request.url).searchParams.get('entityRef') ?? undefined,
+      }),
+    ),
+  );
+}
+
+/**
+ * An msw server answering as the `cocktail` backend, with `GET /access` allowing everything;
+ * register its hooks in each test file.
+ */
 export function createBackendServer() {
-  return setupServer();
+  return setupServer(accessHandler());
 }
 
 /**

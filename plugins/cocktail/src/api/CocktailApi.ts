@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AuditPageView,
+  CocktailEntityAccess,
   ImageScanRollup,
   ScanFindingView,
   ServerImageScans,
@@ -71,6 +72,8 @@ export type OperationResult = Record<string, unknown>;
 /** The `cocktail` backend plugin's REST API, shared by both frontend systems. */
 export interface CocktailApi {
   listClusters(): Promise<{ items: ClusterListItem[] }>;
+  /** What the signed-in person may do on an entity, their role on its Service, and why not. */
+  getEntityAccess(entityRef: string): Promise<CocktailEntityAccess>;
   describeCluster(name: string): Promise<ClusterDescription>;
   getServerStatus(server: ServerName): Promise<ServerStatus>;
   getServerDrift(server: ServerName): Promise<ServerDrift>;

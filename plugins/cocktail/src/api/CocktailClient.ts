@@ -1,5 +1,6 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { CocktailEntityAccess } from '@cocktailcloud/plugin-cocktail-common';
 import {
   AuditLogFilter,
   AutoscalingRequest,
@@ -55,6 +56,12 @@ export class CocktailClient implements CocktailApi {
 
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     return (await this.request(path, init)).json();
+  }
+
+  async getEntityAccess(entityRef: string) {
+    return this.json<CocktailEntityAccess>(
+      `/access?entityRef=${encodeURIComponent(entityRef)}`,
+    );
   }
 
   private async operation<T = OperationResult>(

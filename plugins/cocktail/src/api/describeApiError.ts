@@ -48,7 +48,10 @@ export function describeApiError(thrown: unknown): ApiErrorDescription {
     case 403:
       return {
         title: 'You do not have permission',
-        message: `${detail}. Ask a platform administrator or an admin of the Service to grant it.`,
+        // The backend names the role needed and who to ask; say it as it is.
+        message: /\bAsk\b/.test(detail)
+          ? detail
+          : `${detail}. Ask a platform administrator or an admin of the Service to grant it.`,
       };
     case 404:
       return {

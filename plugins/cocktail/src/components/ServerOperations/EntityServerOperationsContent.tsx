@@ -5,6 +5,8 @@ import { CocktailServerEntityV1alpha1 } from '@cocktailcloud/plugin-cocktail-com
 import { useState } from 'react';
 import { entityName } from '../../hooks/entityName';
 import { useServerStatus } from '../../hooks/useServerStatus';
+import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { YourRoleNotice } from '../common/YourRoleNotice';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { StatusFreshness } from '../ServerOverview/LiveStatusCard';
 import { RolloutCard } from '../ServerMonitoring/RolloutCard';
@@ -45,6 +47,7 @@ export function EntityServerOperationsContent() {
   const { entity } = useEntity<CocktailServerEntityV1alpha1>();
   const server = entityName(entity);
   const status = useServerStatus(server);
+  const access = useEntityAccess(entity);
   const [active, setActive] = useState<OperationId>();
   return (
     <Grid container spacing={3}>
@@ -53,6 +56,7 @@ export function EntityServerOperationsContent() {
           title="Operations"
           subheader="Each asks for confirmation and says exactly what will change"
         >
+          <YourRoleNotice access={access.value} />
           {status.error && !status.value && (
             <ApiErrorPanel error={status.error} what="Live status" />
           )}
@@ -63,6 +67,7 @@ export function EntityServerOperationsContent() {
               entity={entity}
               status={status.value}
               statusError={status.error}
+              access={access}
               onStart={() => setActive(operation.id)}
             />
           ))}

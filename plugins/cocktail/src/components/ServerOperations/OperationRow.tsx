@@ -1,5 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -8,6 +6,7 @@ import {
   CocktailServerEntityV1alpha1,
   ServerStatus,
 } from '@cocktailcloud/plugin-cocktail-common';
+import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
 import { unavailableReason } from './describeChanges';
 import { OperationInfo } from './operationCatalog';
 
@@ -31,22 +30,16 @@ export function OperationRow(props: {
   status?: ServerStatus;
   /** Set when the live status could not be read. */
   statusError?: Error;
+  /** The person's decisions on this server (one request for every row). */
+  access: ReturnType<typeof useEntityAccess>;
   onStart: () => void;
 }) {
   const { operation, entity, status } = props;
-  const resourceRef = stringifyEntityRef(entity);
-  const permission = usePermission({
-    permission: operation.permission,
-    resourceRef,
-  });
-  let reason: string | undefined;
-  if (permission.loading) {
-    reason = 'Checking your permissions…';
-  } else if (!permission.allowed) {
-    reason = `You lack the ${operation.permission.name} permission on ${resourceRef}.`;
-  } else if (!status && props.statusError && operation.id !== 'deploy') {
+  // First the role needed, the person's role and who to ask, as the backend decided.
+  let reason = refusalOf(props.access, operation.permission.name);
+  if (!reason && !status && props.statusError && operation.id !== 'deploy') {
     reason = 'The live status could not be read; see the error above.';
-  } else {
+  } else if (!reason) {
     reason = unavailableReason(operation.id, entity, status);
   }
   const classes = useStyles();

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { ServiceSummary } from '@cocktailcloud/plugin-cocktail-common';
 import {
   COCKTAIL_URL,
+  accessHandler,
   createBackendServer,
   renderCocktail,
 } from '../../__testUtils__/renderCocktail';
@@ -49,10 +50,32 @@ describe('EntityServiceContent', () => {
       screen.getByText('Owner: group:default/payments-team'),
     ).toBeInTheDocument();
     expect(await rowsOfTable('Members')).toEqual([
-      ['alice', 'admin', 'manages members, quotas and every operation'],
-      ['bob', 'developer', 'deploys and operates servers'],
-      ['carol', 'viewer', 'reads status and logs'],
+      [
+        'alice',
+        'admin',
+        'everything a developer can, and deletes servers, provisions ServiceMaps, overrides the scan gate',
+      ],
+      [
+        'bob',
+        'developer',
+        'deploys, updates images, restarts, scales, rolls back, suspends servers; uploads scans',
+      ],
+      [
+        'carol',
+        'viewer',
+        'reads status, monitoring, the audit log and image scans',
+      ],
     ]);
+  });
+
+  it("shows the signed-in person's role on the Service", async () => {
+    givenSummary(serviceSummary());
+    server.use(accessHandler({ role: 'developer' }));
+    await renderCocktail(<EntityServiceContent />, { entity: serviceEntity });
+
+    expect(await screen.findByTestId('cocktail-your-role')).toHaveTextContent(
+      'You are a developer on Payments.',
+    );
   });
 
   it('lists every environment with its cluster, namespace, healthy servers and quota use', async () => {

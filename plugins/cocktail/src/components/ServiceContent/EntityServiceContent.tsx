@@ -11,18 +11,26 @@ import { ServersHealthTable } from '../common/ServersHealthTable';
 import { MembersCard } from './MembersCard';
 import { QuotaAllocationCard } from './QuotaAllocationCard';
 import { ServiceMapsTable } from './ServiceMapsTable';
+import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { YourRoleNotice } from '../common/YourRoleNotice';
 
 /** The Service tab: members, environments, quota allocation and every server's health. */
 export function EntityServiceContent() {
   const { entity } = useEntity<ServiceEntityV1alpha1>();
   const api = useApi(cocktailApiRef);
   const name = entityName(entity);
+  const access = useEntityAccess(entity);
   const summary = useLiveResource(
     () => api.getServiceSummary(name),
     [api, name.namespace, name.name],
   );
   return (
     <Grid container spacing={3}>
+      {access.value && (
+        <Grid item xs={12}>
+          <YourRoleNotice access={access.value} />
+        </Grid>
+      )}
       <Grid item xs={12} md={5}>
         <MembersCard service={entity} />
       </Grid>

@@ -7,10 +7,13 @@ type Member = NonNullable<ServiceEntityV1alpha1['spec']['members']>[number] & {
   id: string;
 };
 
+// As the role table in cocktail-common (and the README) says.
 const ROLE_MEANING: Record<string, string> = {
-  admin: 'manages members, quotas and every operation',
-  developer: 'deploys and operates servers',
-  viewer: 'reads status and logs',
+  admin:
+    'everything a developer can, and deletes servers, provisions ServiceMaps, overrides the scan gate',
+  developer:
+    'deploys, updates images, restarts, scales, rolls back, suspends servers; uploads scans',
+  viewer: 'reads status, monitoring, the audit log and image scans',
 };
 
 const columns: TableColumn<Member>[] = [
