@@ -96,13 +96,45 @@ describe('the image scan routes and the deploy gate', () => {
   let audit: DatabaseAuditStore;
   let cache: WatchCache;
   const authorize = jest.fn();
+  const authorizeConditional = jest.fn();
 
+  /** The policy allows everything but the permissions named in `except`, everywhere. */
   function allow(except: string[] = []) {
-    authorize.mockImplementation(async (requests: any[]) =>
+    const decide = async (requests: any[]) =>
       requests.map(r => ({
         result: except.includes(r.permission.name)
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
+      }));
+    authorize.mockImplementation(decide);
+    authorizeConditional.mockImplementation(decide);
+  }
+
+  /** The policy allows reading scans on `readable` only: conditional, as a Service role. */
+  function allowScanReadsOn(readable: string[]) {
+    authorizeConditional.mockImplementation(async (requests: any[]) =>
+      requests.map(r =>
+        r.permission.name === 'cocktail.imagescan.read'
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_IN_COCKTAIL_SERVICE',
+                resourceType: 'catalog-entity',
+                params: { services: [], serviceMaps: [] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ),
+    );
+    authorize.mockImplementation(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name !== 'cocktail.imagescan.read' ||
+          readable.includes(r.resourceRef)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
       })),
     );
   }
@@ -130,7 +162,10 @@ describe('the image scan routes and the deploy gate', () => {
       logger,
       httpAuth: mockServices.httpAuth(),
       auth: mockServices.auth(),
-      permissions: mockServices.permissions.mock({ authorize }),
+      permissions: mockServices.permissions.mock({
+        authorize,
+        authorizeConditional,
+      }),
       auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock({ entities }),
       clusters: {
@@ -158,6 +193,7 @@ describe('the image scan routes and the deploy gate', () => {
 
   beforeEach(() => {
     authorize.mockReset();
+    authorizeConditional.mockReset();
     allow();
   });
 
@@ -317,6 +353,70 @@ describe('the image scan routes and the deploy gate', () => {
     const missing = await request(app).get('/image-scans/424242/findings');
     expect(missing.status).toBe(404);
   });
+
+  it('shows the findings of a scan to a member of a Service whose readable server runs the image', async () => {
+    const { body } = await runningImages('orders');
+    const scanId = body.images[0].scan.id;
+    allowScanReadsOn(['cocktailserver:default/orders']);
+    const response = await request(app).get(`/image-scans/${scanId}/findings`);
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((f: any) => f.id).sort()).toEqual([
+      'CVE-2024-0001',
+      'CVE-2024-0002',
+    ]);
+  });
+
+  it('refuses the findings of a scan when no server the caller may read runs the image', async () => {
+    const { body } = await runningImages('orders');
+    const scanId = body.images[0].scan.id;
+    // web runs redis, not the scanned nginx.
+    allowScanReadsOn(['cocktailserver:default/web']);
+    const response = await request(app).get(`/image-scans/${scanId}/findings`);
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(
+      `Reading the findings of scan ${scanId} needs the viewer role on a Service whose servers run the scanned image; none of yours does.`,
+    );
+  });
+
+  it('refuses the findings of a scan when the policy denies reading scans everywhere', async () => {
+    const { body } = await runningImages('orders');
+    const scanId = body.images[0].scan.id;
+    allow(['cocktail.imagescan.read']);
+    const response = await request(app).get(`/image-scans/${scanId}/findings`);
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toMatch(
+      new RegExp(
+        `^Reading the findings of scan ${scanId} needs the viewer role`,
+      ),
+    );
+  });
+
+  it.each([
+    ['/servers/default/orders/image-scans', 'cocktailserver:default/orders'],
+    [
+      '/servicemaps/default/shop-dev/image-scans',
+      'servicemap:default/shop-dev',
+    ],
+    ['/services/default/shop/image-scans', 'service:default/shop'],
+  ])(
+    'refuses get %s without cocktail.imagescan.read on %s',
+    async (path, resourceRef) => {
+      authorize.mockImplementation(async (requests: any[]) =>
+        requests.map(r => ({
+          result:
+            r.permission.name === 'cocktail.imagescan.read' &&
+            r.resourceRef === resourceRef
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      );
+      const response = await request(app).get(path);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        `you are not allowed to cocktail.imagescan.read on ${resourceRef}`,
+      );
+    },
+  );
 
   it('refuses an upload without the permission, and audits the refusal', async () => {
     allow(['cocktail.imagescan.create']);

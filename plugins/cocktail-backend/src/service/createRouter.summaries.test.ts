@@ -116,6 +116,7 @@ describe('the cocktail router: summaries and metrics', () => {
   let app: express.Express;
   let cache: WatchCache;
   const authorize = jest.fn();
+  const authorizeConditional = jest.fn();
 
   function kubeConfigFor(client: typeof k8s, name: string, url: string) {
     const config = new client.KubeConfig();
@@ -165,7 +166,10 @@ describe('the cocktail router: summaries and metrics', () => {
       logger,
       httpAuth: mockServices.httpAuth(),
       auth: mockServices.auth(),
-      permissions: mockServices.permissions.mock({ authorize }),
+      permissions: mockServices.permissions.mock({
+        authorize,
+        authorizeConditional,
+      }),
       auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock({ entities }),
       clusters: {
@@ -192,6 +196,10 @@ describe('the cocktail router: summaries and metrics', () => {
     authorize.mockImplementation(async (requests: any[]) =>
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
     );
+    authorizeConditional.mockReset();
+    authorizeConditional.mockImplementation(async (requests: any[]) =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    );
   });
 
   afterAll(async () => {
@@ -210,6 +218,34 @@ describe('the cocktail router: summaries and metrics', () => {
             : AuthorizeResult.ALLOW,
       })),
     );
+
+  /** The policy allows `name` on `readable` only: a conditional decision, as a Service role gives. */
+  const allowOnlyOn = (name: string, readable: string[]) => {
+    authorizeConditional.mockImplementation(async (requests: any[]) =>
+      requests.map(r =>
+        r.permission.name === name
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_IN_COCKTAIL_SERVICE',
+                resourceType: 'catalog-entity',
+                params: { services: [], serviceMaps: [] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ),
+    );
+    authorize.mockImplementation(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name !== name || readable.includes(r.resourceRef)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })),
+    );
+  };
 
   async function settledSummary() {
     let body: any;
@@ -235,6 +271,36 @@ describe('the cocktail router: summaries and metrics', () => {
     ).toEqual([
       ['prod', 2, 2],
       ['bare', 1, 1],
+    ]);
+  });
+
+  it('counts only the ServiceMaps and servers the caller may read, asking about them in one batch', async () => {
+    allowOnlyOn('cocktail.server.read', [
+      'servicemap:default/shop-prod',
+      'cocktailserver:default/cart',
+      'cocktailserver:default/lonely',
+    ]);
+    const response = await request(app).get('/clusters');
+    expect(response.status).toBe(200);
+    expect(
+      response.body.items.map((c: any) => [c.name, c.serviceMaps, c.servers]),
+    ).toEqual([
+      ['prod', 1, 1],
+      // lonely is readable, but its ServiceMap is not: it counts nowhere.
+      ['bare', 0, 0],
+    ]);
+    const readBatches = authorize.mock.calls.filter(([requests]) =>
+      requests.some((r: any) => r.permission.name === 'cocktail.server.read'),
+    );
+    expect(readBatches).toHaveLength(1);
+    expect(readBatches[0][0].map((r: any) => r.resourceRef).sort()).toEqual([
+      'cocktailserver:default/cart',
+      'cocktailserver:default/ledger',
+      'cocktailserver:default/lonely',
+      'servicemap:default/bare-map',
+      'servicemap:default/shop-edge',
+      'servicemap:default/shop-prod',
+      'servicemap:default/shop-staging',
     ]);
   });
 
@@ -279,11 +345,18 @@ describe('the cocktail router: summaries and metrics', () => {
     );
     expect(response.status).toBe(200);
     expect(response.body.servers.map((s: any) => s.name)).toEqual(['cart']);
-    const serverBatches = authorize.mock.calls
+    const readBatches = authorize.mock.calls
       .map(([requests]) => requests)
       .filter((requests: any[]) =>
         requests.some(r => r.permission.name === 'cocktail.server.read'),
       );
+    // The ServiceMap itself is checked first, on its own.
+    expect(readBatches[0].map((r: any) => r.resourceRef)).toEqual([
+      'servicemap:default/shop-prod',
+    ]);
+    const serverBatches = readBatches.filter((requests: any[]) =>
+      requests.some(r => r.resourceRef.startsWith('cocktailserver:')),
+    );
     expect(serverBatches).toHaveLength(1);
     expect(serverBatches[0].map((r: any) => r.resourceRef).sort()).toEqual([
       'cocktailserver:default/cart',
@@ -462,15 +535,19 @@ describe('the cocktail router: summaries and metrics', () => {
   });
 
   it.each([
-    ['/servicemaps/default/shop-prod/summary', 'cocktail.cluster.read'],
-    ['/services/default/shop/summary', 'cocktail.cluster.read'],
-    ['/servers/default/cart/metrics', 'cocktail.server.read'],
-  ])('refuses get %s without %s', async (path, permission) => {
-    deny(permission);
-    const response = await request(app).get(path);
-    expect(response.status).toBe(403);
-    expect(response.body.error.message).toContain(
-      `you are not allowed to ${permission}`,
-    );
-  });
+    ['/servicemaps/default/shop-prod/summary', 'servicemap:default/shop-prod'],
+    ['/services/default/shop/summary', 'service:default/shop'],
+    ['/servers/default/cart/metrics', 'cocktailserver:default/cart'],
+    ['/servers/default/cart/metrics', 'servicemap:default/shop-prod'],
+  ])(
+    'refuses get %s without cocktail.server.read on %s',
+    async (path, resourceRef) => {
+      deny('cocktail.server.read', resourceRef);
+      const response = await request(app).get(path);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        `you are not allowed to cocktail.server.read on ${resourceRef}`,
+      );
+    },
+  );
 });

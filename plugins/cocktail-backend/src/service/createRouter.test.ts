@@ -58,6 +58,7 @@ describe('the cocktail router', () => {
   let cache: WatchCache;
   let audit: DatabaseAuditStore;
   const authorize = jest.fn();
+  const authorizeConditional = jest.fn();
 
   beforeAll(async () => {
     const started = await startSimulatedCluster({ namespace: 'shop' });
@@ -81,7 +82,10 @@ describe('the cocktail router', () => {
       logger,
       httpAuth: mockServices.httpAuth(),
       auth: mockServices.auth(),
-      permissions: mockServices.permissions.mock({ authorize }),
+      permissions: mockServices.permissions.mock({
+        authorize,
+        authorizeConditional,
+      }),
       auditor: mockServices.auditor.mock({
         createEvent: async () => ({
           success: async () => {},
@@ -108,7 +112,12 @@ describe('the cocktail router', () => {
   });
 
   beforeEach(() => {
+    authorize.mockReset();
     authorize.mockImplementation(async (requests: any[]) =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    );
+    authorizeConditional.mockReset();
+    authorizeConditional.mockImplementation(async (requests: any[]) =>
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
     );
   });
@@ -118,15 +127,57 @@ describe('the cocktail router', () => {
     await sim.stop();
   });
 
-  const deny = (name: string) =>
+  /** The policy denies `name` on every entity (or only on `resourceRef`), and allows the rest. */
+  const deny = (name: string, resourceRef?: string) => {
     authorize.mockImplementation(async (requests: any[]) =>
       requests.map(r => ({
         result:
-          r.permission.name === name
+          r.permission.name === name &&
+          (!resourceRef || r.resourceRef === resourceRef)
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       })),
     );
+    authorizeConditional.mockImplementation(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name === name && !resourceRef
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    );
+  };
+
+  /**
+   * The policy allows `name` only on some entities, as a Service role does: a conditional
+   * decision, resolved by the batch `authorize` to ALLOW on `readable` only.
+   */
+  const allowOnlyOn = (name: string, readable: string[]) => {
+    authorizeConditional.mockImplementation(async (requests: any[]) =>
+      requests.map(r =>
+        r.permission.name === name
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_IN_COCKTAIL_SERVICE',
+                resourceType: 'catalog-entity',
+                params: { services: [], serviceMaps: [] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ),
+    );
+    authorize.mockImplementation(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name !== name || readable.includes(r.resourceRef)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })),
+    );
+  };
 
   it('lists the clusters with how fresh their cache is', async () => {
     const response = await request(app).get('/clusters');
@@ -278,9 +329,6 @@ describe('the cocktail router', () => {
     ['post', '/servers/default/cart/suspend', 'cocktail.server.suspend'],
     ['post', '/servers/default/cart/resume', 'cocktail.server.suspend'],
     ['delete', '/servers/default/cart', 'cocktail.server.delete'],
-    ['get', '/audit', 'cocktail.audit.read'],
-    ['get', '/audit/export', 'cocktail.audit.read'],
-    ['get', '/audit/verify', 'cocktail.audit.read'],
   ] as const)('refuses %s %s without %s', async (method, path, permission) => {
     deny(permission);
     const response = await request(app)[method](path).send({});
@@ -289,6 +337,50 @@ describe('the cocktail router', () => {
       `you are not allowed to ${permission}`,
     );
   });
+
+  it.each([
+    ['get', '/servers/default/cart/status', 'cocktail.server.read'],
+    ['get', '/servers/default/cart/drift', 'cocktail.server.read'],
+    ['post', '/servers/default/cart/scale', 'cocktail.server.scale'],
+    ['delete', '/servers/default/cart', 'cocktail.server.delete'],
+  ] as const)(
+    'refuses %s %s when %s is refused on the ServiceMap, though allowed on the server',
+    async (method, path, permission) => {
+      deny(permission, 'servicemap:default/shop-prod');
+      const response = await request(app)[method](path).send({ replicas: 1 });
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        `you are not allowed to ${permission} on servicemap:default/shop-prod`,
+      );
+    },
+  );
+
+  it.each([
+    [
+      '/audit',
+      'Reading the audit log needs the viewer role on a Service; you have no role on any.',
+    ],
+    [
+      '/audit/export',
+      'Reading the audit log needs the viewer role on a Service; you have no role on any.',
+    ],
+    [
+      '/audit?entityRef=cocktailserver:default/cart',
+      'you are not allowed to cocktail.audit.read on cocktailserver:default/cart',
+    ],
+    [
+      '/audit/verify',
+      'Verifying the audit chain needs a platform admin: the chain spans every Service.',
+    ],
+  ])(
+    'refuses get %s when the policy denies cocktail.audit.read',
+    async (path, message) => {
+      deny('cocktail.audit.read');
+      const response = await request(app).get(path);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(message);
+    },
+  );
 
   it('answers the status from the cache even when every Kubernetes request fails', async () => {
     sim.cluster('prod').setFaults({ errorRate: 1, errorCode: 500 });
@@ -371,5 +463,107 @@ describe('the cocktail router', () => {
     expect(bad.body.error.message).toBe(
       'outcome: expected one of succeeded, failed, denied, got "maybe"',
     );
+  });
+
+  describe('when the audit read is allowed on some entities only', () => {
+    beforeAll(async () => {
+      for (const entityRef of [
+        'cocktailserver:default/cart',
+        'servicemap:default/shop-prod',
+        'cocktailserver:default/not-in-catalog',
+      ]) {
+        await audit.record({
+          actor: 'user:default/someone',
+          action: 'probe',
+          entityRef,
+          outcome: 'succeeded',
+        });
+      }
+    });
+
+    it('answers every row, also of entities not in the catalog, when the policy allows the audit read everywhere', async () => {
+      const response = await request(app)
+        .get('/audit')
+        .query({ action: 'probe' });
+      expect(response.body.items.map((r: any) => r.entityRef).sort()).toEqual([
+        'cocktailserver:default/cart',
+        'cocktailserver:default/not-in-catalog',
+        'servicemap:default/shop-prod',
+      ]);
+    });
+
+    it('answers only the rows of the entities the policy allows, asking about them in one batch', async () => {
+      allowOnlyOn('cocktail.audit.read', ['cocktailserver:default/cart']);
+      const response = await request(app)
+        .get('/audit')
+        .query({ action: 'probe' });
+      expect(response.status).toBe(200);
+      expect(response.body.items.map((r: any) => r.entityRef)).toEqual([
+        'cocktailserver:default/cart',
+      ]);
+      const auditBatches = authorize.mock.calls.filter(([requests]) =>
+        requests.some((r: any) => r.permission.name === 'cocktail.audit.read'),
+      );
+      expect(auditBatches).toHaveLength(1);
+      expect(auditBatches[0][0].map((r: any) => r.resourceRef).sort()).toEqual([
+        'cocktailserver:default/cart',
+        'servicemap:default/shop-prod',
+      ]);
+    });
+
+    it('never answers rows of entities that are not in the catalog', async () => {
+      allowOnlyOn('cocktail.audit.read', [
+        'cocktailserver:default/cart',
+        'servicemap:default/shop-prod',
+        'cocktailserver:default/not-in-catalog',
+      ]);
+      const response = await request(app)
+        .get('/audit')
+        .query({ action: 'probe' });
+      expect(response.body.items.map((r: any) => r.entityRef).sort()).toEqual([
+        'cocktailserver:default/cart',
+        'servicemap:default/shop-prod',
+      ]);
+    });
+
+    it('exports only the readable rows', async () => {
+      allowOnlyOn('cocktail.audit.read', ['servicemap:default/shop-prod']);
+      const response = await request(app)
+        .get('/audit/export')
+        .query({ action: 'probe', format: 'json' });
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.text).map((r: any) => r.entityRef)).toEqual([
+        'servicemap:default/shop-prod',
+      ]);
+    });
+
+    it('answers the rows of an entity asked for when it is readable, and 403 when it is not', async () => {
+      allowOnlyOn('cocktail.audit.read', ['cocktailserver:default/cart']);
+      const readable = await request(app)
+        .get('/audit')
+        .query({ action: 'probe', entityRef: 'cocktailserver:default/cart' });
+      expect(readable.body.items.map((r: any) => r.entityRef)).toEqual([
+        'cocktailserver:default/cart',
+      ]);
+      const refused = await request(app)
+        .get('/audit')
+        .query({ action: 'probe', entityRef: 'servicemap:default/shop-prod' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe(
+        'you are not allowed to cocktail.audit.read on servicemap:default/shop-prod',
+      );
+    });
+
+    it('refuses to verify the chain, which spans every Service', async () => {
+      allowOnlyOn('cocktail.audit.read', [
+        'cocktailserver:default/cart',
+        'servicemap:default/shop-prod',
+      ]);
+      const response = await request(app).get('/audit/verify');
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        'Verifying the audit chain needs a platform admin: the chain spans every Service.',
+      );
+    });
   });
 });
