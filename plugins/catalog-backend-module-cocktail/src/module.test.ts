@@ -1,6 +1,7 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { catalogModuleCocktail } from './module';
+import { isInCocktailServiceRule } from './permissions/isInCocktailServiceRule';
 import { CocktailEntitiesProcessor } from './processor/CocktailEntitiesProcessor';
 
 describe('catalogModuleCocktail', () => {
@@ -14,5 +15,18 @@ describe('catalogModuleCocktail', () => {
     expect(extensionPoint.addProcessor).toHaveBeenCalledWith(
       expect.any(CocktailEntitiesProcessor),
     );
+  });
+
+  it("registers the IS_IN_COCKTAIL_SERVICE rule with the catalog's permissions", async () => {
+    const permissionsRegistry = mockServices.permissionsRegistry.mock();
+    await startTestBackend({
+      extensionPoints: [
+        [catalogProcessingExtensionPoint, { addProcessor: jest.fn() }],
+      ],
+      features: [catalogModuleCocktail, permissionsRegistry.factory],
+    });
+    expect(permissionsRegistry.addPermissionRules).toHaveBeenCalledWith([
+      isInCocktailServiceRule,
+    ]);
   });
 });
