@@ -1,5 +1,4 @@
 import {
-  Avatar,
   Content,
   Header,
   InfoCard,
@@ -11,6 +10,7 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
+import Avatar from '@material-ui/core/Avatar';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -19,6 +19,7 @@ import ListItemAvatar from '@material-ui/core/ListItemAvatar';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import { ReactNode } from 'react';
 import {
   DemoPerson,
@@ -39,8 +40,13 @@ const useStyles = makeStyles(theme => ({
     padding: 0,
   },
   people: { maxWidth: 480 },
-  avatar: { width: 36, height: 36 },
-  avatarText: { fontSize: theme.typography.body2.fontSize },
+  avatar: {
+    width: 36,
+    height: 36,
+    fontSize: theme.typography.body1.fontSize,
+    color: theme.palette.primary.contrastText,
+    backgroundColor: theme.palette.primary.main,
+  },
 }));
 
 function CardItem(props: { className?: string; children: ReactNode }) {
@@ -62,7 +68,6 @@ function GuestCard(props: { onChoose(choice: SignInChoice): void }) {
   return (
     <InfoCard
       title={t('signIn.guestProvider.title')}
-      variant="fullHeight"
       actions={
         <Button
           color="primary"
@@ -89,7 +94,6 @@ function DemoPeopleCard(props: {
     <InfoCard
       title="Demo people"
       subheader="Sign in as a person of the example catalog: their groups and Service roles decide what they may do. For development only."
-      variant="fullHeight"
       noPadding
     >
       <List>
@@ -103,18 +107,15 @@ function DemoPeopleCard(props: {
             }
           >
             <ListItemAvatar>
-              <Avatar
-                displayName={personName(person)}
-                classes={{
-                  avatar: classes.avatar,
-                  avatarText: classes.avatarText,
-                }}
-              />
+              <Avatar className={classes.avatar} aria-hidden>
+                {personName(person).charAt(0)}
+              </Avatar>
             </ListItemAvatar>
             <ListItemText
               primary={personName(person)}
               secondary={person.description}
             />
+            <ChevronRightIcon color="action" />
           </ListItem>
         ))}
       </List>
@@ -136,6 +137,7 @@ export function SignInChoices(props: {
         <Grid
           container
           spacing={2}
+          alignItems="flex-start"
           component="ul"
           classes={{ container: classes.container }}
         >
