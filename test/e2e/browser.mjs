@@ -1,4 +1,5 @@
 import { chromium } from 'playwright-core';
+import { appUrl } from './portal.mjs';
 
 // Debian's Chromium; a browser download is not possible on these machines.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,4 +17,30 @@ export function launchBrowser() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in on the sign-in page as a demo person (`auth.providers.demo.people`, e.g. 'bob') by
+ * choosing their entry, and waits for the portal's home page. Whoever the page remembered is
+ * forgotten first.
+ */
+export async function signInAs(page, person) {
+  await page.goto(appUrl);
+  await page.evaluate(() => localStorage.removeItem('cocktail:sign-in-choice'));
+  await page.reload();
+  const name = person.charAt(0).toUpperCase() + person.slice(1);
+  await page
+    .getByRole('button', { name: new RegExp(`^${name}( — |$)`) })
+    .click();
+  const home = page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Home', exact: true });
+  const failed = page.getByText(/^Could not sign in as /);
+  await home.or(failed).first().waitFor();
+  if (await failed.isVisible()) {
+    const reason = await page.getByRole('article').innerText();
+    throw new Error(`signing in as ${person} failed: ${reason}`);
+  }
+  // The home page's search bar.
+  await page.getByPlaceholder(/^Search in /).waitFor();
 }

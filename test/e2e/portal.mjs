@@ -102,6 +102,23 @@ export async function guestToken() {
   return body.backstageIdentity.token;
 }
 
+/**
+ * A demo person's token (`auth.providers.demo.people`, e.g. 'bob'), signed in through the
+ * catalog with their groups, as the sign-in page gets one when they are chosen.
+ */
+export async function personToken(person) {
+  const response = await fetch(`${backendUrl}/api/auth/demo/refresh`, {
+    headers: { 'x-cocktail-demo-person': person },
+  });
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(
+      `signing in as ${person} failed with ${response.status}: ${body.error?.message}`,
+    );
+  }
+  return body.backstageIdentity.token;
+}
+
 /** Waits until the catalog has processed an entity and stitched the given relation onto it. */
 export async function waitForEntity(ref, relation, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
