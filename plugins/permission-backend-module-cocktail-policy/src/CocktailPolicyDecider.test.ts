@@ -54,10 +54,7 @@ const kubernetesProxyPermission = createPermission({
 const ALLOW = { result: AuthorizeResult.ALLOW };
 const DENY = { result: AuthorizeResult.DENY };
 
-function inServices(
-  permission: Permission,
-  scope: CocktailServiceScope,
-): PolicyDecision {
+function inServices(scope: CocktailServiceScope): PolicyDecision {
   return {
     result: AuthorizeResult.CONDITIONAL,
     pluginId: 'catalog',
@@ -143,14 +140,14 @@ describe('CocktailPolicyDecider', () => {
         { permission: cocktailServerReadPermission },
         people.carol,
       ),
-    ).toEqual(inServices(cocktailServerReadPermission, PAYMENTS_SCOPE));
+    ).toEqual(inServices(PAYMENTS_SCOPE));
     expect(
       await closed.decide(
         { permission: cocktailServerReadPermission },
         people.bob,
       ),
     ).toEqual(
-      inServices(cocktailServerReadPermission, {
+      inServices({
         services: [...PAYMENTS_SCOPE.services, ...SHOP_SCOPE.services],
         serviceMaps: [...PAYMENTS_SCOPE.serviceMaps, ...SHOP_SCOPE.serviceMaps],
       }),
@@ -168,14 +165,14 @@ describe('CocktailPolicyDecider', () => {
     async (_name, permission) => {
       // bob is a developer on payments and only a viewer on shop.
       expect(await decide(permission, people.bob)).toEqual(
-        inServices(permission, PAYMENTS_SCOPE),
+        inServices(PAYMENTS_SCOPE),
       );
       expect(await decide(permission, people.dave)).toEqual(
-        inServices(permission, SHOP_SCOPE),
+        inServices(SHOP_SCOPE),
       );
       // An admin has what a developer has.
       expect(await decide(permission, people.alice)).toEqual(
-        inServices(permission, PAYMENTS_SCOPE),
+        inServices(PAYMENTS_SCOPE),
       );
     },
   );
@@ -192,10 +189,10 @@ describe('CocktailPolicyDecider', () => {
     "allows %s to a Service's admins and its owner group, and denies developers",
     async (_name, permission) => {
       expect(await decide(permission, people.alice)).toEqual(
-        inServices(permission, PAYMENTS_SCOPE),
+        inServices(PAYMENTS_SCOPE),
       );
       expect(await decide(permission, people.owner)).toEqual(
-        inServices(permission, PAYMENTS_SCOPE),
+        inServices(PAYMENTS_SCOPE),
       );
       expect(await decide(permission, people.bob)).toEqual(DENY);
     },
@@ -209,7 +206,7 @@ describe('CocktailPolicyDecider', () => {
     "keeps %s to a Service's members even while reads are open",
     async (_name, permission) => {
       expect(await decide(permission, people.carol)).toEqual(
-        inServices(permission, PAYMENTS_SCOPE),
+        inServices(PAYMENTS_SCOPE),
       );
       expect(await decide(permission, people.mallory)).toEqual(DENY);
     },
@@ -296,7 +293,7 @@ describe('CocktailPolicyDecider', () => {
     };
     expect(ownershipRefsOf(alone)).toEqual(['user:default/alice']);
     expect(await decide(cocktailServerScalePermission, alone)).toEqual(
-      inServices(cocktailServerScalePermission, PAYMENTS_SCOPE),
+      inServices(PAYMENTS_SCOPE),
     );
   });
 
@@ -335,12 +332,13 @@ describe('CocktailPolicyDecider', () => {
         { permission: cocktailServerReadPermission },
         people.carol,
       ),
-    ).toEqual(inServices(cocktailServerReadPermission, PAYMENTS_SCOPE));
+    ).toEqual(inServices(PAYMENTS_SCOPE));
     expect(getEntities).toHaveBeenCalled();
     for (const [, options] of getEntities.mock.calls) {
-      expect(options?.credentials.principal).toMatchObject({
-        type: 'service',
-        subject: 'plugin:permission',
+      expect(options).toMatchObject({
+        credentials: {
+          principal: { type: 'service', subject: 'plugin:permission' },
+        },
       });
     }
   });

@@ -29,7 +29,7 @@ const API_VERSION = 'cocktailcloud.io/v1alpha1';
 function entity(
   kind: string,
   ref: string,
-  spec: Record<string, unknown>,
+  spec: Entity['spec'],
   apiVersion = API_VERSION,
 ): Entity {
   const [namespace, name] = ref.includes('/')

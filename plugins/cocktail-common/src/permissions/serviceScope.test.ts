@@ -13,7 +13,7 @@ const API_VERSION = 'cocktailcloud.io/v1alpha1';
 function entity(
   kind: string,
   name: string,
-  spec: Record<string, unknown> = {},
+  spec: Entity['spec'] = {},
   namespace?: string,
 ): Entity {
   return {

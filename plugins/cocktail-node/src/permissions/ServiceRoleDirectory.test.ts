@@ -7,11 +7,7 @@ import {
 
 const API_VERSION = 'cocktailcloud.io/v1alpha1';
 
-function service(
-  name: string,
-  spec: Record<string, unknown>,
-  title?: string,
-): Entity {
+function service(name: string, spec: Entity['spec'], title?: string): Entity {
   return {
     apiVersion: API_VERSION,
     kind: 'Service',
@@ -20,7 +16,7 @@ function service(
   };
 }
 
-function serviceMap(name: string, spec: Record<string, unknown>): Entity {
+function serviceMap(name: string, spec: Entity['spec']): Entity {
   return {
     apiVersion: API_VERSION,
     kind: 'ServiceMap',

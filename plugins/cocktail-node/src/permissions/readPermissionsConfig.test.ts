@@ -1,7 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import { readPermissionsConfig } from './readPermissionsConfig';
 
-const read = (permissions?: Record<string, unknown>) =>
+type ConfigData = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
+
+const read = (permissions?: ConfigData) =>
   readPermissionsConfig(
     new ConfigReader(permissions ? { cocktail: { permissions } } : {}),
   );

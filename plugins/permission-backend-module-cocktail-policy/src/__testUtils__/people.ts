@@ -4,7 +4,7 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 
 const API_VERSION = 'cocktailcloud.io/v1alpha1';
 
-function service(name: string, spec: Record<string, unknown>): Entity {
+function service(name: string, spec: Entity['spec']): Entity {
   return {
     apiVersion: API_VERSION,
     kind: 'Service',
