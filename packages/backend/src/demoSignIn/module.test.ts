@@ -24,9 +24,9 @@ function user(name: string, displayName: string, groups: string[]): Entity {
       memberOf: groups,
     },
     // The catalog stitches these from spec.memberOf; the mock holds them as given.
-    relations: groups.map(group => ({
+    relations: groups.map(groupName => ({
       type: 'memberOf',
-      targetRef: `group:default/${group}`,
+      targetRef: `group:default/${groupName}`,
     })),
   };
 }
