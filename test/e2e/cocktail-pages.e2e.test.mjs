@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, signInAs } from './browser.mjs';
 import {
   appUrl,
   backendUrl,
-  guestToken,
+  personToken,
   repoRoot,
   startPortal,
   waitForEntity,
@@ -90,8 +90,8 @@ describe('the Cocktail pages', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
-    await page.goto(appUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
+    // Alice is an admin of Payments: every operation on its servers is hers to use.
+    await signInAs(page, 'alice');
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Clusters' })
@@ -264,7 +264,7 @@ describe('the Cocktail pages', () => {
       .click();
     const details = page.getByRole('dialog');
     await details.getByText('"revision": "1"').waitFor();
-    await details.getByText('user:development/guest').waitFor();
+    await details.getByText('user:default/alice').waitFor();
     await screenshot('cocktail-server-audit-details');
     await details.getByRole('button', { name: 'Close' }).click();
 
@@ -388,7 +388,7 @@ describe('the Cocktail pages', () => {
       {
         method: 'POST',
         headers: {
-          Authorization: `Bearer ${await guestToken()}`,
+          Authorization: `Bearer ${await personToken('alice')}`,
           'Content-Type': 'application/json',
         },
         body: JSON.stringify({}),

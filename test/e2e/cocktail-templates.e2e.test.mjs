@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, signInAs } from './browser.mjs';
 import { appUrl, repoRoot, startPortal, waitForEntity } from './portal.mjs';
 
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
@@ -38,8 +38,8 @@ describe('the Cocktail templates', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
-    await page.goto(appUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
+    // Erin is a platform admin: creating clusters is for platform admins.
+    await signInAs(page, 'erin');
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true })
