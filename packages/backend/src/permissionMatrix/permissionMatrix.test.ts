@@ -1,18 +1,19 @@
-import { expectedAllowed, STANDING } from './expectedDecision';
-import { actionCases } from './actionCases';
+import path from 'node:path';
+import { expectedAllowed, STANDING } from './__testUtils__/expectedDecision';
+import { actionCases } from './__testUtils__/actionCases';
 import {
   Call,
   endpointCases,
   MatrixCase,
   Outcome,
   PAYMENTS_API_REPORT,
-} from './matrixCases';
+} from './__testUtils__/matrixCases';
 import {
   authorizationOf,
   Person,
   PEOPLE,
   startMatrixBackend,
-} from './startMatrixBackend';
+} from './__testUtils__/startMatrixBackend';
 
 // Every Cocktail endpoint and scaffolder action, as each of the demo's people, through the real
 // backend: the catalog with the example entities, the permission backend with the shipped
@@ -41,9 +42,9 @@ describe('the permission matrix', () => {
   }
 
   beforeAll(async () => {
-    started = await startMatrixBackend();
-    call = async (person, method, path, options = {}) => {
-      const response = await fetch(`${started.baseUrl}${path}`, {
+    started = await startMatrixBackend(path.resolve(__dirname, '../../../..'));
+    call = async (person, method, urlPath, options = {}) => {
+      const response = await fetch(`${started.baseUrl}${urlPath}`, {
         method,
         headers: {
           Authorization: authorizationOf(person),
@@ -103,7 +104,11 @@ describe('the permission matrix', () => {
         },
       },
     );
-    expect(created.status).toBe(200);
+    if (created.status !== 200) {
+      throw new Error(
+        `creating the demo cluster: ${created.status} ${created.message}`,
+      );
+    }
     await until('the demo cluster', async () => {
       const status = await call(
         'erin',
@@ -115,23 +120,20 @@ describe('the permission matrix', () => {
     const upload = await call('erin', 'POST', '/api/cocktail/image-scans', {
       body: PAYMENTS_API_REPORT,
     });
-    expect(upload.status).toBe(200);
+    if (upload.status !== 200) {
+      throw new Error(`uploading a scan: ${upload.status} ${upload.message}`);
+    }
     scanId = upload.body.scan.id;
     // A second revision of payments-worker, to roll back to.
-    expect(
-      (
-        await call(
-          'erin',
-          'POST',
-          '/api/cocktail/servers/default/payments-worker/rolling-update',
-          {
-            body: {
-              images: { worker: 'harbor.example.com/payments/api:1.4.3' },
-            },
-          },
-        )
-      ).status,
-    ).toBe(200);
+    const updated = await call(
+      'erin',
+      'POST',
+      '/api/cocktail/servers/default/payments-worker/rolling-update',
+      { body: { images: { worker: 'harbor.example.com/payments/api:1.4.3' } } },
+    );
+    if (updated.status !== 200) {
+      throw new Error(`a rolling update: ${updated.status} ${updated.message}`);
+    }
   });
 
   afterAll(async () => {
@@ -309,12 +311,12 @@ describe('the permission matrix', () => {
   });
 
   it("refuses guest's DELETE through the Kubernetes proxy and leaves the Deployment", async () => {
-    const path =
+    const proxyPath =
       '/api/kubernetes/proxy/apis/apps/v1/namespaces/payments-prod/deployments/payments-worker';
     const headers = { 'Backstage-Kubernetes-Cluster': 'prod' };
-    const refused = await call('guest', 'DELETE', path, { headers });
+    const refused = await call('guest', 'DELETE', proxyPath, { headers });
     expect(refused.status).toBe(403);
-    const still = await call('erin', 'GET', path, { headers });
+    const still = await call('erin', 'GET', proxyPath, { headers });
     expect(still.status).toBe(200);
     expect(still.body.metadata.name).toBe('payments-worker');
   });

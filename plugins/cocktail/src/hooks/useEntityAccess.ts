@@ -35,5 +35,9 @@ export function refusalOf(
   if (!decision) {
     return `The backend does not know the ${permission} permission.`;
   }
-  return decision.allowed ? undefined : decision.reason;
+  // Who to ask is said once, above the operations, rather than on every row.
+  return decision.allowed
+    ? undefined
+    : decision.reason?.replace(/\s+Ask (an admin|a platform admin) .*$/, '') ??
+        `The portal's policy does not allow ${permission}.`;
 }

@@ -32,16 +32,18 @@ describe('EntityServerOperationsContent permissions', () => {
 
     expect(
       await screen.findByText(
-        'Unavailable: Scaling needs the developer role on Payments; you are a viewer. Ask an admin of Payments (group:default/payments-team, user:default/alice).',
+        'Unavailable: Scaling needs the developer role on Payments; you are a viewer.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Scale…' })).toBeDisabled();
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Restart…' })).toBeEnabled(),
     );
-    expect(screen.getByTestId('cocktail-your-role')).toHaveTextContent(
-      'You are a viewer on Payments.',
+    const notice = screen.getByTestId('cocktail-your-role');
+    expect(notice).toHaveTextContent(
+      'You are a viewer on Payments. For more, ask an admin of Payments:',
     );
+    expect(notice).toHaveTextContent('alice');
   });
 
   it('names the admins to ask when the person has no role on the Service', async () => {

@@ -25,9 +25,19 @@ export function YourRoleNotice(props: { access?: CocktailEntityAccess }) {
   }
   const name = access.service.title ?? access.service.entityRef;
   if (access.role) {
+    const askable = access.role !== 'admin' && access.service.admins.length;
     return (
       <Alert severity="info" data-testid="cocktail-your-role">
-        You are {article(access.role)} <strong>{access.role}</strong> on {name}.
+        <Typography variant="body2" component="span">
+          You are {article(access.role)} <strong>{access.role}</strong> on{' '}
+          {name}.{askable ? ` For more, ask an admin of ${name}: ` : ''}
+        </Typography>
+        {askable ? (
+          <EntityRefLinks
+            entityRefs={access.service.admins}
+            defaultKind="group"
+          />
+        ) : null}
       </Alert>
     );
   }

@@ -17,14 +17,12 @@ import { catalogUserInfoFactory } from './catalogUserInfo';
 import { writeCrossedEntities } from './matrixCatalog';
 import { oboAuthFactories } from './oboAuth';
 
-export const repoRoot = path.resolve(__dirname, '../../../..');
-
 /**
  * The portal's backend as `packages/backend` wires it for tenancy — the catalog with the
  * example entities, the permission backend with the shipped Cocktail policy, the Cocktail and
  * Kubernetes plugins — against simulated `dev` and `prod` clusters seeded with the examples.
  */
-export async function startMatrixBackend() {
+export async function startMatrixBackend(repoRoot: string) {
   const sim = await KubeSim.start({
     clusters: ['dev', 'prod'],
     clusterApi: ['dev'],
