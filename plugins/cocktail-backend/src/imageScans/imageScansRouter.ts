@@ -7,7 +7,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   cocktailImageScanCreatePermission,
   cocktailImageScanReadPermission,
@@ -26,7 +25,10 @@ import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { actorOf } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
-import { permissionReach } from '../access/readableEntityRefs';
+import {
+  permissionReach,
+  readableEntityRefs,
+} from '../access/readableEntityRefs';
 import { lookupKeysOf } from './imageKeys';
 import { ClusterAccess } from '../service/ClusterAccess';
 import { parseEntityParams } from '../service/entityParams';
@@ -174,16 +176,15 @@ export function imageScansRouter(
     if (!servers.length) {
       return [];
     }
-    const decisions = await options.permissions.authorize(
-      servers.map(server => ({
-        permission: cocktailImageScanReadPermission,
-        resourceRef: stringifyEntityRef(server),
-      })),
-      { credentials },
+    const allowed = new Set(
+      await readableEntityRefs(
+        options.permissions,
+        cocktailImageScanReadPermission,
+        servers.map(server => stringifyEntityRef(server)),
+        credentials,
+      ),
     );
-    const readable = servers.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
-    );
+    const readable = servers.filter(s => allowed.has(stringifyEntityRef(s)));
     const registered = new Set(
       (await options.clusters.listClusters()).map(c => c.name),
     );

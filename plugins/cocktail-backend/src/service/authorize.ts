@@ -10,10 +10,14 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
+/**
+ * Checks a permission, on one entity or on several (all must be allowed; one batch), and
+ * throws NotAllowedError explaining the first refusal.
+ */
 export type Authorize = (
   credentials: BackstageCredentials,
   permission: BasicPermission | ResourcePermission,
-  resourceRef?: string,
+  resourceRef?: string | string[],
 ) => Promise<void>;
 
 /** Says why a permission was refused; the default names the permission only. */
@@ -35,22 +39,27 @@ export function createAuthorize(
   explain: ExplainRefusal = nameOnly,
 ): Authorize {
   return async (credentials, permission, resourceRef) => {
-    if (isResourcePermission(permission) && !resourceRef) {
+    const refs = resourceRef === undefined ? [] : [resourceRef].flat();
+    if (isResourcePermission(permission) && !refs.length) {
       throw new Error(
         `${permission.name} is checked on an entity, and none was given`,
       );
     }
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
+    const decisions = await permissions.authorize(
+      refs.length
+        ? refs.map(ref => ({
+            permission: permission as ResourcePermission,
+            resourceRef: ref,
+          }))
+        : [{ permission: permission as BasicPermission }],
       { credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    const refused = decisions.findIndex(
+      d => d.result !== AuthorizeResult.ALLOW,
+    );
+    if (refused >= 0) {
       throw new NotAllowedError(
-        await explain(credentials, permission.name, resourceRef),
+        await explain(credentials, permission.name, refs[refused]),
       );
     }
   };

@@ -195,12 +195,10 @@ export async function createRouter(
     permission: ResourcePermission,
     target: ServerTarget,
   ) {
-    await authorize(credentials, permission, target.entityRef);
-    await authorize(
-      credentials,
-      permission,
+    await authorize(credentials, permission, [
+      target.entityRef,
       stringifyEntityRef(target.serviceMap),
-    );
+    ]);
   }
 
   /** The audit filter narrowed to the entities whose rows the person may read. */
