@@ -342,6 +342,8 @@ export function entityAccess(
   } = {},
 ): CocktailEntityAccess {
   const deny = new Set(options.deny ?? []);
+  // A developer unless a role is given; `role: undefined` means no role at all.
+  const role = 'role' in options ? options.role : 'developer';
   return {
     entityRef: options.entityRef ?? 'cocktailserver:default/payments-worker',
     service: {
@@ -349,11 +351,7 @@ export function entityAccess(
       title: 'Payments',
       admins: ['group:default/payments-team', 'user:default/alice'],
     },
-    ...(options.role === undefined && !('role' in options)
-      ? { role: 'developer' as const }
-      : options.role
-      ? { role: options.role }
-      : {}),
+    ...(role ? { role } : {}),
     platformAdmin: options.platformAdmin ?? false,
     permissions: Object.fromEntries(
       cocktailPermissions.map(p => [
