@@ -253,12 +253,12 @@ describe('GET /access', () => {
     const missing = await access(undefined, 'user:default/carol');
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toBe(
-      'entityRef: expected one entity ref such as cocktailserver:default/payments-api',
+      'entityRef: missing; expected an entity ref such as cocktailserver:default/payments-api',
     );
     const malformed = await access('payments-api', 'user:default/carol');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toBe(
-      'entityRef: expected kind:namespace/name, got "payments-api"',
+      'entityRef: expected an entity ref (kind:namespace/name) such as cocktailserver:default/payments-api, got "payments-api"',
     );
     expect(authorize).not.toHaveBeenCalled();
   });

@@ -10,15 +10,17 @@ import {
   cocktailClusterUpdatePermission,
 } from '@cocktailcloud/plugin-cocktail-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { actorOf, auditedOperation } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
 import {
-  parseCreateBody,
-  parseScaleBody,
-  parseUpgradeBody,
+  clusterApiParams,
+  createClusterBody,
+  scaleClusterBody,
+  upgradeClusterBody,
 } from './clusterApiBodies';
+import { validatedRouter } from '../validation/validatedRouter';
+import { JsonObject } from '@backstage/types';
 import { ClusterProvisioner } from './ClusterProvisioner';
 
 /**
@@ -34,7 +36,7 @@ export function clusterApiRouter(options: {
   /** Undefined when `cocktail.clusterApi.managementCluster` is not configured. */
   provisioner?: ClusterProvisioner;
 }): express.Router {
-  const router = Router();
+  const api = validatedRouter();
   const { httpAuth, authorize } = options;
 
   function provisioner(): ClusterProvisioner {
@@ -65,47 +67,57 @@ export function clusterApiRouter(options: {
           ? `resource:default/${context.name}`
           : undefined,
         namespace: context.namespace,
-        details: req.body ?? {},
+        details: (req.body ?? {}) as JsonObject,
       },
       run,
     );
   }
 
-  router.post('/cluster-api/clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const body = parseCreateBody(req.body);
-    const request = body.request as { name?: string; namespace?: string };
-    const result = await maybeAudited(
-      req,
-      body.dryRun,
-      {
-        action: 'cluster.create',
-        namespace: request.namespace ?? 'default',
-        name: typeof request.name === 'string' ? request.name : undefined,
-      },
-      async () => {
-        await authorize(credentials, cocktailClusterCreatePermission);
-        return provisioner().create(body.request, {
-          dryRun: body.dryRun,
-          owner: body.owner ?? actorOf(options.auth, credentials),
-        });
-      },
-    );
-    res.json({ result });
-  });
-
-  router.get('/cluster-api/clusters/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailClusterReadPermission);
-    res.json(await provisioner().status(req.params.namespace, req.params.name));
-  });
-
-  router.post(
-    '/cluster-api/clusters/:namespace/:name/upgrade',
-    async (req, res) => {
+  api.post(
+    '/cluster-api/clusters',
+    { body: createClusterBody },
+    async ({ body }, req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const body = parseUpgradeBody(req.body);
-      const { namespace, name } = req.params;
+      const request = body.request as { name?: string; namespace?: string };
+      const result = await maybeAudited(
+        req,
+        body.dryRun,
+        {
+          action: 'cluster.create',
+          namespace:
+            typeof request.namespace === 'string'
+              ? request.namespace
+              : 'default',
+          name: typeof request.name === 'string' ? request.name : undefined,
+        },
+        async () => {
+          await authorize(credentials, cocktailClusterCreatePermission);
+          return provisioner().create(body.request, {
+            dryRun: body.dryRun,
+            owner: body.owner ?? actorOf(options.auth, credentials),
+          });
+        },
+      );
+      res.json({ result });
+    },
+  );
+
+  api.get(
+    '/cluster-api/clusters/:namespace/:name',
+    { params: clusterApiParams },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      await authorize(credentials, cocktailClusterReadPermission);
+      res.json(await provisioner().status(params.namespace, params.name));
+    },
+  );
+
+  api.post(
+    '/cluster-api/clusters/:namespace/:name/upgrade',
+    { params: clusterApiParams, body: upgradeClusterBody },
+    async ({ params, body }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const { namespace, name } = params;
       const result = await maybeAudited(
         req,
         body.dryRun,
@@ -123,12 +135,12 @@ export function clusterApiRouter(options: {
     },
   );
 
-  router.post(
+  api.post(
     '/cluster-api/clusters/:namespace/:name/scale',
-    async (req, res) => {
+    { params: clusterApiParams, body: scaleClusterBody },
+    async ({ params, body }, req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const body = parseScaleBody(req.body);
-      const { namespace, name } = req.params;
+      const { namespace, name } = params;
       const result = await maybeAudited(
         req,
         body.dryRun,
@@ -146,5 +158,5 @@ export function clusterApiRouter(options: {
     },
   );
 
-  return router;
+  return api.router;
 }

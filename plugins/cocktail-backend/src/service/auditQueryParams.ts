@@ -1,79 +1,80 @@
-import { InputError } from '@backstage/errors';
-import { AuditFilter, AuditOutcome, AuditQuery } from '../audit';
+import { z } from 'zod';
+import { AuditFilter, AuditOutcome } from '../audit';
+import {
+  entityRef,
+  queryText,
+  queryTime,
+  queryWholeNumber,
+} from '../validation/inputFields';
 
-const OUTCOMES: AuditOutcome[] = ['succeeded', 'failed', 'denied'];
+const OUTCOMES: [AuditOutcome, ...AuditOutcome[]] = [
+  'succeeded',
+  'failed',
+  'denied',
+];
 
-function single(
-  query: Record<string, unknown>,
-  key: string,
-): string | undefined {
-  const value = query[key];
-  if (value === undefined) {
-    return undefined;
+const filterFields = {
+  /** Repeatable. */
+  entityRef: z.union([entityRef, z.array(entityRef).max(100)]).optional(),
+  actor: queryText('an actor such as user:default/alice', 300).optional(),
+  action: queryText('an action such as server.scale', 100)
+    .regex(/^[a-z-]+(\.[a-z-]+)*$/, {
+      error: 'expected an action such as server.scale',
+    })
+    .optional(),
+  outcome: z
+    .enum(OUTCOMES, { error: `expected one of ${OUTCOMES.join(', ')}` })
+    .optional(),
+  from: queryTime.optional(),
+  to: queryTime.optional(),
+};
+
+function checkTimeRange(
+  query: { from?: Date; to?: Date },
+  ctx: z.RefinementCtx,
+) {
+  if (query.from && query.to && query.from >= query.to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `must be before to (${query.to.toISOString()}), got ${query.from.toISOString()}`,
+    });
   }
-  if (typeof value !== 'string') {
-    throw new InputError(`${key}: expected a single value`);
-  }
-  return value;
 }
 
-function date(query: Record<string, unknown>, key: string): Date | undefined {
-  const value = single(query, key);
-  if (value === undefined) {
-    return undefined;
+function toFilter(query: z.output<z.ZodObject<typeof filterFields>>) {
+  const { entityRef: refs, ...rest } = query;
+  const filter: AuditFilter = { ...rest };
+  if (refs !== undefined) {
+    filter.entityRefs = ([] as string[]).concat(refs);
   }
-  const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) {
-    throw new InputError(
-      `${key}: expected an ISO 8601 time such as 2026-11-23T10:00:00Z, got ${JSON.stringify(
-        value,
-      )}`,
-    );
-  }
-  return parsed;
+  return filter;
 }
 
-/** Filters from the query string: entityRef (repeatable), actor, action, outcome, from, to. */
-export function parseAuditFilter(query: Record<string, unknown>): AuditFilter {
-  const entityRefs =
-    query.entityRef === undefined
-      ? undefined
-      : ([] as unknown[]).concat(query.entityRef);
-  if (entityRefs?.some(ref => typeof ref !== 'string')) {
-    throw new InputError(
-      'entityRef: expected entity refs such as cocktailserver:default/payments-api',
-    );
-  }
-  const outcome = single(query, 'outcome');
-  if (outcome !== undefined && !OUTCOMES.includes(outcome as AuditOutcome)) {
-    throw new InputError(
-      `outcome: expected one of ${OUTCOMES.join(', ')}, got ${JSON.stringify(
-        outcome,
-      )}`,
-    );
-  }
-  return {
-    entityRefs: entityRefs as string[] | undefined,
-    actor: single(query, 'actor'),
-    action: single(query, 'action'),
-    outcome: outcome as AuditOutcome | undefined,
-    from: date(query, 'from'),
-    to: date(query, 'to'),
-  };
-}
+/** `GET /audit/export`: the filters and the format. */
+export const auditExportQuery = z
+  .strictObject({
+    ...filterFields,
+    format: z
+      .enum(['csv', 'json'], { error: 'expected csv or json' })
+      .optional(),
+  })
+  .superRefine(checkTimeRange)
+  .transform(({ format, ...filter }) => ({
+    filter: toFilter(filter),
+    format: format ?? 'json',
+  }));
 
-export function parseAuditQuery(query: Record<string, unknown>): AuditQuery {
-  const limitText = single(query, 'limit');
-  const limit = limitText === undefined ? undefined : Number(limitText);
-  if (
-    limit !== undefined &&
-    (!Number.isInteger(limit) || limit < 1 || limit > 500)
-  ) {
-    throw new InputError(
-      `limit: expected a whole number from 1 to 500, got ${JSON.stringify(
-        limitText,
-      )}`,
-    );
-  }
-  return { ...parseAuditFilter(query), limit, cursor: single(query, 'cursor') };
-}
+/** `GET /audit`: the filters (entityRef repeatable, actor, action, outcome, from, to) and a page. */
+export const auditPageQuery = z
+  .strictObject({
+    ...filterFields,
+    limit: queryWholeNumber(1, 500).optional(),
+    cursor: queryText('the nextCursor of the previous page', 200).optional(),
+  })
+  .superRefine(checkTimeRange)
+  .transform(({ limit, cursor, ...filter }) => ({
+    ...toFilter(filter),
+    ...(limit !== undefined ? { limit } : {}),
+    ...(cursor !== undefined ? { cursor } : {}),
+  }));

@@ -6,7 +6,8 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   cocktailAuditReadPermission,
@@ -26,7 +27,7 @@ import {
   WatchCache,
 } from '@cocktailcloud/plugin-cocktail-node';
 import type * as k8s from '@kubernetes/client-node';
-import express, { Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
@@ -39,19 +40,27 @@ import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { serviceMapProvisioningRouter } from '../provisioning/serviceMapProvisioningRouter';
 import { ClusterAccess } from './ClusterAccess';
-import { parseAuditFilter, parseAuditQuery } from './auditQueryParams';
+import { auditExportQuery, auditPageQuery } from './auditQueryParams';
 import { AuditFilter } from '../audit';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { describeCluster } from './describeCluster';
 import {
-  parseAutoscaling,
-  parseDeployFields,
-  parseImages,
-  parseRollback,
-  parseScale,
+  autoscalingBody,
+  deployBody,
+  emptyBody,
+  rollbackBody,
+  rollingUpdateBody,
+  scaleBody,
 } from './requestBodies';
+import { z } from 'zod';
+import { validatedRouter } from '../validation/validatedRouter';
+import {
+  clusterName,
+  entityParams,
+  queryFlag,
+} from '../validation/inputFields';
+import { parseInput } from '../validation/parseInput';
 import { CatalogEntityReader, ServerResolver } from './ServerResolver';
-import { parseEntityParams } from './entityParams';
 import { refOf, serviceRefOf } from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { countClusterEntities } from '../summaries/countClusterEntities';
@@ -100,66 +109,89 @@ export interface RouterOptions {
   };
 }
 
-type Operation = (
-  lifecycle: ServerLifecycle,
-  body: unknown,
-  context: {
-    target: ServerTarget;
-    credentials: BackstageCredentials;
-    gate?: ScanGate;
-  },
-) => Promise<unknown>;
+type OperationContext = {
+  target: ServerTarget;
+  credentials: BackstageCredentials;
+  gate?: ScanGate;
+};
 
-const OPERATIONS: Record<
-  string,
-  { permission: ResourcePermission; action: string; run: Operation }
-> = {
-  deploy: {
+/** One server operation: its permission, audit action, body schema and what it does. */
+interface ServerOperation<B extends z.ZodType> {
+  permission: ResourcePermission;
+  action: string;
+  body: B;
+  run: (
+    lifecycle: ServerLifecycle,
+    body: z.output<B>,
+    context: OperationContext,
+  ) => Promise<unknown>;
+}
+
+function serverOperation<B extends z.ZodType>(operation: ServerOperation<B>) {
+  return operation as ServerOperation<z.ZodType>;
+}
+
+const OPERATIONS: Record<string, ServerOperation<z.ZodType>> = {
+  deploy: serverOperation({
     permission: cocktailServerDeployPermission,
     action: 'server.deploy',
-    run: (l, b, { target, credentials, gate }) => {
-      const body = parseDeployFields(b);
-      return gate
+    body: deployBody,
+    run: (l, body, { target, credentials, gate }) =>
+      gate
         ? gate.deploy(l, target, credentials, body)
-        : l.deploy({ dryRun: body.dryRun });
-    },
-  },
-  'rolling-update': {
+        : l.deploy({ dryRun: body.dryRun }),
+  }),
+  'rolling-update': serverOperation({
     permission: cocktailServerRollingUpdatePermission,
     action: 'server.rolling-update',
-    run: (l, b) => l.rollingUpdate(parseImages(b)),
-  },
-  restart: {
+    body: rollingUpdateBody,
+    run: (l, body) => l.rollingUpdate(body.images),
+  }),
+  restart: serverOperation({
     permission: cocktailServerRestartPermission,
     action: 'server.restart',
+    body: emptyBody,
     run: l => l.restart(),
-  },
-  scale: {
+  }),
+  scale: serverOperation({
     permission: cocktailServerScalePermission,
     action: 'server.scale',
-    run: (l, b) => l.scale(parseScale(b).replicas),
-  },
-  autoscaling: {
+    body: scaleBody,
+    run: (l, body) => l.scale(body.replicas),
+  }),
+  autoscaling: serverOperation({
     permission: cocktailServerAutoscalePermission,
     action: 'server.autoscale',
-    run: (l, b) => l.autoscale(parseAutoscaling(b)),
-  },
-  rollback: {
+    body: autoscalingBody,
+    run: (l, body) => l.autoscale(body),
+  }),
+  rollback: serverOperation({
     permission: cocktailServerRollbackPermission,
     action: 'server.rollback',
-    run: (l, b) => l.rollback(parseRollback(b).revision),
-  },
-  suspend: {
+    body: rollbackBody,
+    run: (l, body) => l.rollback(body.revision),
+  }),
+  suspend: serverOperation({
     permission: cocktailServerSuspendPermission,
     action: 'server.suspend',
+    body: emptyBody,
     run: l => l.suspend(),
-  },
-  resume: {
+  }),
+  resume: serverOperation({
     permission: cocktailServerSuspendPermission,
     action: 'server.resume',
+    body: emptyBody,
     run: l => l.resume(),
-  },
+  }),
 };
+
+const operationNames = Object.keys(OPERATIONS) as [string, ...string[]];
+
+const operationParams = entityParams.extend({
+  operation: z.enum(operationNames, {
+    error: `expected one of ${operationNames.join(', ')}`,
+  }),
+});
 
 /** The REST API of the `cocktail` plugin; every endpoint checks a permission. */
 export async function createRouter(
@@ -280,6 +312,8 @@ export async function createRouter(
     );
   }
   router.use(express.json());
+  const api = validatedRouter();
+  router.use(api.router);
 
   async function lifecycleFor(target: ServerTarget) {
     const config = await clusters.kubeConfigFor(target.cluster);
@@ -294,20 +328,17 @@ export async function createRouter(
     );
   }
 
-  async function serverFromRequest(
-    request: Request,
+  async function serverAt(
+    params: { namespace: string; name: string },
     credentials: BackstageCredentials,
     fresh = false,
   ) {
-    return resolver.resolve(
-      request.params.namespace,
-      request.params.name,
-      credentials,
-      { fresh },
-    );
+    return resolver.resolve(params.namespace, params.name, credentials, {
+      fresh,
+    });
   }
 
-  router.get('/clusters', async (req, res) => {
+  api.get('/clusters', {}, async (_input, req, res) => {
     const credentials = await httpAuth.credentials(req);
     await authorize(credentials, cocktailClusterReadPermission);
     const readAll =
@@ -340,172 +371,206 @@ export async function createRouter(
     res.json({ items });
   });
 
-  router.get('/clusters/:cluster', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, cocktailClusterReadPermission);
-    const cluster = (await clusters.listClusters()).find(
-      c => c.name === req.params.cluster,
-    );
-    if (!cluster) {
-      throw new InputError(`cluster: no cluster named ${req.params.cluster}`);
-    }
-    res.json(
-      await describeCluster(
-        cluster,
-        await clusters.kubeConfigFor(cluster.name),
-        await options.loadClient(),
-        options.requestTimeoutMs,
-      ),
-    );
-  });
+  api.get(
+    '/clusters/:cluster',
+    { params: z.strictObject({ cluster: clusterName }) },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      await authorize(credentials, cocktailClusterReadPermission);
+      const cluster = (await clusters.listClusters()).find(
+        c => c.name === params.cluster,
+      );
+      if (!cluster) {
+        throw new NotFoundError(`cluster: no cluster named ${params.cluster}`);
+      }
+      res.json(
+        await describeCluster(
+          cluster,
+          await clusters.kubeConfigFor(cluster.name),
+          await options.loadClient(),
+          options.requestTimeoutMs,
+        ),
+      );
+    },
+  );
 
-  router.get('/servers/:namespace/:name/status', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const target = await serverFromRequest(req, credentials);
-    await authorizeServer(credentials, cocktailServerReadPermission, target);
-    await watchCache.waitForSync(target.cluster, 3_000);
-    const { cache, state } = watchCache.read(target.cluster);
-    res.json(
-      summarizeServerStatus(cache, state, {
-        namespace: target.namespace,
-        server: target.server.metadata.name,
-      }),
-    );
-  });
-
-  router.get('/servicemaps/:namespace/:name/summary', async (req, res) => {
-    const { namespace, name } = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req);
-    const serviceMap = await catalog.serviceMap(namespace, name, credentials);
-    await authorize(
-      credentials,
-      cocktailServerReadPermission,
-      stringifyEntityRef(serviceMap),
-    );
-    const [summary] = await summarizer.summarize([serviceMap], credentials);
-    res.json(summary);
-  });
-
-  router.get('/services/:namespace/:name/summary', async (req, res) => {
-    const { namespace, name } = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req);
-    const service = await catalog.service(namespace, name, credentials);
-    await authorize(
-      credentials,
-      cocktailServerReadPermission,
-      stringifyEntityRef(service),
-    );
-    const serviceMaps = (await catalog.serviceMaps(credentials))
-      .filter(map => serviceRefOf(map) === refOf(service))
-      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    res.json(
-      summarizeService(
-        service,
-        await summarizer.summarize(serviceMaps, credentials),
-      ),
-    );
-  });
-
-  router.get('/servers/:namespace/:name/metrics', async (req, res) => {
-    parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req);
-    const target = await serverFromRequest(req, credentials);
-    await authorizeServer(credentials, cocktailServerReadPermission, target);
-    res.json(
-      await readServerMetrics(
-        {
-          cluster: target.cluster,
-          kubeConfig: () => clusters.kubeConfigFor(target.cluster),
-          client: await options.loadClient(),
-          timeoutMs: liveReadTimeoutMs,
-        },
-        {
+  api.get(
+    '/servers/:namespace/:name/status',
+    { params: entityParams },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const target = await serverAt(params, credentials);
+      await authorizeServer(credentials, cocktailServerReadPermission, target);
+      await watchCache.waitForSync(target.cluster, 3_000);
+      const { cache, state } = watchCache.read(target.cluster);
+      res.json(
+        summarizeServerStatus(cache, state, {
           namespace: target.namespace,
           server: target.server.metadata.name,
-          containers: target.server.spec.containers ?? [],
-        },
-      ),
-    );
-  });
-
-  router.get('/servers/:namespace/:name/drift', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const target = await serverFromRequest(req, credentials, true);
-    await authorizeServer(credentials, cocktailServerReadPermission, target);
-    res.json(await (await lifecycleFor(target)).drift());
-  });
-
-  router.post('/servers/:namespace/:name/:operation', async (req, res) => {
-    const operation = OPERATIONS[req.params.operation];
-    if (!operation) {
-      throw new InputError(
-        `operation: expected one of ${Object.keys(OPERATIONS).join(
-          ', ',
-        )}, got ${req.params.operation}`,
+        }),
       );
-    }
-    const credentials = await httpAuth.credentials(req);
-    const target = await serverFromRequest(req, credentials, true);
-    const dryRun = req.body?.dryRun === true;
-    const run = async () => {
-      await authorizeServer(credentials, operation.permission, target);
-      return operation.run(await lifecycleFor(target), req.body, {
-        target,
-        credentials,
-        gate,
-      });
-    };
-    // A dry run changes nothing, so it leaves no audit row.
-    const result = dryRun
-      ? await run()
-      : await auditedOperation(
-          options,
-          {
-            request: req,
-            credentials,
-            action: operation.action,
-            entityRef: target.entityRef,
-            cluster: target.cluster,
-            namespace: target.namespace,
-            details: req.body ?? {},
-          },
-          run,
-        );
-    res.json({ result });
-  });
+    },
+  );
 
-  router.delete('/servers/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const target = await serverFromRequest(req, credentials, true);
-    const dryRun = req.query.dryRun === 'true';
-    const run = async () => {
-      await authorizeServer(
+  api.get(
+    '/servicemaps/:namespace/:name/summary',
+    { params: entityParams },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const serviceMap = await catalog.serviceMap(
+        params.namespace,
+        params.name,
         credentials,
-        cocktailServerDeletePermission,
-        target,
       );
-      return (await lifecycleFor(target)).delete({ dryRun });
-    };
-    const result = dryRun
-      ? await run()
-      : await auditedOperation(
-          options,
-          {
-            request: req,
-            credentials,
-            action: 'server.delete',
-            entityRef: target.entityRef,
-            cluster: target.cluster,
-            namespace: target.namespace,
-          },
-          run,
-        );
-    res.json({ result });
-  });
+      await authorize(
+        credentials,
+        cocktailServerReadPermission,
+        stringifyEntityRef(serviceMap),
+      );
+      const [summary] = await summarizer.summarize([serviceMap], credentials);
+      res.json(summary);
+    },
+  );
 
-  router.get('/audit', async (req, res) => {
+  api.get(
+    '/services/:namespace/:name/summary',
+    { params: entityParams },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const service = await catalog.service(
+        params.namespace,
+        params.name,
+        credentials,
+      );
+      await authorize(
+        credentials,
+        cocktailServerReadPermission,
+        stringifyEntityRef(service),
+      );
+      const serviceMaps = (await catalog.serviceMaps(credentials))
+        .filter(map => serviceRefOf(map) === refOf(service))
+        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+      res.json(
+        summarizeService(
+          service,
+          await summarizer.summarize(serviceMaps, credentials),
+        ),
+      );
+    },
+  );
+
+  api.get(
+    '/servers/:namespace/:name/metrics',
+    { params: entityParams },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const target = await serverAt(params, credentials);
+      await authorizeServer(credentials, cocktailServerReadPermission, target);
+      res.json(
+        await readServerMetrics(
+          {
+            cluster: target.cluster,
+            kubeConfig: () => clusters.kubeConfigFor(target.cluster),
+            client: await options.loadClient(),
+            timeoutMs: liveReadTimeoutMs,
+          },
+          {
+            namespace: target.namespace,
+            server: target.server.metadata.name,
+            containers: target.server.spec.containers ?? [],
+          },
+        ),
+      );
+    },
+  );
+
+  api.get(
+    '/servers/:namespace/:name/drift',
+    { params: entityParams },
+    async ({ params }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const target = await serverAt(params, credentials, true);
+      await authorizeServer(credentials, cocktailServerReadPermission, target);
+      res.json(await (await lifecycleFor(target)).drift());
+    },
+  );
+
+  // Each operation's body has its own schema; the route checks it before anything else.
+  api.post(
+    '/servers/:namespace/:name/:operation',
+    { params: operationParams, body: z.unknown() },
+    async ({ params, body: rawBody }, req, res) => {
+      const operation = OPERATIONS[params.operation];
+      const body = parseInput(operation.body, rawBody ?? {}, 'body');
+      const credentials = await httpAuth.credentials(req);
+      const target = await serverAt(params, credentials, true);
+      const run = async () => {
+        await authorizeServer(credentials, operation.permission, target);
+        return operation.run(await lifecycleFor(target), body, {
+          target,
+          credentials,
+          gate,
+        });
+      };
+      // A dry run changes nothing, so it leaves no audit row.
+      const result =
+        (body as { dryRun?: boolean }).dryRun === true
+          ? await run()
+          : await auditedOperation(
+              options,
+              {
+                request: req,
+                credentials,
+                action: operation.action,
+                entityRef: target.entityRef,
+                cluster: target.cluster,
+                namespace: target.namespace,
+                details: (rawBody ?? {}) as JsonObject,
+              },
+              run,
+            );
+      res.json({ result });
+    },
+  );
+
+  api.delete(
+    '/servers/:namespace/:name',
+    {
+      params: entityParams,
+      query: z.strictObject({ dryRun: queryFlag.optional() }),
+    },
+    async ({ params, query }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const target = await serverAt(params, credentials, true);
+      const dryRun = query.dryRun === true;
+      const run = async () => {
+        await authorizeServer(
+          credentials,
+          cocktailServerDeletePermission,
+          target,
+        );
+        return (await lifecycleFor(target)).delete({ dryRun });
+      };
+      const result = dryRun
+        ? await run()
+        : await auditedOperation(
+            options,
+            {
+              request: req,
+              credentials,
+              action: 'server.delete',
+              entityRef: target.entityRef,
+              cluster: target.cluster,
+              namespace: target.namespace,
+            },
+            run,
+          );
+      res.json({ result });
+    },
+  );
+
+  api.get('/audit', { query: auditPageQuery }, async ({ query }, req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = parseAuditQuery(req.query);
     res.json(
       await audit.query({
         ...query,
@@ -514,31 +579,29 @@ export async function createRouter(
     );
   });
 
-  router.get('/audit/export', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const filter = await visibleAuditFilter(
-      credentials,
-      parseAuditFilter(req.query),
-    );
-    const format = req.query.format ?? 'json';
-    if (format !== 'csv' && format !== 'json') {
-      throw new InputError(`format: expected csv or json, got ${format}`);
-    }
-    res.setHeader(
-      'Content-Type',
-      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
-    );
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="cocktail-audit.${format}"`,
-    );
-    for await (const chunk of audit.exportRows(filter, format)) {
-      res.write(chunk);
-    }
-    res.end();
-  });
+  api.get(
+    '/audit/export',
+    { query: auditExportQuery },
+    async ({ query }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const filter = await visibleAuditFilter(credentials, query.filter);
+      const format = query.format;
+      res.setHeader(
+        'Content-Type',
+        format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
+      );
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="cocktail-audit.${format}"`,
+      );
+      for await (const chunk of audit.exportRows(filter, format)) {
+        res.write(chunk);
+      }
+      res.end();
+    },
+  );
 
-  router.get('/audit/verify', async (req, res) => {
+  api.get('/audit/verify', {}, async (_input, req, res) => {
     const credentials = await httpAuth.credentials(req);
     // The whole chain spans every Service: platform admins (or a policy allowing all) only.
     if (

@@ -6,6 +6,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import { clusterName, queryText } from '../validation/inputFields';
+import { validatedRouter } from '../validation/validatedRouter';
 import {
   CocktailServerEntityV1alpha1,
   cocktailServerDeployPermission,
@@ -15,7 +18,6 @@ import {
   ServerStatus,
 } from '@cocktailcloud/plugin-cocktail-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
 import { ServerTarget } from '../lifecycle/ServerTarget';
@@ -27,29 +29,46 @@ import {
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { auditedOperation } from './auditedOperation';
 import { Authorize } from './authorize';
-import { parseDeployFields } from './requestBodies';
+import {
+  checkScanGateOverride,
+  deployFields,
+  toDeployBody,
+} from './requestBodies';
 import { ScanGate } from '../imageScans/ScanGate';
 
-function parseInlineDeployBody(body: unknown) {
-  const b = (body ?? {}) as Record<string, unknown>;
-  if (!b.server || typeof b.server !== 'object' || Array.isArray(b.server)) {
-    throw new InputError(
-      'server: expected a CocktailServer entity (apiVersion cocktailcloud.io/v1alpha1, kind CocktailServer, metadata, spec)',
-    );
-  }
-  const deploy = parseDeployFields(b, ['server']);
-  const server = b.server as CocktailServerEntityV1alpha1;
-  const issues = cocktailServerKind.findIssues(server);
-  if (issues.length) {
+const inlineDeployBody = z
+  .strictObject({
+    server: z.record(z.string(), z.unknown(), {
+      error:
+        'expected a CocktailServer entity (apiVersion cocktailcloud.io/v1alpha1, kind CocktailServer, metadata, spec)',
+    }),
+    ...deployFields,
+  })
+  .superRefine(checkScanGateOverride)
+  .superRefine((body, ctx) => {
+    const server = body.server as unknown as CocktailServerEntityV1alpha1;
     const ref = `cocktailserver:${server.metadata?.namespace ?? 'default'}/${
       server.metadata?.name
     }`;
-    throw new InputError(
-      issues.map(issue => formatIssue(ref, issue)).join('; '),
-    );
-  }
-  return { server, ...deploy };
-}
+    for (const issue of cocktailServerKind.findIssues(server)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server'],
+        message: formatIssue(ref, issue),
+      });
+    }
+  })
+  .transform(({ server, ...deploy }) => ({
+    server: server as unknown as CocktailServerEntityV1alpha1,
+    ...toDeployBody(deploy),
+  }));
+
+const inlineStatusQuery = z.strictObject({
+  entityRef: queryText('cocktailserver:namespace/name', 300),
+  cluster: clusterName,
+  namespace: queryText('a Kubernetes namespace', 63),
+  server: queryText('the server name', 63),
+});
 
 /**
  * `POST /servers/deploy`: deploys a CocktailServer given inline, before its catalog file has
@@ -71,7 +90,7 @@ export function inlineServerDeployRouter(options: {
     server: string,
   ) => Promise<ServerStatus>;
 }): express.Router {
-  const router = Router();
+  const api = validatedRouter();
 
   /**
    * Where a server named by ref may be read: as the catalog has it when it is there (the
@@ -143,113 +162,116 @@ export function inlineServerDeployRouter(options: {
 
   // The status of a server deployed inline, named by where it runs: its catalog entity may not
   // exist yet.
-  router.get('/servers/inline-status', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req);
-    const params: Record<string, string> = {};
-    for (const key of ['entityRef', 'cluster', 'namespace', 'server']) {
-      const value = req.query[key];
-      if (typeof value !== 'string' || !value) {
-        throw new InputError(`${key}: expected a single value`);
-      }
-      params[key] = value;
-    }
-    await authorizeInlineRead(credentials, params);
-    res.json(
-      await options.readStatus(params.cluster, params.namespace, params.server),
-    );
-  });
+  api.get(
+    '/servers/inline-status',
+    { query: inlineStatusQuery },
+    async ({ query: params }, req, res) => {
+      const credentials = await options.httpAuth.credentials(req);
+      await authorizeInlineRead(credentials, params);
+      res.json(
+        await options.readStatus(
+          params.cluster,
+          params.namespace,
+          params.server,
+        ),
+      );
+    },
+  );
 
-  router.post('/servers/deploy', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req);
-    const body = parseInlineDeployBody(req.body);
-    const { server, dryRun } = body;
-    const namespace = server.metadata.namespace ?? 'default';
-    const mapRef = parseEntityRef(server.spec.serviceMap, {
-      defaultKind: 'ServiceMap',
-      defaultNamespace: namespace,
-    });
-    const serviceMap = await options.catalog.serviceMap(
-      mapRef.namespace,
-      mapRef.name,
-      credentials,
-    );
-    const target: ServerTarget = {
-      entityRef: stringifyEntityRef({
-        kind: 'CocktailServer',
-        namespace,
-        name: server.metadata.name,
-      }),
-      server,
-      serviceMap,
-      cluster: clusterNameOf(serviceMap),
-      namespace: serviceMap.spec.namespace,
-    };
-    const existing = await options.catalog.server(
-      namespace,
-      server.metadata.name,
-      credentials,
-    );
-    if (existing && serviceMapRefOf(existing) !== refOf(serviceMap)) {
-      throw new ConflictError(
-        `server: ${
-          target.entityRef
-        } is in the catalog on ServiceMap ${serviceMapRefOf(
-          existing,
-        )}, and this request names ${refOf(
-          serviceMap,
-        )}; deploy it from its own page, or give the new server another name`,
-      );
-    }
-    const run = async () => {
-      // The server goes into this ServiceMap: the person needs the role on its Service, and on
-      // the catalog's server of that name when there is one.
-      await options.authorize(
+  api.post(
+    '/servers/deploy',
+    { body: inlineDeployBody },
+    async ({ body }, req, res) => {
+      const credentials = await options.httpAuth.credentials(req);
+      const { server, dryRun } = body;
+      const namespace = server.metadata.namespace ?? 'default';
+      const mapRef = parseEntityRef(server.spec.serviceMap, {
+        defaultKind: 'ServiceMap',
+        defaultNamespace: namespace,
+      });
+      const serviceMap = await options.catalog.serviceMap(
+        mapRef.namespace,
+        mapRef.name,
         credentials,
-        cocktailServerDeployPermission,
-        stringifyEntityRef(serviceMap),
       );
-      if (existing) {
+      const target: ServerTarget = {
+        entityRef: stringifyEntityRef({
+          kind: 'CocktailServer',
+          namespace,
+          name: server.metadata.name,
+        }),
+        server,
+        serviceMap,
+        cluster: clusterNameOf(serviceMap),
+        namespace: serviceMap.spec.namespace,
+      };
+      const existing = await options.catalog.server(
+        namespace,
+        server.metadata.name,
+        credentials,
+      );
+      if (existing && serviceMapRefOf(existing) !== refOf(serviceMap)) {
+        throw new ConflictError(
+          `server: ${
+            target.entityRef
+          } is in the catalog on ServiceMap ${serviceMapRefOf(
+            existing,
+          )}, and this request names ${refOf(
+            serviceMap,
+          )}; deploy it from its own page, or give the new server another name`,
+        );
+      }
+      const run = async () => {
+        // The server goes into this ServiceMap: the person needs the role on its Service, and on
+        // the catalog's server of that name when there is one.
         await options.authorize(
           credentials,
           cocktailServerDeployPermission,
-          target.entityRef,
+          stringifyEntityRef(serviceMap),
         );
-      }
-      const lifecycle = await options.lifecycleFor(target);
-      return options.gate
-        ? options.gate.deploy(lifecycle, target, credentials, body)
-        : lifecycle.deploy({ dryRun });
-    };
-    const result = dryRun
-      ? await run()
-      : await auditedOperation(
-          options,
-          {
-            request: req,
+        if (existing) {
+          await options.authorize(
             credentials,
-            action: 'server.deploy',
-            entityRef: target.entityRef,
-            cluster: target.cluster,
-            namespace: target.namespace,
-            details: {
-              inline: true,
-              dryRun,
-              ...(body.overrideScanGate
-                ? {
-                    overrideScanGate: true,
-                    overrideReason: body.overrideReason ?? '',
-                  }
-                : {}),
+            cocktailServerDeployPermission,
+            target.entityRef,
+          );
+        }
+        const lifecycle = await options.lifecycleFor(target);
+        return options.gate
+          ? options.gate.deploy(lifecycle, target, credentials, body)
+          : lifecycle.deploy({ dryRun });
+      };
+      const result = dryRun
+        ? await run()
+        : await auditedOperation(
+            options,
+            {
+              request: req,
+              credentials,
+              action: 'server.deploy',
+              entityRef: target.entityRef,
+              cluster: target.cluster,
+              namespace: target.namespace,
+              details: {
+                inline: true,
+                dryRun,
+                ...(body.overrideScanGate
+                  ? {
+                      overrideScanGate: true,
+                      overrideReason: body.overrideReason ?? '',
+                    }
+                  : {}),
+              },
             },
-          },
-          run,
-        );
-    res.json({
-      result,
-      entityRef: target.entityRef,
-      cluster: target.cluster,
-      namespace: target.namespace,
-    });
-  });
-  return router;
+            run,
+          );
+      res.json({
+        result,
+        entityRef: target.entityRef,
+        cluster: target.cluster,
+        namespace: target.namespace,
+      });
+    },
+  );
+  return api.router;
 }

@@ -1,192 +1,140 @@
-import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import { bodyFlag, reasonText, wholeNumber } from '../validation/inputFields';
 
-function object(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null) {
-    return {};
+/** The image scan gate's override: both fields or neither. */
+const scanGateOverrideFields = {
+  overrideScanGate: bodyFlag.optional(),
+  overrideReason: reasonText().optional(),
+};
+
+function checkOverride(
+  body: { overrideScanGate?: boolean; overrideReason?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (body.overrideScanGate && body.overrideReason === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['overrideReason'],
+      message:
+        'required with overrideScanGate; say why the image scan gate is overridden',
+    });
   }
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new InputError('the request body must be a JSON object');
+  if (!body.overrideScanGate && body.overrideReason !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['overrideReason'],
+      message: 'only allowed with "overrideScanGate": true',
+    });
   }
-  return body as Record<string, unknown>;
 }
 
-function refuseUnknown(body: Record<string, unknown>, known: string[]) {
-  const unknown = Object.keys(body).filter(k => !known.includes(k));
-  if (unknown.length) {
-    throw new InputError(
-      `${unknown[0]}: not a known field; expected ${
-        known.join(', ') || 'no fields'
-      }`,
-    );
-  }
-}
-
-function wholeNumber(
-  body: Record<string, unknown>,
-  field: string,
-  min: number,
-  max: number,
-  required = true,
-): number | undefined {
-  const value = body[field];
-  if (value === undefined && !required) {
-    return undefined;
-  }
-  if (
-    typeof value !== 'number' ||
-    !Number.isInteger(value) ||
-    value < min ||
-    value > max
-  ) {
-    throw new InputError(
-      `${field}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(
-        value,
-      )}`,
-    );
-  }
-  return value;
-}
-
-export function parseDryRun(body: unknown): { dryRun: boolean } {
-  const b = object(body);
-  refuseUnknown(b, ['dryRun']);
-  if (b.dryRun !== undefined && typeof b.dryRun !== 'boolean') {
-    throw new InputError(
-      `dryRun: expected true or false, got ${JSON.stringify(b.dryRun)}`,
-    );
-  }
-  return { dryRun: b.dryRun === true };
-}
-
-/** A deploy's body: a dry run, or the image scan gate's override with its reason. */
-export interface DeployBody {
-  dryRun: boolean;
+/** A gated operation's override, as the gate takes it. */
+export interface ScanGateOverride {
   overrideScanGate: boolean;
   overrideReason?: string;
 }
 
-/** Checks the deploy fields of a body whose other fields `known` names. */
-export function parseDeployFields(
-  body: unknown,
-  known: string[] = [],
-): DeployBody {
-  const b = object(body);
-  refuseUnknown(b, [...known, 'dryRun', 'overrideScanGate', 'overrideReason']);
-  for (const field of ['dryRun', 'overrideScanGate']) {
-    if (b[field] !== undefined && typeof b[field] !== 'boolean') {
-      throw new InputError(
-        `${field}: expected true or false, got ${JSON.stringify(b[field])}`,
-      );
-    }
-  }
-  const overrideScanGate = b.overrideScanGate === true;
-  const reason = b.overrideReason;
-  if (reason !== undefined && typeof reason !== 'string') {
-    throw new InputError(
-      `overrideReason: expected text, got ${JSON.stringify(reason)}`,
-    );
-  }
-  if (overrideScanGate && !(reason ?? '').trim()) {
-    throw new InputError(
-      'overrideReason: required with overrideScanGate; say why the image scan gate is overridden',
-    );
-  }
-  if (!overrideScanGate && reason !== undefined) {
-    throw new InputError(
-      'overrideReason: only allowed with "overrideScanGate": true',
-    );
-  }
-  if (typeof reason === 'string' && reason.length > 1000) {
-    throw new InputError(
-      `overrideReason: expected at most 1000 characters, got ${reason.length}`,
-    );
-  }
-  return {
-    dryRun: b.dryRun === true,
-    overrideScanGate,
-    ...(overrideScanGate ? { overrideReason: (reason as string).trim() } : {}),
-  };
+function overrideOf(body: {
+  overrideScanGate?: boolean;
+  overrideReason?: string;
+}): ScanGateOverride {
+  return body.overrideScanGate
+    ? { overrideScanGate: true, overrideReason: body.overrideReason }
+    : { overrideScanGate: false };
 }
 
-export function parseScale(body: unknown): { replicas: number } {
-  const b = object(body);
-  refuseUnknown(b, ['replicas']);
-  return { replicas: wholeNumber(b, 'replicas', 0, 1000)! };
+/** A deploy's body: a dry run, or the image scan gate's override with its reason. */
+export interface DeployBody extends ScanGateOverride {
+  dryRun: boolean;
 }
 
-export function parseImages(body: unknown): Record<string, string> {
-  const b = object(body);
-  refuseUnknown(b, ['images']);
-  const images = b.images;
-  if (
-    !images ||
-    typeof images !== 'object' ||
-    Array.isArray(images) ||
-    !Object.keys(images).length
-  ) {
-    throw new InputError(
-      'images: expected an object of container name to image, such as {"api": "registry.example.com/api:1.2.3"}',
-    );
-  }
-  for (const [container, image] of Object.entries(images)) {
-    if (
-      typeof image !== 'string' ||
-      !/^[^\s@]+(@sha256:[0-9a-f]{64})?$/.test(image) ||
-      !/[:@]/.test(image)
-    ) {
-      throw new InputError(
-        `images.${container}: expected an image reference with a tag or digest, got ${JSON.stringify(
-          image,
-        )}`,
-      );
-    }
-  }
-  return images as Record<string, string>;
+export const deployFields = {
+  dryRun: bodyFlag.optional(),
+  ...scanGateOverrideFields,
+};
+
+export function toDeployBody(body: {
+  dryRun?: boolean;
+  overrideScanGate?: boolean;
+  overrideReason?: string;
+}): DeployBody {
+  return { dryRun: body.dryRun === true, ...overrideOf(body) };
 }
 
-export function parseAutoscaling(
-  body: unknown,
-):
-  | { minReplicas: number; maxReplicas: number; targetCPUUtilization?: number }
-  | { enabled: false } {
-  const b = object(body);
-  if (b.enabled === false) {
-    refuseUnknown(b, ['enabled']);
-    return { enabled: false };
-  }
-  refuseUnknown(b, ['minReplicas', 'maxReplicas', 'targetCPUUtilization']);
-  const minReplicas = wholeNumber(b, 'minReplicas', 1, 1000)!;
-  const maxReplicas = wholeNumber(b, 'maxReplicas', 1, 1000)!;
-  if (minReplicas > maxReplicas) {
-    throw new InputError(
-      `minReplicas: must be at most maxReplicas (${maxReplicas}), got ${minReplicas}`,
-    );
-  }
-  const targetCPUUtilization = wholeNumber(
-    b,
-    'targetCPUUtilization',
-    1,
-    100,
-    false,
-  );
-  return {
-    minReplicas,
-    maxReplicas,
-    ...(targetCPUUtilization !== undefined ? { targetCPUUtilization } : {}),
-  };
-}
+export const deployBody = z
+  .strictObject(deployFields)
+  .superRefine(checkOverride)
+  .transform(toDeployBody);
 
-export function parseRollback(body: unknown): { revision: string } {
-  const b = object(body);
-  refuseUnknown(b, ['revision']);
-  const revision =
-    typeof b.revision === 'number' ? String(b.revision) : b.revision;
-  if (typeof revision !== 'string' || !/^[1-9]\d*$/.test(revision)) {
-    throw new InputError(
-      `revision: expected a revision number such as "3", got ${JSON.stringify(
-        b.revision,
-      )}`,
-    );
-  }
-  return { revision };
-}
+export { checkOverride as checkScanGateOverride };
+
+/** Operations that act at once and have no dry run take no fields at all. */
+export const emptyBody = z.strictObject({});
+
+export const scaleBody = z.strictObject({ replicas: wholeNumber(0, 1000) });
+
+const containerName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+  error: 'expected a container name (lowercase letters, digits and "-")',
+});
+
+export const imageReference = z
+  .string({ error: 'expected an image reference with a tag or digest' })
+  .max(512, { error: 'expected at most 512 characters' })
+  .regex(/^[^\s@]+(@sha256:[0-9a-f]{64})?$/, {
+    error:
+      'expected an image reference with a tag or digest, such as registry.example.com/api:1.2.3',
+  })
+  .regex(/[:@]/, {
+    error:
+      'expected an image reference with a tag or digest, such as registry.example.com/api:1.2.3',
+  });
+
+export const rollingUpdateBody = z
+  .strictObject({
+    images: z
+      .record(containerName, imageReference, {
+        error:
+          'expected an object of container name to image, such as {"api": "registry.example.com/api:1.2.3"}',
+      })
+      .refine(images => Object.keys(images).length > 0, {
+        error:
+          'expected at least one container, such as {"api": "registry.example.com/api:1.2.3"}',
+      }),
+    ...scanGateOverrideFields,
+  })
+  .superRefine(checkOverride)
+  .transform(body => ({ images: body.images, ...overrideOf(body) }));
+
+export const autoscalingBody = z.union([
+  z.strictObject({ enabled: z.literal(false) }),
+  z
+    .strictObject({
+      minReplicas: wholeNumber(1, 1000),
+      maxReplicas: wholeNumber(1, 1000),
+      targetCPUUtilization: wholeNumber(1, 100).optional(),
+    })
+    .superRefine((body, ctx) => {
+      if (body.minReplicas > body.maxReplicas) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minReplicas'],
+          message: `must be at most maxReplicas (${body.maxReplicas}), got ${body.minReplicas}`,
+        });
+      }
+    }),
+]);
+
+export const rollbackBody = z
+  .strictObject({
+    revision: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .pipe(
+        z.string().regex(/^[1-9]\d{0,9}$/, {
+          error: 'expected a revision number such as "3"',
+        }),
+      ),
+    ...scanGateOverrideFields,
+  })
+  .superRefine(checkOverride)
+  .transform(body => ({ revision: body.revision, ...overrideOf(body) }));
