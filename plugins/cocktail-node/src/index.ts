@@ -33,6 +33,15 @@ export {
   type WatchedResource,
 } from './cache/watchedResources';
 export type { SlimObject } from './cache/slimObject';
+export {
+  makeAbortableApiClient,
+  runWithDeadline,
+  RequestTimeoutError,
+} from './kubernetes/abortableRequests';
+export {
+  describeRequestError,
+  MAX_CLUSTER_MESSAGE_CHARS,
+} from './kubernetes/describeRequestError';
 export { summarizeServerStatus } from './status/summarizeServerStatus';
 export type {
   ServerStatus,
@@ -106,7 +115,9 @@ export { kubeConfigDiscovery } from './clusterApi/kubeConfigDiscovery';
 export {
   parseScanReport,
   type ParseScanReportOptions,
+  type ScanReportContents,
 } from './scans/parseScanReport';
+export { TooManyFindingsError } from './scans/TooManyFindingsError';
 export { severityCounts, fixableCounts } from './scans/severity';
 export {
   parseImageReference,

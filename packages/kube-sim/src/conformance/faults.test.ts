@@ -52,6 +52,44 @@ describe('faults on demand', () => {
     },
   );
 
+  it('delays only changes, and makes them even when the client gave up', async () => {
+    t.sim.cluster('test').setFaults({ writeLatencyMs: 300 });
+    let started = Date.now();
+    await t.core.listNamespace();
+    expect(Date.now() - started).toBeLessThan(300);
+    started = Date.now();
+    const abort = new AbortController();
+    const created = fetch(`${t.url}/api/v1/namespaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'late' } }),
+      signal: abort.signal,
+    }).catch(() => 'aborted');
+    setTimeout(() => abort.abort(), 50);
+    expect(await created).toBe('aborted');
+    await eventually(
+      async () =>
+        (await t.core.listNamespace()).items.some(
+          n => n.metadata?.name === 'late',
+        ),
+      'the namespace created after the client gave up',
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('fails every change after the first N', async () => {
+    t.sim.cluster('test').setFaults({ failWritesAfter: 1, errorCode: 500 });
+    await t.core.createNamespace({ body: { metadata: { name: 'first' } } });
+    expect(
+      (
+        await statusOf(
+          t.core.createNamespace({ body: { metadata: { name: 'second' } } }),
+        )
+      ).httpCode,
+    ).toBe(500);
+    expect((await t.core.listNamespace()).items.length).toBeGreaterThan(0);
+  });
+
   it('asks clients to retry after a second on 429', async () => {
     t.sim.cluster('test').setFaults({ errorRate: 1, errorCode: 429 });
     const response = await fetch(`${t.url}/api/v1/namespaces`);
@@ -127,7 +165,7 @@ describe('faults on demand', () => {
     const bad = await put({ errorRate: 2, errorCode: 404, slow: true });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toBe(
-      'invalid fault settings: slow: not a known fault; expected one of latencyMs, errorRate, errorCode, dropWatchesAfterMs, down; errorRate: expected a number from 0 to 1, got 2; errorCode: expected 500, 503 or 429, got 404',
+      'invalid fault settings: slow: not a known fault; expected one of latencyMs, errorRate, errorCode, dropWatchesAfterMs, down, writeLatencyMs, failWritesAfter; errorRate: expected a number from 0 to 1, got 2; errorCode: expected 500, 503 or 429, got 404',
     );
   });
 });

@@ -79,6 +79,8 @@ export class SimulatedCluster {
   /** Scales the simulated CPU use (1 = normal); HPA tests raise it. */
   loadFactor = 1;
   private faults: FaultSettings;
+  /** Changes made since the faults were last set, for `failWritesAfter`. */
+  private writesSinceFaults = 0;
   private readonly server: http.Server;
   private readonly openWatches = new Set<ServerResponse>();
   private readonly heldRequests = new Set<Socket>();
@@ -212,6 +214,7 @@ export class SimulatedCluster {
   setFaults(settings: FaultSettings) {
     const wasDown = this.faults.down;
     this.faults = checkFaultSettings(settings);
+    this.writesSinceFaults = 0;
     if (this.faults.down) {
       this.dropWatches();
     } else if (wasDown) {
@@ -228,6 +231,20 @@ export class SimulatedCluster {
       watch.socket?.destroy();
     }
     this.openWatches.clear();
+  }
+
+  private async writeFaults() {
+    if (this.faults.writeLatencyMs) {
+      await new Promise(resolve =>
+        setTimeout(resolve, this.faults.writeLatencyMs),
+      );
+    }
+    if (this.faults.failWritesAfter !== undefined) {
+      if (this.writesSinceFaults >= this.faults.failWritesAfter) {
+        throw INJECTED_ERRORS[this.faults.errorCode ?? 503]();
+      }
+      this.writesSinceFaults += 1;
+    }
   }
 
   private async handle(incoming: IncomingMessage, response: ServerResponse) {
@@ -250,6 +267,9 @@ export class SimulatedCluster {
     if (this.faults.errorRate && Math.random() < this.faults.errorRate) {
       const code = this.faults.errorCode ?? 503;
       throw INJECTED_ERRORS[code]();
+    }
+    if (isChange(incoming.method, url)) {
+      await this.writeFaults();
     }
     if (this.tokens.required) {
       const authorization = incoming.headers.authorization ?? '';
@@ -362,4 +382,11 @@ function standaloneHost(
     },
     stop: cluster => cluster.close(),
   };
+}
+
+function isChange(method: string | undefined, url: URL): boolean {
+  return (
+    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method ?? 'GET') &&
+    !url.searchParams.has('dryRun')
+  );
 }

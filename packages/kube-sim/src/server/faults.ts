@@ -10,6 +10,13 @@ export interface FaultSettings {
   dropWatchesAfterMs?: number;
   /** The cluster stops answering: requests hang and open watches are cut. */
   down?: boolean;
+  /**
+   * Added to every change (POST, PUT, PATCH, DELETE that is not a dry run). The change is made
+   * after the wait even when the client has gone, as a real API server does.
+   */
+  writeLatencyMs?: number;
+  /** After this many changes succeeded, every further change is answered with `errorCode`. */
+  failWritesAfter?: number;
 }
 
 export function checkFaultSettings(input: unknown): FaultSettings {
@@ -21,6 +28,8 @@ export function checkFaultSettings(input: unknown): FaultSettings {
     'errorCode',
     'dropWatchesAfterMs',
     'down',
+    'writeLatencyMs',
+    'failWritesAfter',
   ];
   for (const key of Object.keys(settings)) {
     if (!known.includes(key)) {
@@ -45,6 +54,8 @@ export function checkFaultSettings(input: unknown): FaultSettings {
   number('latencyMs', 0, 600_000);
   number('errorRate', 0, 1);
   number('dropWatchesAfterMs', 1, 86_400_000);
+  number('writeLatencyMs', 0, 600_000);
+  number('failWritesAfter', 0, 1_000_000);
   if (
     settings.errorCode !== undefined &&
     ![500, 503, 429].includes(settings.errorCode as number)

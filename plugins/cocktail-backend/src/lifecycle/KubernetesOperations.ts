@@ -4,7 +4,14 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { Manifest } from '@cocktailcloud/plugin-cocktail-node';
+import {
+  describeRequestError,
+  makeAbortableApiClient,
+  Manifest,
+  RequestTimeoutError,
+  runWithDeadline,
+} from '@cocktailcloud/plugin-cocktail-node';
+import { describeWriteOutcome, OutcomeUnknownError } from './outcomeUnknown';
 import type * as k8s from '@kubernetes/client-node';
 
 export const FIELD_MANAGER = 'cocktail';
@@ -23,15 +30,9 @@ export const MANAGED_KINDS: Array<{ apiVersion: string; kind: string }> = [
   { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
 ];
 
-/** The API server's own message in a failed client call, or the error's. */
+/** The API server's own message in a failed client call (capped), or what went wrong, in words. */
 export function statusMessage(error: any): string {
-  try {
-    const body =
-      typeof error.body === 'string' ? JSON.parse(error.body) : error.body;
-    return body?.message ?? error.message;
-  } catch {
-    return error.message;
-  }
+  return describeRequestError(error);
 }
 
 /** Kubernetes errors as Backstage errors, with the API server's own message. */
@@ -67,40 +68,66 @@ export class KubernetesOperations {
     readonly cluster: string,
     private readonly timeoutMs = REQUEST_TIMEOUT_MS,
   ) {
-    this.objects = client.KubernetesObjectApi.makeApiClient(config);
+    this.objects = makeAbortableApiClient(
+      client,
+      config,
+      client.KubernetesObjectApi,
+    );
   }
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ServiceUnavailableError(
-              `${what} on cluster ${this.cluster}: no answer within ${
-                this.timeoutMs / 1000
-              } s`,
-            ),
-          ),
-        this.timeoutMs,
-      );
-    });
     try {
-      return await Promise.race([fn(), timeout]);
+      return await runWithDeadline(this.timeoutMs, fn);
     } catch (error) {
-      if (error instanceof ServiceUnavailableError) {
-        throw error;
+      if (error instanceof RequestTimeoutError) {
+        throw new ServiceUnavailableError(
+          `${what} on cluster ${this.cluster}: ${error.message}; the request was cancelled`,
+        );
       }
       throw translateKubernetesError(error, this.cluster, what);
-    } finally {
-      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A change whose answer did not come in time may still have been made: the request is
+   * cancelled, the object read back, and the error says what the cluster shows now.
+   */
+  private async change<T>(
+    what: string,
+    target: {
+      apiVersion: string;
+      kind: string;
+      namespace?: string;
+      name: string;
+    },
+    requested: Record<string, unknown> | 'deleted',
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await runWithDeadline(this.timeoutMs, fn);
+    } catch (error) {
+      if (!(error instanceof RequestTimeoutError)) {
+        throw translateKubernetesError(error, this.cluster, what);
+      }
+      let now: string;
+      try {
+        now = describeWriteOutcome(requested, await this.read(target));
+      } catch (readError) {
+        now = `it could not be read back either (${
+          (readError as Error).message
+        })`;
+      }
+      throw new OutcomeUnknownError(
+        `${what} on cluster ${this.cluster}: ${error.message}; the request was cancelled, so whether it was applied is unknown — the cluster now shows ${now}`,
+      );
     }
   }
 
   read(ref: {
     apiVersion: string;
     kind: string;
-    namespace: string;
+    /** Absent for cluster-scoped kinds. */
+    namespace?: string;
     name: string;
   }): Promise<any | undefined> {
     return this.call(`reading ${ref.kind}/${ref.name}`, async () => {
@@ -121,17 +148,29 @@ export class KubernetesOperations {
 
   /** Server-side apply as the `cocktail` field manager; a dry run persists nothing. */
   apply(manifest: Manifest, options: { dryRun: boolean }): Promise<any> {
-    return this.call(
-      `applying ${manifest.kind}/${manifest.metadata.name}`,
-      () =>
-        this.objects.patch(
-          manifest as any,
-          undefined,
-          options.dryRun ? 'All' : undefined,
-          FIELD_MANAGER,
-          true,
-          this.client.PatchStrategy.ServerSideApply,
-        ),
+    const what = `applying ${manifest.kind}/${manifest.metadata.name}`;
+    const send = () =>
+      this.objects.patch(
+        manifest as any,
+        undefined,
+        options.dryRun ? 'All' : undefined,
+        FIELD_MANAGER,
+        true,
+        this.client.PatchStrategy.ServerSideApply,
+      );
+    if (options.dryRun) {
+      return this.call(what, send);
+    }
+    return this.change(
+      what,
+      {
+        apiVersion: manifest.apiVersion,
+        kind: manifest.kind,
+        namespace: manifest.metadata.namespace,
+        name: manifest.metadata.name,
+      },
+      manifest as unknown as Record<string, unknown>,
+      send,
     );
   }
 
@@ -145,26 +184,30 @@ export class KubernetesOperations {
     body: Record<string, unknown>,
     strategy: 'strategic' | 'merge',
   ): Promise<any> {
-    return this.call(`changing ${target.kind}/${target.name}`, () =>
-      this.objects.patch(
-        {
-          ...body,
-          apiVersion: target.apiVersion,
-          kind: target.kind,
-          metadata: {
-            ...(body.metadata as object | undefined),
-            name: target.name,
-            namespace: target.namespace,
-          },
-        } as any,
-        undefined,
-        undefined,
-        FIELD_MANAGER,
-        undefined,
-        strategy === 'strategic'
-          ? this.client.PatchStrategy.StrategicMergePatch
-          : this.client.PatchStrategy.MergePatch,
-      ),
+    return this.change(
+      `changing ${target.kind}/${target.name}`,
+      target,
+      body,
+      () =>
+        this.objects.patch(
+          {
+            ...body,
+            apiVersion: target.apiVersion,
+            kind: target.kind,
+            metadata: {
+              ...(body.metadata as object | undefined),
+              name: target.name,
+              namespace: target.namespace,
+            },
+          } as any,
+          undefined,
+          undefined,
+          FIELD_MANAGER,
+          undefined,
+          strategy === 'strategic'
+            ? this.client.PatchStrategy.StrategicMergePatch
+            : this.client.PatchStrategy.MergePatch,
+        ),
     );
   }
 
@@ -174,19 +217,23 @@ export class KubernetesOperations {
     namespace: string;
     name: string;
   }): Promise<unknown> {
-    return this.call(`deleting ${target.kind}/${target.name}`, () =>
-      this.objects.delete(
-        {
-          apiVersion: target.apiVersion,
-          kind: target.kind,
-          metadata: { name: target.name, namespace: target.namespace },
-        },
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        'Background',
-      ),
+    return this.change(
+      `deleting ${target.kind}/${target.name}`,
+      target,
+      'deleted',
+      () =>
+        this.objects.delete(
+          {
+            apiVersion: target.apiVersion,
+            kind: target.kind,
+            metadata: { name: target.name, namespace: target.namespace },
+          },
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          'Background',
+        ),
     );
   }
 

@@ -1,6 +1,10 @@
 import type * as k8s from '@kubernetes/client-node';
 import { ClusterSummary } from './ClusterAccess';
-import { withTimeout } from './withTimeout';
+import {
+  describeRequestError,
+  makeAbortableApiClient,
+  runWithDeadline,
+} from '@cocktailcloud/plugin-cocktail-node';
 
 /** A cluster's version and nodes, asked live; an unreachable cluster is reported, not thrown. */
 export async function describeCluster(
@@ -11,8 +15,12 @@ export async function describeCluster(
 ) {
   try {
     const [version, nodes] = await Promise.all([
-      withTimeout(config.makeApiClient(client.VersionApi).getCode(), timeoutMs),
-      withTimeout(config.makeApiClient(client.CoreV1Api).listNode(), timeoutMs),
+      runWithDeadline(timeoutMs, () =>
+        makeAbortableApiClient(client, config, client.VersionApi).getCode(),
+      ),
+      runWithDeadline(timeoutMs, () =>
+        makeAbortableApiClient(client, config, client.CoreV1Api).listNode(),
+      ),
     ]);
     return {
       ...cluster,
@@ -35,7 +43,7 @@ export async function describeCluster(
     return {
       ...cluster,
       health: 'unreachable',
-      error: `cluster ${cluster.name}: ${(error as Error).message}`,
+      error: `cluster ${cluster.name}: ${describeRequestError(error)}`,
     };
   }
 }

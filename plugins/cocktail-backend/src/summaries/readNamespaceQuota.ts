@@ -4,7 +4,10 @@ import {
 } from '@cocktailcloud/plugin-cocktail-common';
 import type * as k8s from '@kubernetes/client-node';
 import { statusMessage } from '../lifecycle/KubernetesOperations';
-import { withTimeout } from '../service/withTimeout';
+import {
+  makeAbortableApiClient,
+  runWithDeadline,
+} from '@cocktailcloud/plugin-cocktail-node';
 
 /** How to reach one cluster for a live read. */
 export interface LiveRead {
@@ -55,11 +58,12 @@ export async function readNamespaceQuota(
   const { cluster } = read;
   try {
     const config = await read.kubeConfig();
-    const list = await withTimeout(
-      config
-        .makeApiClient(read.client.CoreV1Api)
-        .listNamespacedResourceQuota({ namespace }),
-      read.timeoutMs,
+    const list = await runWithDeadline(read.timeoutMs, () =>
+      makeAbortableApiClient(
+        read.client,
+        config,
+        read.client.CoreV1Api,
+      ).listNamespacedResourceQuota({ namespace }),
     );
     return {
       cluster,

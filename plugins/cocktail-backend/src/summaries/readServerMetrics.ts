@@ -6,7 +6,10 @@ import {
 } from '@cocktailcloud/plugin-cocktail-common';
 import { LABEL_SERVER } from '@cocktailcloud/plugin-cocktail-node';
 import { statusMessage } from '../lifecycle/KubernetesOperations';
-import { withTimeout } from '../service/withTimeout';
+import {
+  makeAbortableApiClient,
+  runWithDeadline,
+} from '@cocktailcloud/plugin-cocktail-node';
 import { LiveRead } from './readNamespaceQuota';
 
 interface PodMetricsItem {
@@ -77,17 +80,18 @@ export async function readServerMetrics(
   let items: PodMetricsItem[];
   try {
     const config = await read.kubeConfig();
-    const list = await withTimeout(
-      config
-        .makeApiClient(read.client.CustomObjectsApi)
-        .listNamespacedCustomObject({
-          group: 'metrics.k8s.io',
-          version: 'v1beta1',
-          namespace: target.namespace,
-          plural: 'pods',
-          labelSelector: `${LABEL_SERVER}=${target.server}`,
-        }),
-      read.timeoutMs,
+    const list = await runWithDeadline(read.timeoutMs, () =>
+      makeAbortableApiClient(
+        read.client,
+        config,
+        read.client.CustomObjectsApi,
+      ).listNamespacedCustomObject({
+        group: 'metrics.k8s.io',
+        version: 'v1beta1',
+        namespace: target.namespace,
+        plural: 'pods',
+        labelSelector: `${LABEL_SERVER}=${target.server}`,
+      }),
     );
     items = (list as { items?: PodMetricsItem[] }).items ?? [];
   } catch (error) {
