@@ -93,7 +93,7 @@ describe('KubernetesOperations: a change whose answer does not come in time', ()
     sim.cluster('prod').setFaults({ writeLatencyMs: 1_000 });
     const error = await operations
       .patch(deployment, { spec: { replicas: 3 } }, 'merge')
-      .catch(e => e);
+      .catch((e: any) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error.statusCode).toBe(504);
     expect(error.message).toBe(
@@ -108,7 +108,7 @@ describe('KubernetesOperations: a change whose answer does not come in time', ()
     sim.cluster('prod').setFaults({ writeLatencyMs: 1_000 });
     const error = await operations
       .patch(deployment, { spec: { replicas: 3 } }, 'merge')
-      .catch(e => e);
+      .catch((e: any) => e);
     expect(error.message).toMatch(
       /the cluster now shows the requested values: the change was most likely made$/,
     );

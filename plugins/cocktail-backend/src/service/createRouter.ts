@@ -401,7 +401,7 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req);
       const target = await serverAt(params, credentials);
       await authorizeServer(credentials, cocktailServerReadPermission, target);
-      await watchCache.waitForSync(target.cluster, 3_000);
+      await watchCache.watchNamespace(target.cluster, target.namespace);
       const { cache, state } = watchCache.read(target.cluster);
       res.json(
         summarizeServerStatus(cache, state, {
@@ -657,7 +657,7 @@ export async function createRouter(
       lifecycleFor,
       gate,
       readStatus: async (cluster, namespace, server) => {
-        await watchCache.waitForSync(cluster, 3_000);
+        await watchCache.watchNamespace(cluster, namespace);
         const { cache, state } = watchCache.read(cluster);
         return summarizeServerStatus(cache, state, { namespace, server });
       },

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { describeRequestError } from '../kubernetes/describeRequestError';
 
 /** How a watcher reaches one resource of one cluster; real clients or test doubles. */
 export interface ResourceClient {
@@ -19,38 +20,53 @@ export interface ResourceWatcherEvents {
   onListEnd(): void;
   onEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: any): void;
   onHealthy(): void;
-  onError(error: unknown): void;
+  /** Why the watch is down, in words, and when it tries again. */
+  onError(reason: string): void;
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** A watch that ends sooner than this, cleanly or with 410, counts as a quick end. */
+const QUICK_END_MS = 10_000;
 
-function isGone(error: any): boolean {
-  return (
-    error?.code === 410 ||
-    error?.statusCode === 410 ||
-    /\b410\b|too old resource version/i.test(String(error?.message ?? ''))
-  );
+function formatDelay(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+function statusCodeOf(error: any): number | undefined {
+  const code = error?.code ?? error?.statusCode;
+  if (typeof code === 'number') {
+    return code;
+  }
+  return /\b410\b|too old resource version/i.test(String(error?.message ?? ''))
+    ? 410
+    : undefined;
 }
 
 /**
  * Lists one resource, then watches it from the list's resourceVersion. A dropped watch resumes
- * from the last version seen; an expired one (410) relists; failures back off exponentially
- * up to 30 s, so a cluster that is down costs one attempt per backoff period.
+ * from the last version seen; an expired one (410) relists. Failures back off exponentially up
+ * to 30 s, and so do watches that keep ending at once (clean closes or 410s in a row), so a
+ * cluster that misbehaves costs one attempt per backoff period. The client is made again when
+ * it could not be made, and after 401 or 403, so new credentials are picked up.
  */
 export class ResourceWatcher {
+  private client?: ResourceClient;
   private resourceVersion?: string;
   private current?: { abort(): void };
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private failures = 0;
+  private quickEnds = 0;
+  private watchStartedAt = 0;
   /** Callbacks of a watch that has been replaced are ignored; only the newest one counts. */
   private generation = 0;
 
   constructor(
-    private readonly client: ResourceClient,
+    private readonly connect: () => Promise<ResourceClient>,
     private readonly events: ResourceWatcherEvents,
     private readonly logger: LoggerService,
     private readonly baseBackoffMs = 500,
+    private readonly now: () => number = Date.now,
   ) {}
 
   start() {
@@ -60,8 +76,10 @@ export class ResourceWatcher {
 
   stop() {
     this.stopped = true;
+    this.generation += 1;
     clearTimeout(this.timer);
     this.current?.abort();
+    this.current = undefined;
   }
 
   private async run() {
@@ -71,8 +89,13 @@ export class ResourceWatcher {
     const generation = ++this.generation;
     this.current?.abort();
     this.current = undefined;
+    let step = 'cannot connect';
     try {
+      if (!this.client) {
+        this.client = await this.connect();
+      }
       if (!this.resourceVersion) {
+        step = 'list failed';
         this.events.onListStart();
         const list = await this.client.list(items =>
           this.events.onListPage(items),
@@ -80,6 +103,7 @@ export class ResourceWatcher {
         this.resourceVersion = list.resourceVersion;
         this.events.onListEnd();
       }
+      step = 'watch failed';
       const watch = await this.client.watch(
         this.resourceVersion!,
         (type, object) =>
@@ -91,11 +115,12 @@ export class ResourceWatcher {
         return;
       }
       this.current = watch;
+      this.watchStartedAt = this.now();
       this.failures = 0;
       this.events.onHealthy();
     } catch (error) {
       if (generation === this.generation) {
-        this.fail(error);
+        this.fail(step, error);
       }
     }
   }
@@ -119,35 +144,61 @@ export class ResourceWatcher {
       return;
     }
     this.generation += 1; // this watch is over; ignore anything more it reports
-    if (error && isGone(error)) {
+    const gone = error !== undefined && statusCodeOf(error) === 410;
+    if (error && !gone) {
+      this.fail('watch failed', error);
+      return;
+    }
+    if (gone) {
       this.resourceVersion = undefined;
+    }
+    // The server ended the watch (its timeout) or the resume point expired: carry on, at once
+    // the first time, backing off when it keeps happening right after each start.
+    this.quickEnds =
+      this.now() - this.watchStartedAt < QUICK_END_MS ? this.quickEnds + 1 : 0;
+    const delay = this.quickEnds <= 1 ? 0 : this.backoff(this.quickEnds - 1);
+    if (delay) {
+      this.events.onError(
+        `the watch keeps ending as soon as it starts (${
+          this.quickEnds
+        } times in a row${gone ? ', 410 Gone' : ''}); retrying in ${formatDelay(
+          delay,
+        )}`,
+      );
+    }
+    this.schedule(delay);
+  }
+
+  private backoff(attempt: number): number {
+    return Math.min(MAX_BACKOFF_MS, this.baseBackoffMs * 2 ** (attempt - 1));
+  }
+
+  private schedule(delay: number) {
+    clearTimeout(this.timer);
+    if (delay === 0) {
       void this.run();
       return;
     }
-    if (error) {
-      this.fail(error);
-      return;
-    }
-    // The server ended the watch (timeout); carry on from where it left off.
-    void this.run();
+    this.timer = setTimeout(() => void this.run(), delay);
   }
 
-  private fail(error: unknown) {
-    if (isGone(error)) {
+  private fail(step: string, error: unknown) {
+    const code = statusCodeOf(error);
+    if (code === 410) {
       this.resourceVersion = undefined;
     }
+    if (step === 'cannot connect' || code === 401 || code === 403) {
+      // Make the client again next time: the cluster may be registered by then, or its
+      // credentials renewed.
+      this.client = undefined;
+    }
     this.failures += 1;
-    this.events.onError(error);
-    const delay = Math.min(
-      MAX_BACKOFF_MS,
-      this.baseBackoffMs * 2 ** (this.failures - 1),
-    );
-    this.logger.debug(
-      `watch failed, retrying in ${delay} ms: ${
-        (error as Error)?.message ?? error
-      }`,
-    );
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), delay);
+    const delay = this.backoff(this.failures);
+    const reason = `${step}: ${describeRequestError(
+      error,
+    )}; retrying in ${formatDelay(delay)}`;
+    this.events.onError(reason);
+    this.logger.debug(`watch failed, ${reason}`);
+    this.schedule(delay);
   }
 }

@@ -1,6 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterCache } from './ClusterCache';
 import { ResourceClient, ResourceWatcher } from './ResourceWatcher';
+
+function sameSet(a?: Set<string>, b?: Set<string>): boolean {
+  if (!a || !b) {
+    return a === b;
+  }
+  return a.size === b.size && [...a].every(item => b.has(item));
+}
 import { WATCHED_RESOURCES, WatchedResource } from './watchedResources';
 
 /** How fresh a cluster's cache is. */
@@ -25,6 +32,8 @@ export type ChangeListener = (change: {
 interface ClusterEntry {
   cache: ClusterCache;
   watchers: ResourceWatcher[];
+  /** Namespaces whose objects are kept; every namespace when undefined. */
+  namespaces?: Set<string>;
   listed: Set<string>;
   failing: Map<string, string>;
   healthyAt?: number;
@@ -52,6 +61,15 @@ export class WatchCache {
       ): Promise<ResourceClient>;
       backoffMs?: number;
       now?: () => number;
+      /**
+       * The namespaces of a cluster whose objects are kept (those of known ServiceMaps);
+       * everything the watches see when not given.
+       */
+      namespacesOf?(cluster: string): Promise<string[] | undefined>;
+      /** The clusters in the registry; watches of any other cluster are stopped. */
+      knownClusters?(): Promise<string[]>;
+      /** How often namespaces and clusters are checked again; 30 s when not given. */
+      maintenanceMs?: number;
     },
   ) {
     this.pruneTimer = setInterval(
@@ -59,6 +77,84 @@ export class WatchCache {
       60_000,
     );
     this.pruneTimer.unref();
+    this.maintenanceTimer = setInterval(
+      () => void this.maintain(),
+      options.maintenanceMs ?? 30_000,
+    );
+    this.maintenanceTimer.unref();
+  }
+
+  private readonly maintenanceTimer: NodeJS.Timeout;
+
+  /**
+   * Stops the watches of clusters that left the registry, and lists again where the namespaces
+   * of known ServiceMaps changed.
+   */
+  async maintain(): Promise<void> {
+    try {
+      const known = this.options.knownClusters
+        ? new Set(await this.options.knownClusters())
+        : undefined;
+      for (const [cluster, entry] of [...this.clusters]) {
+        if (known && !known.has(cluster)) {
+          entry.watchers.forEach(w => w.stop());
+          this.clusters.delete(cluster);
+          this.options.logger.info(
+            `Stopped watching cluster ${cluster}: it is no longer in the registry`,
+          );
+          continue;
+        }
+        const namespaces = await this.namespacesOf(cluster);
+        if (!sameSet(namespaces, entry.namespaces)) {
+          entry.namespaces = namespaces;
+          entry.watchers.forEach(w => w.stop());
+          entry.watchers = [];
+          this.startWatchers(cluster, entry);
+        }
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not check the watched clusters and namespaces: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+
+  /**
+   * Keeps a namespace's objects from now on, before the next check would: a ServiceMap just
+   * provisioned is asked about at once. Resolves when the relist is done or after `ms`.
+   */
+  async watchNamespace(cluster: string, namespace: string, ms = 3_000) {
+    await this.waitForSync(cluster, ms);
+    const entry = this.clusters.get(cluster);
+    if (!entry?.namespaces || entry.namespaces.has(namespace)) {
+      return;
+    }
+    entry.namespaces = new Set([...entry.namespaces, namespace]);
+    entry.watchers.forEach(w => w.stop());
+    entry.watchers = [];
+    const relisted = new Set<string>();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>(resolve => {
+        this.startWatchers(cluster, entry, kind => {
+          relisted.add(kind);
+          if (relisted.size === WATCHED_RESOURCES.length) {
+            resolve();
+          }
+        });
+      }),
+      new Promise<void>(resolve => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private async namespacesOf(cluster: string) {
+    const names = await this.options.namespacesOf?.(cluster);
+    return names ? new Set(names) : undefined;
   }
 
   private now() {
@@ -88,44 +184,64 @@ export class WatchCache {
       markReady: () => markReady(),
     };
     this.clusters.set(cluster, entry);
-    for (const resource of WATCHED_RESOURCES) {
-      void this.startWatcher(cluster, entry, resource);
-    }
+    void this.namespacesOf(cluster)
+      .catch(error => {
+        this.options.logger.warn(
+          `Could not read the namespaces of cluster ${cluster}'s ServiceMaps; keeping every namespace until the next check: ${
+            (error as Error).message
+          }`,
+        );
+        return undefined;
+      })
+      .then(namespaces => {
+        if (this.clusters.get(cluster) === entry) {
+          entry.namespaces = namespaces;
+          this.startWatchers(cluster, entry);
+        }
+      });
     return entry.ready;
   }
 
-  private async startWatcher(
+  private startWatchers(
+    cluster: string,
+    entry: ClusterEntry,
+    onListed?: (kind: string) => void,
+  ) {
+    for (const resource of WATCHED_RESOURCES) {
+      this.startWatcher(cluster, entry, resource, onListed);
+    }
+  }
+
+  private startWatcher(
     cluster: string,
     entry: ClusterEntry,
     resource: WatchedResource,
+    onListed?: (kind: string) => void,
   ) {
     const logger = this.options.logger.child({ cluster, kind: resource.kind });
-    let client: ResourceClient;
-    try {
-      client = await this.options.clientFor(cluster, resource);
-    } catch (error) {
-      entry.failing.set(resource.kind, (error as Error).message);
-      logger.warn(
-        `cannot watch ${resource.kind} on cluster ${cluster}: ${
-          (error as Error).message
-        }`,
-      );
-      return;
-    }
+    const inScope = (object: any) => {
+      const namespace = object?.metadata?.namespace;
+      return !entry.namespaces || !namespace || entry.namespaces.has(namespace);
+    };
     const watcher = new ResourceWatcher(
-      client,
+      () => this.options.clientFor(cluster, resource),
       {
         onListStart: () => entry.cache.beginReset(resource.kind),
-        onListPage: items => entry.cache.addToReset(resource.kind, items),
+        onListPage: items =>
+          entry.cache.addToReset(resource.kind, items.filter(inScope)),
         onListEnd: () => {
           entry.cache.commitReset(resource.kind);
           entry.listed.add(resource.kind);
           if (entry.listed.size === WATCHED_RESOURCES.length) {
             entry.markReady();
           }
+          onListed?.(resource.kind);
           this.notify(cluster, resource.kind);
         },
         onEvent: (type, object) => {
+          if (!inScope(object)) {
+            return;
+          }
           entry.cache.apply(resource.kind, type, object);
           this.notify(cluster, resource.kind, object);
         },
@@ -135,18 +251,16 @@ export class WatchCache {
             entry.healthyAt = this.now();
           }
         },
-        onError: error => {
+        onError: reason => {
           if (!entry.failing.size && entry.healthyAt) {
             entry.healthyAt = this.now();
           }
-          entry.failing.set(
-            resource.kind,
-            (error as Error)?.message ?? String(error),
-          );
+          entry.failing.set(resource.kind, `${resource.kind}s: ${reason}`);
         },
       },
       logger,
       this.options.backoffMs,
+      () => this.now(),
     );
     entry.watchers.push(watcher);
     watcher.start();
@@ -197,6 +311,7 @@ export class WatchCache {
 
   stop() {
     clearInterval(this.pruneTimer);
+    clearInterval(this.maintenanceTimer);
     for (const entry of this.clusters.values()) {
       entry.watchers.forEach(w => w.stop());
     }

@@ -16,7 +16,7 @@ describe('runWithDeadline with an abortable client', () => {
   beforeAll(async () => {
     client = await import('@kubernetes/client-node');
     // A cluster that never answers, and notices when a client gives up on a request.
-    server = http.createServer((req, res) => {
+    server = http.createServer((_req, res) => {
       res.on('close', () => {
         if (!res.writableEnded) {
           closedRequests += 1;

@@ -43,7 +43,10 @@ export function makeAbortableApiClient<T>(
   });
   const api = new apiClass(configuration);
   if (api instanceof client.KubernetesObjectApi) {
-    api.setDefaultNamespace(kubeConfig);
+    // As KubernetesObjectApi.makeApiClient does: objects without a namespace go to the context's.
+    (
+      api as unknown as { setDefaultNamespace(kc: k8s.KubeConfig): void }
+    ).setDefaultNamespace(kubeConfig);
   }
   return api;
 }
