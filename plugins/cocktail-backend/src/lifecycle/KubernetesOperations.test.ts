@@ -116,7 +116,7 @@ describe('KubernetesOperations: a change whose answer does not come in time', ()
 
   it('names a read-back that failed too', async () => {
     sim.cluster('prod').setFaults({ latencyMs: 1_000 });
-    const error = await operations.delete(deployment).catch(e => e);
+    const error: any = await operations.delete(deployment).catch((e: any) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error.message).toMatch(
       /whether it was applied is unknown — the cluster now shows it could not be read back either \(reading Deployment\/cart on cluster prod: no answer within 0.3 s; the request was cancelled\)$/,
