@@ -122,6 +122,23 @@ describe('the Cocktail pages', () => {
     }
   });
 
+  /** Waits until the cluster sync has stored the VulnerabilityReport of a server's image. */
+  async function waitForClusterScanOf(name) {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const response = await fetch(
+        `${backendUrl}/api/cocktail/servers/default/${name}/image-scans`,
+        { headers: { Authorization: `Bearer ${await personToken('alice')}` } },
+      );
+      const body = response.ok ? await response.json() : undefined;
+      if (body?.images?.some(image => image.scan)) {
+        return;
+      }
+      assert.ok(Date.now() < deadline, `the scan of ${name}'s image arrives`);
+      await new Promise(resolve => setTimeout(resolve, 1_000));
+    }
+  }
+
   // The entity page's tabs are links in the new frontend system.
   async function openTab(title) {
     await page
@@ -217,8 +234,21 @@ describe('the Cocktail pages', () => {
       .waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
 
+    // Revision 1 runs Payments API's image, whose VulnerabilityReport (synced from the demo
+    // cluster) has a critical finding: the scan gate blocks the rollback until alice, an admin
+    // of Payments, overrides it with a reason.
+    await waitForClusterScanOf('payments-api');
     await page.getByRole('button', { name: 'Roll back…' }).click();
     dialog = page.getByRole('dialog');
+    await dialog
+      .getByText(
+        /Blocked by the image scan gate: .*CVE-2024-45337 in golang\.org\/x\/crypto \(critical\)/,
+      )
+      .waitFor();
+    await dialog
+      .getByLabel('Roll back anyway (recorded in the audit log)')
+      .check();
+    await dialog.getByLabel('Why').fill('e2e: back to the revision we know');
     await dialog
       .getByText('goes back from revision 2 to revision 1', { exact: false })
       .waitFor();

@@ -134,7 +134,7 @@ export function createProgram(
   scan
     .command('summary')
     .description(
-      'Print the image, scanner, time and the findings per severity (total and fixable). Exits 2 when the report cannot be read.',
+      'Print the image (or what a filesystem or repository scan covered), scanner, time and the findings per severity (total and fixable). Exits 2 when the report cannot be read.',
     )
     .argument('<report>', 'the report file')
     .option('--format <format>', 'text or json', parseFormat, 'text' as const)
@@ -169,7 +169,10 @@ export function createProgram(
       'the backend base URL, such as http://localhost:7007',
     )
     .option('--token <token>', 'a bearer token (default: $COCKTAIL_TOKEN)')
-    .option('--image <ref>', 'the scanned image, when the report names none')
+    .option(
+      '--image <ref>',
+      'the scanned image; needed when the report names none (a filesystem or repository scan)',
+    )
     .action(async (report: string, options) => {
       onExitCode(await scanUploadCommand(report, options, out, writeError));
     });

@@ -55,4 +55,54 @@ describe('cocktailPlugin', () => {
       await sim.stop();
     }
   });
+
+  it('lists a cluster whose credential source is refused with why, and never reaches it', async () => {
+    const backend = await startTestBackend({
+      features: [
+        cocktailPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: {
+                name: 'edge',
+                namespace: 'default',
+                annotations: {
+                  'kubernetes.io/api-server': 'https://10.1.2.3:6443',
+                  'kubernetes.io/auth-provider': 'serviceAccount',
+                },
+              },
+              spec: { type: 'kubernetes-cluster', owner: 'group:ops' },
+            },
+          ],
+        }),
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+    try {
+      const clusters = await request(backend.server).get(
+        '/api/cocktail/clusters',
+      );
+      expect(clusters.body.items).toMatchObject([
+        {
+          name: 'edge',
+          source: 'catalog',
+          entityRef: 'resource:default/edge',
+          error: expect.stringContaining(
+            'until cocktail.catalogClusters.allowedApiServers lists its API server; add "10.1.2.3"',
+          ),
+        },
+      ]);
+      const described = await request(backend.server).get(
+        '/api/cocktail/clusters/edge',
+      );
+      expect(described.status).toBe(403);
+      expect(described.body.error.message).toMatch(
+        /^Cluster "edge" is not reached: /,
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
 });

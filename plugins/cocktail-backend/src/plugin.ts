@@ -16,11 +16,16 @@ import {
 } from '@cocktailcloud/plugin-cocktail-node';
 import { AccessExplainer } from './access/AccessExplainer';
 import { statusSignalRecipients } from './access/statusSignalRecipients';
-import { createAuditRetentionTask, DatabaseAuditStore } from './audit';
+import {
+  createAuditCheckpointTask,
+  createAuditRetentionTask,
+  DatabaseAuditStore,
+} from './audit';
 import { ClusterProvisioner } from './clusterApi/ClusterProvisioner';
 import { DatabaseScanStore } from './imageScans/DatabaseScanStore';
 import { createVulnerabilityReportSyncTask } from './imageScans/sync';
-import { readGateThreshold } from './imageScans/ScanGate';
+import { readImageScanSettings } from './imageScans/imageScanSettings';
+import { createScanRetentionTask } from './imageScans/scanRetention';
 import { managementClusterAccess } from './clusterApi/managementCluster';
 import { createRouter } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
@@ -54,6 +59,13 @@ export const cocktailPlugin = createBackendPlugin({
           catalog,
           credentials: () => auth.getOwnServiceCredentials(),
         });
+        const permissionSettings = readPermissionsConfig(config);
+        const directory = new ServiceRoleDirectory({
+          catalog,
+          credentials: () => auth.getOwnServiceCredentials(),
+          platformAdmins: permissionSettings.platformAdmins,
+          refreshMs: permissionSettings.refreshMs,
+        });
         const watchCache = new WatchCache({
           logger,
           clientFor: async (cluster, resource) =>
@@ -62,13 +74,13 @@ export const cocktailPlugin = createBackendPlugin({
               await registry.kubeConfigFor(await registry.getCluster(cluster)),
               resource,
             ),
-        });
-        const permissionSettings = readPermissionsConfig(config);
-        const directory = new ServiceRoleDirectory({
-          catalog,
-          credentials: () => auth.getOwnServiceCredentials(),
-          platformAdmins: permissionSettings.platformAdmins,
-          refreshMs: permissionSettings.refreshMs,
+          // Only the namespaces of ServiceMaps are kept, and only clusters in the registry watched.
+          namespacesOf: async cluster =>
+            (await directory.serviceMaps())
+              .filter(map => map.cluster === cluster)
+              .map(map => map.namespace),
+          knownClusters: async () =>
+            (await registry.listClusters()).map(c => c.name),
         });
         const explainer = new AccessExplainer({
           directory,
@@ -92,6 +104,20 @@ export const cocktailPlugin = createBackendPlugin({
         });
         const audit = await DatabaseAuditStore.create({
           database: deps.database,
+          chainKey: config.getOptionalString('cocktail.audit.chainKey'),
+        });
+        if (!audit.keyId) {
+          logger.warn(
+            'The audit log is chained with plain SHA-256, so whoever can write to the database can rewrite it and its checkpoints without verify noticing: set cocktail.audit.chainKey to a secret of at least 32 characters.',
+          );
+        }
+        await createAuditCheckpointTask({
+          scheduler: deps.scheduler,
+          store: audit,
+          logger,
+          auditor: deps.auditor,
+          frequencyMinutes:
+            config.getOptionalNumber('cocktail.audit.checkpointMinutes') ?? 10,
         });
         await createAuditRetentionTask({
           scheduler: deps.scheduler,
@@ -117,8 +143,15 @@ export const cocktailPlugin = createBackendPlugin({
               },
             })
           : undefined;
+        const scanSettings = readImageScanSettings(config);
         const scanStore = await DatabaseScanStore.create({
           database: deps.database,
+        });
+        await createScanRetentionTask({
+          scheduler: deps.scheduler,
+          store: scanStore,
+          logger,
+          retentionDays: scanSettings.retentionDays,
         });
         await createVulnerabilityReportSyncTask({
           config,
@@ -127,6 +160,7 @@ export const cocktailPlugin = createBackendPlugin({
           store: scanStore,
           registry,
           loadClient: loadKubernetesClient,
+          maxFindingsPerScan: scanSettings.maxFindingsPerScan,
         });
         deps.httpRouter.use(
           await createRouter({
@@ -149,21 +183,14 @@ export const cocktailPlugin = createBackendPlugin({
                   provider: c.provider,
                   region: c.region,
                   entityRef: c.entityRef,
+                  ...(c.refusal !== undefined && { error: c.refusal }),
                 })),
               kubeConfigFor: async name =>
                 registry.kubeConfigFor(await registry.getCluster(name)),
             },
             watchCache,
             audit,
-            imageScans: {
-              store: scanStore,
-              blockDeployAtOrAbove: readGateThreshold(config),
-              maxUploadBytes:
-                (config.getOptionalNumber(
-                  'cocktail.imageScans.maxUploadMegabytes',
-                ) ?? 200) *
-                2 ** 20,
-            },
+            imageScans: { store: scanStore, ...scanSettings },
             loadClient: loadKubernetesClient,
           }),
         );

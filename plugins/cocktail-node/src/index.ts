@@ -57,6 +57,7 @@ export type {
   CatalogClusterSource,
   CocktailCluster,
   CocktailClusterAuth,
+  KubeconfigAllowances,
 } from './clusters/types';
 export { loadKubernetesClient } from './clusters/kubernetesClient';
 export type { KubernetesClientModule } from './clusters/kubernetesClient';

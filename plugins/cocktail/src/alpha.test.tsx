@@ -77,7 +77,7 @@ describe('the cocktail plugin in the new frontend system', () => {
     ['server-status', 'Status', ['server']],
     ['server-monitoring', 'Monitoring', ['server']],
     ['server-operations', 'Operations', ['server']],
-    ['audit-log', 'Audit log', ['service', 'serviceMap', 'server']],
+    ['audit-log', 'Audit log', ['service', 'serviceMap', 'server', 'cluster']],
     ['image-scans', 'Image scans', ['service', 'serviceMap', 'server']],
     ['cluster', 'Cluster', ['cluster']],
   ])(

@@ -10,6 +10,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { cocktailApiRef, CocktailClient } from './api';
 import {
+  hasAuditLogTab,
   hasCocktailAuditLog,
   isCocktailServer,
   isCocktailService,
@@ -112,7 +113,7 @@ const auditLogContent = EntityContentBlueprint.make({
   params: {
     path: '/cocktail-audit',
     title: 'Audit log',
-    filter: hasCocktailAuditLog,
+    filter: hasAuditLogTab,
     loader: () =>
       import('./components/AuditLog/EntityAuditLogContent').then(m => (
         <m.EntityAuditLogContent />

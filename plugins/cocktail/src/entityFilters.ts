@@ -27,3 +27,7 @@ export function hasCocktailAuditLog(entity: Entity) {
     isCocktailService(entity)
   );
 }
+/** True for the entities with an Audit log tab: the Cocktail kinds and clusters (`cluster.*` rows). */
+export function hasAuditLogTab(entity: Entity) {
+  return hasCocktailAuditLog(entity) || isKubernetesCluster(entity);
+}

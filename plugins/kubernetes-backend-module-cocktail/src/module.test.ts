@@ -35,6 +35,7 @@ describe('kubernetesModuleCocktailClusters', () => {
         mockServices.rootConfig.factory({
           data: {
             cocktail: {
+              catalogClusters: { allowedApiServers: ['127.0.0.1'] },
               clusters: [
                 {
                   name: 'staging',

@@ -76,6 +76,7 @@ describe('cocktail scan', () => {
   let directory: string;
   let reportFile: string;
   let cleanFile: string;
+  let filesystemFile: string;
 
   beforeAll(async () => {
     directory = await fs.mkdtemp(path.join(os.tmpdir(), 'cocktail-scan-'));
@@ -90,6 +91,29 @@ describe('cocktail scan', () => {
           {
             Target: 'api',
             Vulnerabilities: [vulnerability('CVE-2024-0004', 'curl', 'LOW')],
+          },
+        ],
+      }),
+    );
+    // `trivy filesystem .` names the directory, not an image.
+    filesystemFile = path.join(directory, 'filesystem.json');
+    await fs.writeFile(
+      filesystemFile,
+      JSON.stringify({
+        SchemaVersion: 2,
+        Trivy: { Version: '0.58.1' },
+        CreatedAt: '2025-01-06T09:00:00Z',
+        ArtifactName: '.',
+        ArtifactType: 'filesystem',
+        Results: [
+          {
+            Target: 'requirements.txt',
+            Class: 'lang-pkgs',
+            Type: 'pip',
+            Vulnerabilities: [
+              vulnerability('CVE-2019-14806', 'Werkzeug', 'HIGH', '0.15.3'),
+              vulnerability('CVE-2020-28724', 'Werkzeug', 'MEDIUM'),
+            ],
           },
         ],
       }),
@@ -138,12 +162,43 @@ describe('cocktail scan', () => {
       expect(code).toBe(0);
       expect(JSON.parse(output)).toEqual({
         image: { registry: 'registry.local:5000', repository: 'api', tag: '2' },
+        target: 'registry.local:5000/api:2',
         scanner: { name: 'Trivy', version: '0.58.1' },
         scannedAt: '2025-01-06T09:00:00.000Z',
         counts: { CRITICAL: 1, HIGH: 1, MEDIUM: 1, LOW: 1, UNKNOWN: 0 },
         fixable: { CRITICAL: 0, HIGH: 1, MEDIUM: 1, LOW: 0, UNKNOWN: 0 },
         findings: 4,
       });
+    });
+
+    it('summarises a filesystem scan, which names no image, by what it scanned', async () => {
+      expect(await run(['summary', filesystemFile])).toEqual({
+        code: 0,
+        errors: '',
+        output: [
+          'Target:     filesystem scan of .',
+          'Scanner:    Trivy 0.58.1',
+          'Scanned at: 2025-01-06T09:00:00.000Z',
+          '',
+          'SEVERITY  TOTAL  FIXABLE',
+          'CRITICAL      0        0',
+          'HIGH          1        1',
+          'MEDIUM        1        0',
+          'LOW           0        0',
+          'UNKNOWN       0        0',
+          'TOTAL         2        1',
+          '',
+        ].join('\n'),
+      });
+      const json = await run(['summary', '--format', 'json', filesystemFile]);
+      expect(JSON.parse(json.output)).toMatchObject({
+        target: 'filesystem scan of .',
+        findings: 2,
+      });
+      expect(JSON.parse(json.output).image).toBeUndefined();
+      const check = await run(['check', '--fail-on', 'high', filesystemFile]);
+      expect(check.code).toBe(1);
+      expect(check.output).toContain('CVE-2019-14806');
     });
 
     it('exits 2 with the field at fault for a malformed report, and for a missing file', async () => {
@@ -358,6 +413,61 @@ describe('cocktail scan', () => {
         errors:
           'cocktail scan upload: not a Trivy report: Results[0].Vulnerabilities[0].Severity: expected one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN, got "SEVERE" (HTTP 400)\n',
       });
+    });
+
+    it('needs --image for a report that names no image, and sends it with it', async () => {
+      const refused = await run([
+        'upload',
+        '--url',
+        baseUrl,
+        '--token',
+        't',
+        filesystemFile,
+      ]);
+      expect(refused).toEqual({
+        code: 2,
+        output: '',
+        errors: `cocktail scan upload: ${filesystemFile}: the report is a filesystem scan of . and names no image; say which image it scanned with --image, such as --image registry.example.com/app:1.2.3\n`,
+      });
+      expect(received).toHaveLength(0);
+
+      answer = {
+        status: 200,
+        body: {
+          scan: {
+            id: 'scan-43',
+            imageKey: 'harbor.example.com/app:1',
+            image: {
+              registry: 'harbor.example.com',
+              repository: 'app',
+              tag: '1',
+            },
+            format: 'trivy',
+            scanner: { name: 'Trivy', version: '0.58.1' },
+            scannedAt: '2025-01-06T09:00:00.000Z',
+            source: 'upload',
+            counts: { CRITICAL: 0, HIGH: 1, MEDIUM: 1, LOW: 0, UNKNOWN: 0 },
+            fixable: { CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0, UNKNOWN: 0 },
+          },
+        },
+      };
+      const sent = await run([
+        'upload',
+        '--url',
+        baseUrl,
+        '--token',
+        't',
+        '--image',
+        'harbor.example.com/app:1',
+        filesystemFile,
+      ]);
+      expect(sent.code).toBe(0);
+      expect(sent.output).toContain(
+        'Stored scan scan-43 of harbor.example.com/app:1',
+      );
+      expect(received[0].url).toBe(
+        '/api/cocktail/image-scans?image=harbor.example.com%2Fapp%3A1',
+      );
     });
 
     it('exits 2 without --url or with a missing file', async () => {

@@ -2,7 +2,7 @@ import type { ImageScanSummary } from '@cocktailcloud/plugin-cocktail-common';
 import { formatImageReference } from '@cocktailcloud/plugin-cocktail-node';
 import { formatSummaryText } from '../scan/formatScan';
 import { postReport } from '../scan/postReport';
-import { reportError } from '../scan/readScanReport';
+import { readScanReport, reportError } from '../scan/readScanReport';
 
 /** The upload endpoint under a backend base URL such as `http://localhost:7007`. */
 export function imageScansUrl(baseUrl: string, image?: string): URL {
@@ -30,7 +30,7 @@ function errorMessage(status: number, body: string): string {
 /**
  * `cocktail scan upload --url <backend> <report>`: sends the report to the backend, prints the
  * stored scan and returns 0, or prints the backend's error and returns 1; 2 when the report or
- * the URL is unusable.
+ * the URL is unusable, or when the report names no image and `--image` does not either.
  */
 export async function scanUploadCommand(
   file: string,
@@ -44,6 +44,22 @@ export async function scanUploadCommand(
   } catch {
     writeError(`cocktail scan upload: --url "${options.url}" is not a URL`);
     return 2;
+  }
+  if (!options.image) {
+    // The backend files a scan under its image: a filesystem or repository scan needs --image.
+    let scanned;
+    try {
+      scanned = await readScanReport(file, {});
+    } catch (error) {
+      writeError(`cocktail scan upload: ${reportError(file, error)}`);
+      return 2;
+    }
+    if (!scanned.image) {
+      writeError(
+        `cocktail scan upload: ${file}: the report is a ${scanned.target} and names no image; say which image it scanned with --image, such as --image registry.example.com/app:1.2.3`,
+      );
+      return 2;
+    }
   }
   const token = options.token ?? process.env.COCKTAIL_TOKEN;
   let response;

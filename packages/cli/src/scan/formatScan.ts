@@ -1,6 +1,8 @@
 import {
+  ImageReference,
   NormalizedScan,
   ScanFinding,
+  ScanReportContents,
   SeverityCounts,
   fixableCounts,
   formatImageReference,
@@ -38,14 +40,22 @@ export function scannerName(scan: { scanner: NormalizedScan['scanner'] }) {
   }`;
 }
 
-/** Image, scanner, time, and a table of totals and fixable findings per severity. */
+/**
+ * Image (or, for a filesystem or repository scan, what was scanned), scanner, time, and a table
+ * of totals and fixable findings per severity.
+ */
 export function formatSummaryText(
-  scan: Pick<NormalizedScan, 'image' | 'scanner' | 'scannedAt'>,
+  scan: Pick<NormalizedScan, 'scanner' | 'scannedAt'> & {
+    image?: ImageReference;
+    target?: string;
+  },
   counts: SeverityCounts,
   fixable: SeverityCounts,
 ): string {
   return [
-    `Image:      ${formatImageReference(scan.image)}`,
+    scan.image
+      ? `Image:      ${formatImageReference(scan.image)}`
+      : `Target:     ${scan.target}`,
     `Scanner:    ${scannerName(scan)}`,
     `Scanned at: ${scan.scannedAt}`,
     '',
@@ -64,10 +74,11 @@ export function formatSummaryText(
   ].join('\n');
 }
 
-/** What `--format json` prints. */
-export function summaryJson(scan: NormalizedScan) {
+/** What `--format json` prints; `image` only when the report names one. */
+export function summaryJson(scan: ScanReportContents) {
   return {
-    image: scan.image,
+    ...(scan.image && { image: scan.image }),
+    target: scan.target,
     scanner: scan.scanner,
     scannedAt: scan.scannedAt,
     counts: severityCounts(scan.findings),

@@ -9,20 +9,25 @@ import {
   decodeAuditCursor,
   encodeAuditCursor,
 } from './auditCursor';
+import { readAuditAnchor, writeAuditAnchor } from './auditAnchor';
 import { AUDIT_CSV_HEADER, auditRowToCsv } from './auditCsv';
 import {
-  AUDIT_ANCHOR_TABLE,
   AUDIT_DB_COLUMNS,
   AUDIT_LOG_TABLE,
   AuditDbRow,
   dbRowToAuditRow,
   entryToDbColumns,
 } from './auditDbRow';
-import { computeAuditHash, GENESIS_HASH } from './auditHash';
+import { computeAuditHash } from './auditHash';
+import { AuditChainKey, auditChainKey } from './chainKey';
 import { prepareAuditEntry } from './prepareAuditEntry';
 import { SerialQueue } from './SerialQueue';
+import { takeAuditCheckpoint } from './takeAuditCheckpoint';
+import { verifyAuditCheckpoints } from './verifyAuditCheckpoints';
+import { verifyAuditRows } from './verifyAuditRows';
 import {
   AuditChainVerification,
+  AuditCheckpoint,
   AuditEntry,
   AuditExportFormat,
   AuditFilter,
@@ -40,37 +45,39 @@ const migrationsDir = resolvePackagePath(
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
 const EXPORT_BATCH_SIZE = 1000;
-const VERIFY_BATCH_SIZE = 1000;
 const RETENTION_BATCH_SIZE = 5000;
 
 // Key of the PostgreSQL advisory lock that serializes appends across backend
 // replicas. Any constant works as long as every replica uses the same one.
 const CHAIN_LOCK_KEY = 4_711_202_611;
 
-interface Anchor {
-  lastRemovedId: string | null;
-  /** What the first remaining row's previous_hash must be. */
-  hash: string;
-}
-
-/** Audit log kept in the plugin's database as a hash chain. */
+/**
+ * Audit log kept in the plugin's database as a hash chain, keyed with
+ * `cocktail.audit.chainKey` when one is given, and anchored by checkpoints.
+ */
 export class DatabaseAuditStore implements AuditStore {
   private readonly db: Knex;
+  private readonly key: AuditChainKey | undefined;
   private readonly isPostgres: boolean;
   private readonly chainWrites = new SerialQueue();
 
-  private constructor(db: Knex) {
+  private constructor(db: Knex, key: AuditChainKey | undefined) {
     this.db = db;
+    this.key = key;
     this.isPostgres = db.client.dialect === 'postgresql';
   }
 
   static async create({
     database,
     skipMigrations,
+    chainKey,
   }: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** The secret that keys the chain; rows are plain SHA-256 without it. */
+    chainKey?: string;
   }): Promise<DatabaseAuditStore> {
+    const key = chainKey === undefined ? undefined : auditChainKey(chainKey);
     const client = await database.getClient();
 
     if (!database.migrations?.skip && !skipMigrations) {
@@ -79,7 +86,12 @@ export class DatabaseAuditStore implements AuditStore {
       });
     }
 
-    return new DatabaseAuditStore(client);
+    return new DatabaseAuditStore(client, key);
+  }
+
+  /** Fingerprint of the chain key, as stored with each row; undefined when unkeyed. */
+  get keyId(): string | undefined {
+    return this.key?.id;
   }
 
   async record(entry: AuditEntry): Promise<AuditRow> {
@@ -132,49 +144,39 @@ export class DatabaseAuditStore implements AuditStore {
   }
 
   async verifyChain(): Promise<AuditChainVerification> {
-    let expectedPreviousHash = (await this.readAnchor(this.db)).hash;
-    let lastId: string | undefined;
-    let checkedRows = 0;
-    for (;;) {
-      const batch = this.db<AuditDbRow>(AUDIT_LOG_TABLE)
-        .select(AUDIT_DB_COLUMNS)
-        .orderBy('id', 'asc')
-        .limit(VERIFY_BATCH_SIZE);
-      if (lastId !== undefined) {
-        batch.where('id', '>', lastId);
-      }
-      const rows: AuditDbRow[] = await batch;
-      for (const dbRow of rows) {
-        checkedRows += 1;
-        const id = String(dbRow.id);
-        if (!hasValidHash(dbRow)) {
-          return {
-            ok: false,
-            checkedRows,
-            firstBrokenRowId: id,
-            reason: 'hash-mismatch',
-            message: `Audit row ${id} does not match its hash: its content was altered after it was written`,
-          };
+    const rows = await verifyAuditRows(this.db, this.key);
+    const checkpoints = await verifyAuditCheckpoints(this.db, this.key);
+    const lastCheckpoint = checkpoints.last
+      ? {
+          lastCheckpoint: {
+            id: checkpoints.last.id,
+            createdAt: checkpoints.last.createdAt,
+            rowCount: checkpoints.last.rowCount,
+            headRowId: checkpoints.last.headRowId,
+          },
         }
-        if (
-          dbRow.previous_hash !== expectedPreviousHash &&
-          !(await this.followsRetention(dbRow, lastId))
-        ) {
-          return {
-            ok: false,
-            checkedRows,
-            firstBrokenRowId: id,
-            reason: 'previous-hash-mismatch',
-            message: `Audit row ${id} does not follow the row before it: a row was removed or rows were reordered`,
-          };
-        }
-        expectedPreviousHash = dbRow.hash;
-        lastId = id;
-      }
-      if (rows.length < VERIFY_BATCH_SIZE) {
-        return { ok: true, checkedRows };
-      }
+      : {};
+    if (!rows.ok) {
+      return { ...rows, ...lastCheckpoint };
     }
+    if (checkpoints.break) {
+      return {
+        ok: false,
+        checkedRows: rows.checkedRows,
+        ...checkpoints.break,
+        ...lastCheckpoint,
+      };
+    }
+    return { ok: true, checkedRows: rows.checkedRows, ...lastCheckpoint };
+  }
+
+  async takeCheckpoint(): Promise<AuditCheckpoint | undefined> {
+    return this.chainWrites.run(() =>
+      this.db.transaction(async tx => {
+        await this.lockChain(tx);
+        return takeAuditCheckpoint(tx, this.key);
+      }),
+    );
   }
 
   async deleteOlderThan(date: Date): Promise<number> {
@@ -200,6 +202,7 @@ export class DatabaseAuditStore implements AuditStore {
         ...entryToDbColumns(entry),
         created_at: createdAt,
         previous_hash: previousHash,
+        key_id: this.key?.id ?? null,
       };
       // The hash covers the id, which the database assigns on insert.
       const [inserted] = await tx(AUDIT_LOG_TABLE)
@@ -208,7 +211,7 @@ export class DatabaseAuditStore implements AuditStore {
       const id: string | number =
         typeof inserted === 'object' ? inserted.id : inserted;
       const row = dbRowToAuditRow({ ...columns, id, hash: '' });
-      row.hash = computeAuditHash(previousHash, row);
+      row.hash = computeAuditHash(previousHash, row, this.key);
       await tx(AUDIT_LOG_TABLE).where('id', id).update({ hash: row.hash });
       return row;
     });
@@ -235,7 +238,7 @@ export class DatabaseAuditStore implements AuditStore {
       }
       const last = removable[removable.length - 1];
       await tx(AUDIT_LOG_TABLE).where('id', '<=', last.id).delete();
-      await this.writeAnchor(tx, String(last.id), last.hash);
+      await writeAuditAnchor(tx, String(last.id), last.hash);
       return {
         deleted: removable.length,
         done:
@@ -275,6 +278,20 @@ export class DatabaseAuditStore implements AuditStore {
     if (filter.to) {
       query.where('created_at', '<', filter.to);
     }
+    if (!filter.includeIntents) {
+      // An intent is shown only while it has no outcome: the evidence of a
+      // change whose outcome was never recorded.
+      query.where(q =>
+        q.whereNot('outcome', 'requested').orWhereNotExists(
+          this.db(`${AUDIT_LOG_TABLE} as outcome_row`)
+            .select(this.db.raw('1'))
+            .where(
+              'outcome_row.intent_id',
+              this.db.ref(`${AUDIT_LOG_TABLE}.id`),
+            ),
+        ),
+      );
+    }
     if (after) {
       // Same as (created_at, id) < (after.createdAt, after.id), written so
       // that the first condition is a plain range both databases can seek
@@ -303,62 +320,7 @@ export class DatabaseAuditStore implements AuditStore {
       .select('hash')
       .orderBy('id', 'desc')
       .first();
-    return last?.hash ?? (await this.readAnchor(tx)).hash;
-  }
-
-  private async readAnchor(db: Knex): Promise<Anchor> {
-    const row:
-      | {
-          last_removed_id: string | number | null;
-          last_removed_hash: string | null;
-        }
-      | undefined = await db(AUDIT_ANCHOR_TABLE)
-      .select('last_removed_id', 'last_removed_hash')
-      .first();
-    return {
-      lastRemovedId:
-        row?.last_removed_id === null || row?.last_removed_id === undefined
-          ? null
-          : String(row.last_removed_id),
-      hash: row?.last_removed_hash ?? GENESIS_HASH,
-    };
-  }
-
-  private async writeAnchor(
-    tx: Knex.Transaction,
-    lastRemovedId: string,
-    lastRemovedHash: string,
-  ): Promise<void> {
-    const values = {
-      last_removed_id: lastRemovedId,
-      last_removed_hash: lastRemovedHash,
-      updated_at: new Date(),
-    };
-    const updated = await tx(AUDIT_ANCHOR_TABLE).where('id', 1).update(values);
-    if (updated === 0) {
-      await tx(AUDIT_ANCHOR_TABLE).insert({ id: 1, ...values });
-    }
-  }
-
-  /**
-   * Whether a row that does not follow the last checked one instead follows
-   * the rows retention removed while the chain was being verified.
-   */
-  private async followsRetention(
-    row: AuditDbRow,
-    lastCheckedId: string | undefined,
-  ): Promise<boolean> {
-    const anchor = await this.readAnchor(this.db);
-    if (anchor.hash !== row.previous_hash) {
-      return false;
-    }
-    if (lastCheckedId === undefined) {
-      return true;
-    }
-    return (
-      anchor.lastRemovedId !== null &&
-      BigInt(anchor.lastRemovedId) >= BigInt(lastCheckedId)
-    );
+    return last?.hash ?? (await readAuditAnchor(tx)).hash;
   }
 }
 
@@ -376,15 +338,4 @@ function pageSize(limit: number | undefined): number {
 
 function cursorOf(row: AuditDbRow): AuditCursor {
   return { createdAt: new Date(row.created_at), id: String(row.id) };
-}
-
-function hasValidHash(dbRow: AuditDbRow): boolean {
-  let row: AuditRow;
-  try {
-    row = dbRowToAuditRow(dbRow);
-  } catch {
-    // details that no longer parse as JSON were altered too
-    return false;
-  }
-  return computeAuditHash(row.previousHash, row) === row.hash;
 }

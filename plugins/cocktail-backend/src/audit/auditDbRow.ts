@@ -3,6 +3,7 @@ import { AuditEntry, AuditOutcome, AuditRow } from './types';
 
 export const AUDIT_LOG_TABLE = 'cocktail_audit_log';
 export const AUDIT_ANCHOR_TABLE = 'cocktail_audit_anchor';
+export const AUDIT_CHECKPOINT_TABLE = 'cocktail_audit_checkpoints';
 
 /** A row of `cocktail_audit_log` as the database drivers return it. */
 export interface AuditDbRow {
@@ -18,8 +19,11 @@ export interface AuditDbRow {
   outcome: string;
   error: string | null;
   details: string | null;
+  /** pg returns bigints as strings, better-sqlite3 as numbers. */
+  intent_id: string | number | null;
   previous_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
 export const AUDIT_DB_COLUMNS: Array<keyof AuditDbRow> = [
@@ -33,8 +37,10 @@ export const AUDIT_DB_COLUMNS: Array<keyof AuditDbRow> = [
   'outcome',
   'error',
   'details',
+  'intent_id',
   'previous_hash',
   'hash',
+  'key_id',
 ];
 
 /** The columns written for an entry, apart from id, time and hashes. */
@@ -48,6 +54,7 @@ export function entryToDbColumns(entry: AuditEntry) {
     outcome: entry.outcome,
     error: entry.error ?? null,
     details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    intent_id: entry.intentId ?? null,
   };
 }
 
@@ -75,6 +82,12 @@ export function dbRowToAuditRow(row: AuditDbRow): AuditRow {
   }
   if (row.details !== null) {
     result.details = JSON.parse(row.details) as JsonObject;
+  }
+  if (row.intent_id !== null) {
+    result.intentId = String(row.intent_id);
+  }
+  if (row.key_id !== null) {
+    result.keyId = row.key_id;
   }
   return result;
 }

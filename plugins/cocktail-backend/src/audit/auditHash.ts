@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { JsonObject } from '@backstage/types';
+import { AuditChainKey, chainDigest } from './chainKey';
 import { canonicalJson } from './canonicalJson';
 import { AuditRow } from './types';
 
@@ -6,15 +7,20 @@ import { AuditRow } from './types';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields of a row that its hash covers, besides `previousHash`. */
-export type AuditHashedContent = Omit<AuditRow, 'previousHash' | 'hash'>;
+export type AuditHashedContent = Omit<
+  AuditRow,
+  'previousHash' | 'hash' | 'keyId'
+>;
 
+/** The row's hash: keyed with `key`, or plain SHA-256 for an unkeyed row. */
 export function computeAuditHash(
   previousHash: string,
   content: AuditHashedContent,
+  key?: AuditChainKey,
 ): string {
   // Absent optional fields hash as null, so a row read back from the
   // database (where they are NULL) hashes the same as when it was written.
-  const fields = {
+  const fields: JsonObject = {
     id: content.id,
     createdAt: content.createdAt,
     actor: content.actor,
@@ -26,8 +32,9 @@ export function computeAuditHash(
     error: content.error ?? null,
     details: content.details ?? null,
   };
-  return createHash('sha256')
-    .update(previousHash)
-    .update(canonicalJson(fields))
-    .digest('hex');
+  // Only when present, so rows written before intents existed still verify.
+  if (content.intentId !== undefined) {
+    fields.intentId = content.intentId;
+  }
+  return chainDigest(key, previousHash, canonicalJson(fields));
 }

@@ -1,10 +1,16 @@
 import { InputError } from '@backstage/errors';
 import { redactDetails } from './redactDetails';
+import { redactErrorText } from './redactText';
 import { AuditEntry, AuditOutcome } from './types';
 
-const OUTCOMES: ReadonlyArray<AuditOutcome> = ['succeeded', 'failed', 'denied'];
+const OUTCOMES: ReadonlyArray<AuditOutcome> = [
+  'requested',
+  'succeeded',
+  'failed',
+  'denied',
+];
 
-/** Checks an entry and redacts its details, ready to be stored. */
+/** Checks an entry and redacts its details and error text, ready to be stored. */
 export function prepareAuditEntry(entry: AuditEntry): AuditEntry {
   if (!entry.actor) {
     throw new InputError('Audit entry has no actor');
@@ -19,8 +25,19 @@ export function prepareAuditEntry(entry: AuditEntry): AuditEntry {
       }'`,
     );
   }
+  if (entry.intentId !== undefined && entry.outcome === 'requested') {
+    throw new InputError(
+      'A requested audit entry is the intent itself; only its outcome names an intentId',
+    );
+  }
+  if (entry.intentId !== undefined && !/^[0-9]{1,19}$/.test(entry.intentId)) {
+    throw new InputError(
+      `Audit entry intentId must be the id of a row, got '${entry.intentId}'`,
+    );
+  }
   return {
     ...entry,
+    error: entry.error === undefined ? undefined : redactErrorText(entry.error),
     details:
       entry.details === undefined ? undefined : redactDetails(entry.details),
   };

@@ -101,3 +101,54 @@ describe('redactDetails', () => {
     });
   });
 });
+
+describe('redactDetails by value', () => {
+  it('redacts the value of env entries whose name says password, secret, token or key, and keeps the name', () => {
+    expect(
+      redactDetails({
+        env: [
+          { name: 'DB_PASSWORD', value: 'hunter2' },
+          { name: 'client_secret', value: 's' },
+          { name: 'GITHUB_TOKEN', value: 't' },
+          { name: 'API_KEY', value: 'k' },
+          { name: 'LOG_LEVEL', value: 'debug' },
+        ],
+      }),
+    ).toEqual({
+      env: [
+        { name: 'DB_PASSWORD', value: '[redacted]' },
+        { name: 'client_secret', value: '[redacted]' },
+        { name: 'GITHUB_TOKEN', value: '[redacted]' },
+        { name: 'API_KEY', value: '[redacted]' },
+        { name: 'LOG_LEVEL', value: 'debug' },
+      ],
+    });
+  });
+
+  it('redacts PEM blocks, JWTs, bearer tokens and kubeconfigs in values under harmless keys', () => {
+    const pem =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl';
+    const kubeconfig =
+      'clusters:\n- name: prod\nusers:\n- name: ci\n  user:\n    token: sa-token\n';
+    expect(
+      redactDetails({
+        note: `rotated ${pem}`,
+        spec: {
+          args: [`--auth=${jwt}`, '--verbose'],
+          headers: [`Bearer abc123`],
+          config: kubeconfig,
+          encoded: Buffer.from(kubeconfig).toString('base64'),
+        },
+      }),
+    ).toEqual({
+      note: 'rotated [redacted PEM block]',
+      spec: {
+        args: ['--auth=[redacted JWT]', '--verbose'],
+        headers: ['Bearer [redacted]'],
+        config: '[redacted kubeconfig or key]',
+        encoded: '[redacted kubeconfig or key]',
+      },
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { JsonObject, JsonValue } from '@backstage/types';
+import { redactText } from './redactText';
 
 export const REDACTED = '[redacted]';
 
@@ -12,9 +13,14 @@ const SECRET_KEY_PATTERN =
 // value lives, never the value itself, so they and their fields are kept.
 const REFERENCE_KEYS = new Set(['secretKeyRef', 'configMapKeyRef']);
 
+// Env var names of `{ name, value }` entries whose value is a secret.
+const SECRET_ENV_NAME_PATTERN = /password|secret|token|key/i;
+
 /**
- * Prepares request details for the audit log: replaces the values of keys
- * that look like they hold secrets, at any depth, and caps the size.
+ * Prepares request details for the audit log, at any depth: replaces the
+ * values of keys that look like they hold secrets, the values of env entries
+ * (`{ name, value }`) whose name does, and secrets recognised by their look
+ * in any string (see {@link redactText}); then caps the size.
  */
 export function redactDetails(details: JsonObject): JsonObject {
   // The round trip drops undefined values and turns dates and other
@@ -34,13 +40,17 @@ function redactObject(
 ): JsonObject {
   const insideReference =
     parentKey !== undefined && REFERENCE_KEYS.has(parentKey);
+  const secretEnvValue = isSecretEnvEntry(object);
   const result: JsonObject = {};
   for (const [key, value] of Object.entries(object)) {
     if (value === undefined) {
       continue;
     }
     const isReference = REFERENCE_KEYS.has(key) && isObject(value);
-    if (!insideReference && !isReference && SECRET_KEY_PATTERN.test(key)) {
+    if (
+      (!insideReference && !isReference && SECRET_KEY_PATTERN.test(key)) ||
+      (secretEnvValue && key === 'value')
+    ) {
       result[key] = REDACTED;
     } else {
       result[key] = redactValue(value, key);
@@ -56,7 +66,18 @@ function redactValue(value: JsonValue, key: string): JsonValue {
   if (isObject(value)) {
     return redactObject(value, key);
   }
+  if (typeof value === 'string') {
+    return redactText(value);
+  }
   return value;
+}
+
+function isSecretEnvEntry(object: JsonObject): boolean {
+  return (
+    typeof object.name === 'string' &&
+    'value' in object &&
+    SECRET_ENV_NAME_PATTERN.test(object.name)
+  );
 }
 
 function isObject(value: JsonValue): value is JsonObject {

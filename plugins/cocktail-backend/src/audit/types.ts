@@ -1,7 +1,10 @@
 import { JsonObject } from '@backstage/types';
 
-/** How a mutation ended. */
-export type AuditOutcome = 'succeeded' | 'failed' | 'denied';
+/**
+ * How a mutation ended, or `requested`: the intent, written before the
+ * mutation runs, so a crash before its outcome still leaves a row.
+ */
+export type AuditOutcome = 'requested' | 'succeeded' | 'failed' | 'denied';
 
 /** One mutation to record, as handed to {@link AuditStore.record}. */
 export interface AuditEntry {
@@ -14,7 +17,9 @@ export interface AuditEntry {
   cluster?: string;
   namespace?: string;
   outcome: AuditOutcome;
-  /** Error message when the outcome is not `succeeded`. */
+  /** On an outcome row, the id of its `requested` row. */
+  intentId?: string;
+  /** Error message when the outcome is not `succeeded`; redacted and capped before storing. */
   error?: string;
   /** Request details; secrets are redacted before storing. */
   details?: JsonObject;
@@ -28,8 +33,13 @@ export interface AuditRow extends AuditEntry {
   createdAt: string;
   /** `hash` of the row before this one, or of the last row removed by retention. */
   previousHash: string;
-  /** sha256 over `previousHash` and the canonical JSON of this row's content. */
+  /**
+   * HMAC-SHA256 with the chain key (plain SHA-256 when the row has no
+   * `keyId`) over `previousHash` and the canonical JSON of this row's content.
+   */
   hash: string;
+  /** Fingerprint of the chain key the hash was made with; absent when unkeyed. */
+  keyId?: string;
 }
 
 /** Filters shared by {@link AuditStore.query} and {@link AuditStore.exportRows}. */
@@ -43,6 +53,11 @@ export interface AuditFilter {
   from?: Date;
   /** Exclusive upper bound on the creation time. */
   to?: Date;
+  /**
+   * Also the `requested` rows whose outcome was recorded. Without it, a
+   * `requested` row is only returned while it has no outcome.
+   */
+  includeIntents?: boolean;
 }
 
 export interface AuditQuery extends AuditFilter {
@@ -61,23 +76,71 @@ export interface AuditPage {
 
 export type AuditExportFormat = 'csv' | 'json';
 
-export type AuditChainBreakReason = 'hash-mismatch' | 'previous-hash-mismatch';
+/**
+ * Why a chain does not verify.
+ * `hash-mismatch`: the row's content was altered after it was written.
+ * `previous-hash-mismatch`: a row before it was removed, or rows were reordered.
+ * `key-mismatch`: the row or checkpoint was made with another chain key, or
+ * none is configured: the key changed, or it was forged.
+ * `truncated`: the newest rows a checkpoint saw are gone.
+ * `rewritten`: rows were recomputed after a checkpoint, or without the key
+ * after keyed rows.
+ * `checkpoint-mismatch`: a checkpoint was altered or removed.
+ */
+export type AuditChainBreakReason =
+  | 'hash-mismatch'
+  | 'previous-hash-mismatch'
+  | 'key-mismatch'
+  | 'truncated'
+  | 'rewritten'
+  | 'checkpoint-mismatch';
+
+/**
+ * The head of the chain at a moment, MAC'd with the chain key and chained to
+ * the checkpoint before it; also sent to the auditor service and the log.
+ */
+export interface AuditCheckpoint {
+  id: string;
+  /** ISO 8601 timestamp with millisecond precision. */
+  createdAt: string;
+  /** Rows in the log when the checkpoint was taken. */
+  rowCount: number;
+  headRowId: string;
+  headHash: string;
+  keyId?: string;
+  previousHash: string;
+  hash: string;
+}
+
+/** What a verification says about the newest checkpoint it checked. */
+export type AuditCheckpointSummary = Pick<
+  AuditCheckpoint,
+  'id' | 'createdAt' | 'rowCount' | 'headRowId'
+>;
 
 /** Result of {@link AuditStore.verifyChain}. */
 export type AuditChainVerification =
-  | { ok: true; checkedRows: number }
+  | {
+      ok: true;
+      checkedRows: number;
+      /** Absent when no checkpoint was taken yet. */
+      lastCheckpoint?: AuditCheckpointSummary;
+    }
   | {
       ok: false;
       /** Rows checked, including the broken one. */
       checkedRows: number;
-      firstBrokenRowId: string;
       /**
-       * `hash-mismatch`: the row's content was altered after it was written.
-       * `previous-hash-mismatch`: a row before it was removed, or rows were
-       * reordered.
+       * The first row that does not verify; for `truncated`, the newest row
+       * the checkpoint saw, which is gone.
        */
+      firstBrokenRowId?: string;
+      /** For breaks found in the checkpoints, the checkpoint. */
+      brokenCheckpointId?: string;
       reason: AuditChainBreakReason;
+      /** What happened and what to do, in words. */
       message: string;
+      lastCheckpoint?: AuditCheckpointSummary;
     };
 
 export interface AuditStore {
@@ -90,8 +153,13 @@ export interface AuditStore {
     filter: AuditFilter,
     format: AuditExportFormat,
   ): AsyncIterable<string>;
-  /** Recomputes the hash chain from the first remaining row. */
+  /** Recomputes the hash chain from the first remaining row and checks it against the checkpoints. */
   verifyChain(): Promise<AuditChainVerification>;
+  /**
+   * Records the chain's head; undefined when the log is empty or its head
+   * has not moved since the last checkpoint.
+   */
+  takeCheckpoint(): Promise<AuditCheckpoint | undefined>;
   /** Removes rows created before `date`; returns how many were removed. */
   deleteOlderThan(date: Date): Promise<number>;
 }

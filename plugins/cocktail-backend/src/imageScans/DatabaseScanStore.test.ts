@@ -107,14 +107,12 @@ describe.each(databases.eachSupportedId())('DatabaseScanStore (%s)', id => {
       fixedFindings: 2,
       previousScannedAt: '2026-11-20T10:00:00.000Z',
     });
-    const views = await store.findings(second.id);
-    expect(views!.map(v => [v.id, v.installedVersion, v.isNew]).sort()).toEqual(
-      [
-        ['CVE-2024-0001', '3.0.1', false],
-        ['CVE-2024-0003', '1.1', true],
-        ['CVE-2024-0004', '3.0.1', true],
-      ],
-    );
+    const views = (await store.findings(second.id))!.items;
+    expect(views.map(v => [v.id, v.installedVersion, v.isNew]).sort()).toEqual([
+      ['CVE-2024-0001', '3.0.1', false],
+      ['CVE-2024-0003', '1.1', true],
+      ['CVE-2024-0004', '3.0.1', true],
+    ]);
   });
 
   it('stores thousands of findings in batches within one transaction', async () => {
@@ -129,7 +127,9 @@ describe.each(databases.eachSupportedId())('DatabaseScanStore (%s)', id => {
     const summary = await store.record(scan(many), 'upload');
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(summary.counts).toMatchObject({ CRITICAL: 500, LOW: 4_500 });
-    expect(await store.findings(summary.id)).toHaveLength(5_000);
+    const stored = await store.findings(summary.id);
+    expect(stored!.total).toBe(5_000);
+    expect(stored!.items).toHaveLength(5_000);
   });
 
   it('answers the latest scan of each key, by digest or by reference, in one call', async () => {
@@ -191,7 +191,7 @@ describe.each(databases.eachSupportedId())('DatabaseScanStore (%s)', id => {
       'upload',
     );
     const ids = async (filter: Parameters<typeof store.findings>[1]) =>
-      (await store.findings(scanId, filter))!.map(f => f.id);
+      (await store.findings(scanId, filter))!.items.map(f => f.id);
 
     expect(await ids({})).toEqual([
       'CVE-2024-0002',
@@ -242,5 +242,117 @@ describe.each(databases.eachSupportedId())('DatabaseScanStore (%s)', id => {
     expect(await store.findingsAtOrAbove([a.id, b.id], 'LOW', 1)).toHaveLength(
       1,
     );
+  });
+
+  it('pages through the findings in one order: every finding exactly once, with the total', async () => {
+    const store = await createStore();
+    const severities = [
+      'CRITICAL',
+      'HIGH',
+      'MEDIUM',
+      'LOW',
+      'UNKNOWN',
+    ] as const;
+    // Ties on everything but the package, or the installed version, across pages.
+    const many = Array.from({ length: 1_234 }, (_, i) =>
+      finding({
+        id: `CVE-2024-${1000 + (i % 97)}`,
+        packageName: `pkg-${i % 13}`,
+        installedVersion: `1.${i}`,
+        severity: severities[i % 5],
+        cvssScore: i % 3 ? 7.5 : undefined,
+      }),
+    );
+    const first = await store.record(scan(many), 'upload');
+    const second = await store.record(
+      scan([...many.slice(0, 600), finding({ id: 'CVE-2025-0001' })], {
+        scannedAt: '2026-11-21T10:00:00.000Z',
+      }),
+      'upload',
+    );
+    const whole = (await store.findings(second.id))!.items;
+    const paged = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = (await store.findings(
+        second.id,
+        {},
+        { offset, limit: 100 },
+      ))!;
+      expect(page.total).toBe(601);
+      paged.push(...page.items);
+      if (page.items.length < 100) {
+        break;
+      }
+    }
+    const key = (f: {
+      id: string;
+      packageName: string;
+      installedVersion?: string;
+    }) => `${f.id}/${f.packageName}/${f.installedVersion}`;
+    expect(paged.map(key)).toEqual(whole.map(key));
+    expect(new Set(paged.map(key)).size).toBe(601);
+    // Each page marks new findings against the previous scan as the whole list does.
+    expect(paged.filter(f => f.isNew).map(key)).toEqual([
+      'CVE-2025-0001/openssl/3.0.1',
+    ]);
+    const high = await store.findings(
+      first.id,
+      { severity: ['HIGH'] },
+      { offset: 200, limit: 100 },
+    );
+    expect(high!.total).toBe(247);
+    expect(high!.items).toHaveLength(47);
+  });
+
+  it('removes the scans taken before the cutoff with their findings, keeping the latest of each image', async () => {
+    const store = await createStore();
+    const at = (day: number) =>
+      `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+    const old1 = await store.record(
+      scan([finding()], { scannedAt: at(1) }),
+      'upload',
+    );
+    const old2 = await store.record(
+      scan([finding()], { scannedAt: at(2) }),
+      'upload',
+    );
+    const recent = await store.record(
+      scan([finding(), finding({ id: 'CVE-2024-0009' })], {
+        scannedAt: at(20),
+      }),
+      'upload',
+    );
+    // Another image scanned only long ago: its one scan is its latest, and stays.
+    const lone = await store.record(
+      scan([finding()], {
+        image: {
+          registry: 'docker.io',
+          repository: 'library/nginx',
+          tag: '1.27',
+        },
+        scannedAt: at(1),
+      }),
+      'upload',
+    );
+
+    expect(await store.deleteOlderThan(new Date(at(10)))).toBe(2);
+
+    expect(await store.findings(old1.id)).toBeUndefined();
+    expect(await store.findings(old2.id)).toBeUndefined();
+    expect((await store.findings(lone.id))!.total).toBe(1);
+    const kept = await store.findings(recent.id);
+    expect(kept!.total).toBe(2);
+    // Its previous scan is gone: nothing is marked new, the stored counts stay.
+    expect(kept!.items.every(f => !f.isNew)).toBe(true);
+    const latest = await store.latestByImageKeys([
+      DIGEST,
+      'docker.io/library/nginx:1.27',
+    ]);
+    expect(latest.get(DIGEST)).toMatchObject({
+      id: recent.id,
+      change: { newFindings: 1, fixedFindings: 0 },
+    });
+    expect(latest.get('docker.io/library/nginx:1.27')?.id).toBe(lone.id);
+    expect(await store.deleteOlderThan(new Date(at(30)))).toBe(0);
   });
 });

@@ -5,7 +5,6 @@ import {
 import {
   ImageScanSummary,
   NormalizedScan,
-  ScanFindingView,
   ScanSeverity,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { Knex } from 'knex';
@@ -22,7 +21,14 @@ import {
   SCANS_TABLE,
   severityRank,
 } from './scanRows';
-import { FindingFilter, GateFinding, ScanSource, ScanStore } from './types';
+import {
+  FindingFilter,
+  FindingsPage,
+  FindingsPageRequest,
+  GateFinding,
+  ScanSource,
+  ScanStore,
+} from './types';
 
 const migrationsDir = resolvePackagePath(
   '@cocktailcloud/plugin-cocktail-backend',
@@ -32,6 +38,10 @@ const migrationsDir = resolvePackagePath(
 // Rows a multi-row insert: knex writes SQLite's as a compound SELECT, which SQLite caps at
 // 500 terms; PostgreSQL's limit is 65,535 bound values (11 a row).
 const INSERT_BATCH_SIZE = { sqlite: 400, postgres: 2000 };
+/** Scans removed per transaction by the retention; each takes its findings along. */
+const PRUNE_BATCH_SIZE = 100;
+/** Past this many advisories on a page, the previous scan's keys are read whole. */
+const PAGE_KEYS_LIMIT = 500;
 
 function likePattern(text: string): string {
   return `%${text
@@ -186,13 +196,97 @@ export class DatabaseScanStore implements ScanStore {
   async findings(
     scanId: string,
     filter: FindingFilter = {},
-  ): Promise<ScanFindingView[] | undefined> {
+    page?: FindingsPageRequest,
+  ): Promise<FindingsPage | undefined> {
     const scan: ScanRow | undefined = await this.db(SCANS_TABLE)
       .where('id', scanId)
       .first();
     if (!scan) {
       return undefined;
     }
+    const [{ count }] = await this.matching(scanId, filter).count({
+      count: '*',
+    });
+    const query = this.ordered(this.matching(scanId, filter));
+    if (page) {
+      query.offset(page.offset).limit(page.limit);
+    }
+    const rows: FindingRow[] = await query;
+    const before =
+      scan.previous_scan_id !== null
+        ? await this.keysAmong(scan.previous_scan_id, rows)
+        : undefined;
+    return {
+      total: Number(count),
+      items: rows.map(row => ({
+        ...rowToFinding(row),
+        isNew: before ? !before.has(findingKey(row)) : false,
+      })),
+    };
+  }
+
+  async findingsAtOrAbove(
+    scanIds: string[],
+    severity: ScanSeverity,
+    limit: number,
+  ): Promise<GateFinding[]> {
+    if (!scanIds.length) {
+      return [];
+    }
+    const rows: FindingRow[] = await this.ordered(
+      this.db<FindingRow>(FINDINGS_TABLE)
+        .whereIn('scan_id', scanIds)
+        .where('severity_rank', '<=', severityRank(severity)),
+    ).limit(limit);
+    return rows.map(row => ({
+      scanId: String(row.scan_id),
+      id: row.vulnerability_id,
+      packageName: row.package,
+      severity: row.severity,
+    }));
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const removed = await this.db.transaction(async tx => {
+        // Old scans with a later scan of the same image: the latest of each image stays.
+        const ids: Array<number | string> = await tx(`${SCANS_TABLE} as s`)
+          .where('s.scanned_at', '<', cutoff)
+          .whereExists(later =>
+            later
+              .select(tx.raw('1'))
+              .from(`${SCANS_TABLE} as n`)
+              .whereRaw('n.image_key = s.image_key')
+              .andWhere(q =>
+                q
+                  .whereRaw('n.scanned_at > s.scanned_at')
+                  .orWhereRaw('n.scanned_at = s.scanned_at and n.id > s.id'),
+              ),
+          )
+          .orderBy('s.id')
+          .limit(PRUNE_BATCH_SIZE)
+          .pluck('s.id');
+        if (!ids.length) {
+          return 0;
+        }
+        await tx(FINDINGS_TABLE).whereIn('scan_id', ids).delete();
+        // Their successors keep their counts of new and fixed findings, not the comparison.
+        await tx(SCANS_TABLE)
+          .whereIn('previous_scan_id', ids)
+          .update({ previous_scan_id: null });
+        await tx(SCANS_TABLE).whereIn('id', ids).delete();
+        return ids.length;
+      });
+      deleted += removed;
+      if (removed < PRUNE_BATCH_SIZE) {
+        return deleted;
+      }
+    }
+  }
+
+  /** A scan's findings that pass the filter. */
+  private matching(scanId: string, filter: FindingFilter): Knex.QueryBuilder {
     const query = this.db<FindingRow>(FINDINGS_TABLE).where('scan_id', scanId);
     if (filter.severity?.length) {
       query.whereIn('severity', filter.severity);
@@ -218,46 +312,21 @@ export class DatabaseScanStore implements ScanStore {
           ]),
       );
     }
-    const rows: FindingRow[] = await this.ordered(query);
-    const before =
-      scan.previous_scan_id !== null
-        ? await this.keysOf(this.db, scan.previous_scan_id)
-        : undefined;
-    return rows.map(row => ({
-      ...rowToFinding(row),
-      isNew: before ? !before.has(findingKey(row)) : false,
-    }));
+    return query;
   }
 
-  async findingsAtOrAbove(
-    scanIds: string[],
-    severity: ScanSeverity,
-    limit: number,
-  ): Promise<GateFinding[]> {
-    if (!scanIds.length) {
-      return [];
-    }
-    const rows: FindingRow[] = await this.ordered(
-      this.db<FindingRow>(FINDINGS_TABLE)
-        .whereIn('scan_id', scanIds)
-        .where('severity_rank', '<=', severityRank(severity)),
-    ).limit(limit);
-    return rows.map(row => ({
-      scanId: String(row.scan_id),
-      id: row.vulnerability_id,
-      packageName: row.package,
-      severity: row.severity,
-    }));
-  }
-
-  /** Most severe first, then highest score; the same order on every database. */
+  /**
+   * Most severe first, then highest score; the same order on every database, and a total one
+   * (a scan holds each advisory, package and installed version once), so pages never overlap.
+   */
   private ordered(query: Knex.QueryBuilder) {
     return query
       .select('*')
       .orderBy('severity_rank', 'asc')
       .orderByRaw('coalesce(cvss_score, -1) desc')
       .orderBy('vulnerability_id', 'asc')
-      .orderBy('package', 'asc');
+      .orderBy('package', 'asc')
+      .orderByRaw("coalesce(installed, '') asc");
   }
 
   private async keysOf(db: Knex, scanId: number | string) {
@@ -265,5 +334,20 @@ export class DatabaseScanStore implements ScanStore {
       .select('vulnerability_id', 'package', 'installed')
       .where('scan_id', scanId);
     return new Set(rows.map(findingKey));
+  }
+
+  /** The keys of another scan's findings among those of `rows`: one page's worth, not all. */
+  private async keysAmong(scanId: number | string, rows: FindingRow[]) {
+    const ids = [...new Set(rows.map(row => row.vulnerability_id))];
+    if (ids.length > PAGE_KEYS_LIMIT) {
+      return this.keysOf(this.db, scanId);
+    }
+    const found = ids.length
+      ? await this.db(FINDINGS_TABLE)
+          .select('vulnerability_id', 'package', 'installed')
+          .where('scan_id', scanId)
+          .whereIn('vulnerability_id', ids)
+      : [];
+    return new Set(found.map(findingKey));
   }
 }

@@ -1,5 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { ConflictError } from '@backstage/errors';
 import {
   cocktailImageScanOverridePermission,
@@ -8,10 +7,11 @@ import {
   ScanSeverity,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { renderServerManifests } from '@cocktailcloud/plugin-cocktail-node';
+import { podImagesOf } from '../lifecycle/podImagesOf';
 import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
 import { ServerTarget } from '../lifecycle/ServerTarget';
 import { Authorize } from '../service/authorize';
-import { DeployBody } from '../service/requestBodies';
+import { ScanGateOverride } from '../service/requestBodies';
 import { lookupKeysOf } from './imageKeys';
 import { GateFinding, ScanStore } from './types';
 
@@ -26,108 +26,104 @@ export type GateThreshold = (typeof GATE_THRESHOLDS)[number];
 
 const SHOWN_FINDINGS = 10;
 
-/** What the gate says about a deploy; a dry run returns it as `gate`. */
+/** What the gate says about the images an operation would run; a dry run returns it as `gate`. */
 export interface GateReport {
   threshold: GateThreshold;
+  /** Whether images never scanned block (`cocktail.imageScans.requireScan`). */
+  requireScan: boolean;
   blocked: boolean;
   /** The images whose latest scan has findings at or above the threshold. */
   images: Array<{ image: string; scanId: string; atOrAbove: number }>;
+  /** The images without any scan; they block only with `requireScan`. */
+  unscanned: string[];
   /** Up to 10 of those findings, most severe first. */
   findings: Array<GateFinding & { image: string }>;
 }
 
-export function readGateThreshold(config: Config): GateThreshold {
-  const value =
-    config.getOptionalString('cocktail.imageScans.blockDeployAtOrAbove') ??
-    'none';
-  if (!(GATE_THRESHOLDS as readonly string[]).includes(value)) {
-    throw new Error(
-      `cocktail.imageScans.blockDeployAtOrAbove: expected one of ${GATE_THRESHOLDS.join(
-        ', ',
-      )}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value as GateThreshold;
-}
-
-/** Every container image of the manifests a deploy would apply. */
-export function imagesOf(manifests: any[]): string[] {
-  const images = new Set<string>();
-  for (const manifest of manifests) {
-    const pod =
-      manifest?.spec?.template?.spec ??
-      manifest?.spec?.jobTemplate?.spec?.template?.spec;
-    for (const c of [
-      ...(pod?.initContainers ?? []),
-      ...(pod?.containers ?? []),
-    ]) {
-      if (typeof c?.image === 'string') {
-        images.add(c.image);
-      }
-    }
-  }
-  return [...images].sort();
-}
+/** The gate's fields of an operation's body: a dry run, or the override with its reason. */
+export type GatedBody = ScanGateOverride & { dryRun?: boolean };
 
 /**
- * Refuses a deploy whose images' latest scans have findings at or above
- * `cocktail.imageScans.blockDeployAtOrAbove`. Images never scanned pass.
+ * Every way of running images on a server passes here: a deploy, a rolling update and a
+ * rollback are refused while an image they would run has its latest scan's findings at or above
+ * `cocktail.imageScans.blockDeployAtOrAbove`, or (with `cocktail.imageScans.requireScan`) no
+ * scan at all. A dry run reports the gate's answer; a blocked operation goes ahead only with
+ * `overrideScanGate`, a reason and the override permission on the server.
  */
 export class ScanGate {
   constructor(
     private readonly options: {
       store: ScanStore;
       threshold: GateThreshold;
+      /** Refuse images never scanned; false when not given. */
+      requireScan?: boolean;
       authorize: Authorize;
     },
   ) {}
 
-  async evaluate(target: ServerTarget): Promise<GateReport> {
+  /** What the gate says about a deploy of the server as the catalog has it. */
+  evaluate(target: ServerTarget): Promise<GateReport> {
+    return this.evaluateImages(
+      podImagesOf(
+        renderServerManifests({
+          server: target.server,
+          serviceMap: target.serviceMap,
+        }),
+      ),
+    );
+  }
+
+  /** What the gate says about running these images. */
+  async evaluateImages(images: string[]): Promise<GateReport> {
     const { threshold, store } = this.options;
+    const requireScan = this.options.requireScan ?? false;
     const report: GateReport = {
       threshold,
+      requireScan,
       blocked: false,
       images: [],
+      unscanned: [],
       findings: [],
     };
-    if (threshold === 'none') {
+    if (threshold === 'none' && !requireScan) {
       return report;
     }
-    const severity = threshold.toUpperCase() as ScanSeverity;
-    const severities = SCAN_SEVERITIES.slice(
-      0,
-      SCAN_SEVERITIES.indexOf(severity) + 1,
-    );
-    const images = imagesOf(
-      renderServerManifests({
-        server: target.server,
-        serviceMap: target.serviceMap,
-      }),
-    ).map(image => ({ image, keys: lookupKeysOf(image) }));
-    const latest = await store.latestByImageKeys(
-      images.map(({ keys }) => keys.digest ?? keys.reference ?? ''),
-    );
-    for (const { image, keys } of images) {
-      const scan = latest.get(keys.digest ?? keys.reference ?? '');
-      const atOrAbove = scan
-        ? severities.reduce((sum, s) => sum + scan.counts[s], 0)
-        : 0;
-      if (scan && atOrAbove > 0) {
+    const keyed = [...new Set(images)].sort().map(image => {
+      const keys = lookupKeysOf(image);
+      return { image, key: keys.digest ?? keys.reference ?? '' };
+    });
+    const latest = await store.latestByImageKeys(keyed.map(({ key }) => key));
+    const severities =
+      threshold === 'none'
+        ? []
+        : SCAN_SEVERITIES.slice(
+            0,
+            SCAN_SEVERITIES.indexOf(threshold.toUpperCase() as ScanSeverity) +
+              1,
+          );
+    for (const { image, key } of keyed) {
+      const scan = latest.get(key);
+      if (!scan) {
+        report.unscanned.push(image);
+        continue;
+      }
+      const atOrAbove = severities.reduce((sum, s) => sum + scan.counts[s], 0);
+      if (atOrAbove > 0) {
         report.images.push({ image, scanId: scan.id, atOrAbove });
       }
     }
-    if (!report.images.length) {
-      return report;
+    report.blocked =
+      report.images.length > 0 || (requireScan && report.unscanned.length > 0);
+    if (report.images.length) {
+      const imageOf = new Map(report.images.map(i => [i.scanId, i.image]));
+      report.findings = (
+        await store.findingsAtOrAbove(
+          [...imageOf.keys()],
+          severities[severities.length - 1],
+          SHOWN_FINDINGS,
+        )
+      ).map(f => ({ ...f, image: imageOf.get(f.scanId)! }));
     }
-    report.blocked = true;
-    const imageOf = new Map(report.images.map(i => [i.scanId, i.image]));
-    report.findings = (
-      await store.findingsAtOrAbove(
-        [...imageOf.keys()],
-        severity,
-        SHOWN_FINDINGS,
-      )
-    ).map(f => ({ ...f, image: imageOf.get(f.scanId)! }));
     return report;
   }
 
@@ -139,7 +135,7 @@ export class ScanGate {
     lifecycle: ServerLifecycle,
     target: ServerTarget,
     credentials: BackstageCredentials,
-    body: DeployBody,
+    body: GatedBody,
   ): Promise<DeployResult & { gate?: GateReport }> {
     if (body.dryRun) {
       const [result, gate] = await Promise.all([
@@ -148,32 +144,107 @@ export class ScanGate {
       ]);
       return { ...result, gate };
     }
-    const gate = await this.evaluate(target);
-    if (gate.blocked) {
-      if (!body.overrideScanGate) {
-        throw new ConflictError(blockedMessage(target, gate));
-      }
-      await this.options.authorize(
-        credentials,
-        cocktailImageScanOverridePermission,
-        target.entityRef,
-      );
-    }
+    await this.pass(
+      `deploying ${target.entityRef}`,
+      await this.evaluate(target),
+      target,
+      credentials,
+      body,
+    );
     return lifecycle.deploy({ dryRun: false });
+  }
+
+  /** A rolling update through the gate, which checks the new images. */
+  async rollingUpdate(
+    lifecycle: ServerLifecycle,
+    target: ServerTarget,
+    credentials: BackstageCredentials,
+    body: GatedBody & { images: Record<string, string> },
+  ) {
+    const gate = await this.evaluateImages(Object.values(body.images));
+    if (body.dryRun) {
+      return { dryRun: true, images: body.images, gate };
+    }
+    await this.pass(
+      `the rolling update of ${target.entityRef}`,
+      gate,
+      target,
+      credentials,
+      body,
+    );
+    return lifecycle.rollingUpdate(body.images);
+  }
+
+  /** A rollback through the gate, which checks the images of the revision it returns to. */
+  async rollback(
+    lifecycle: ServerLifecycle,
+    target: ServerTarget,
+    credentials: BackstageCredentials,
+    body: GatedBody & { revision: string },
+  ) {
+    const images = await lifecycle.rollbackImages(body.revision);
+    const gate = await this.evaluateImages(images);
+    if (body.dryRun) {
+      return { dryRun: true, revision: body.revision, images, gate };
+    }
+    await this.pass(
+      `rolling ${target.entityRef} back to revision ${body.revision}`,
+      gate,
+      target,
+      credentials,
+      body,
+    );
+    return lifecycle.rollback(body.revision);
+  }
+
+  /** Throws unless the gate lets the operation through or it is overridden by someone allowed. */
+  private async pass(
+    operation: string,
+    gate: GateReport,
+    target: ServerTarget,
+    credentials: BackstageCredentials,
+    body: GatedBody,
+  ): Promise<void> {
+    if (!gate.blocked) {
+      return;
+    }
+    if (!body.overrideScanGate) {
+      throw new ConflictError(blockedMessage(operation, gate));
+    }
+    await this.options.authorize(
+      credentials,
+      cocktailImageScanOverridePermission,
+      target.entityRef,
+    );
   }
 }
 
-function blockedMessage(target: ServerTarget, gate: GateReport): string {
-  const images = gate.images
-    .map(i => `${i.image} (${i.atOrAbove} at or above ${gate.threshold})`)
-    .join(', ');
-  const findings = gate.findings
-    .map(f => `${f.id} in ${f.packageName} (${f.severity}, ${f.image})`)
-    .join('; ');
+function blockedMessage(operation: string, gate: GateReport): string {
+  const reasons = [];
+  if (gate.images.length) {
+    reasons.push(
+      gate.images
+        .map(i => `${i.image} (${i.atOrAbove} at or above ${gate.threshold})`)
+        .join(', '),
+    );
+  }
+  if (gate.requireScan && gate.unscanned.length) {
+    reasons.push(
+      `never scanned: ${gate.unscanned.join(
+        ', ',
+      )} (cocktail.imageScans.requireScan)`,
+    );
+  }
+  const findings = gate.findings.length
+    ? ` Findings: ${gate.findings
+        .map(f => `${f.id} in ${f.packageName} (${f.severity}, ${f.image})`)
+        .join('; ')}.`
+    : '';
   return (
-    `the image scan gate blocks deploying ${target.entityRef}: ${images}. ` +
-    `Findings: ${findings}. Fix the images and scan them again, or deploy with ` +
-    `{"overrideScanGate": true, "overrideReason": "…"}, which needs the ` +
-    `${cocktailImageScanOverridePermission.name} permission and is audited.`
+    `the image scan gate blocks ${operation}: ${reasons.join(
+      '; ',
+    )}.${findings} ` +
+    `Fix the images and scan them, or send {"overrideScanGate": true, "overrideReason": "…"}, ` +
+    `which needs the ${cocktailImageScanOverridePermission.name} permission and is audited.`
   );
 }

@@ -5,7 +5,11 @@ import {
   ScanSeverity,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { parseImageReference } from '@cocktailcloud/plugin-cocktail-node';
-import { FindingFilter } from './types';
+import { decodeFindingsCursor } from './findingsCursor';
+import { FindingFilter, FindingsPageRequest } from './types';
+
+/** Findings per page when `limit` is not given, and the most one page may have. */
+export const FINDINGS_PAGE = { default: 100, max: 500 };
 
 const FORMATS: ScanReportFormat[] = [
   'trivy',
@@ -73,7 +77,14 @@ export function parseUploadQuery(query: Record<string, unknown>): {
 export function parseFindingFilter(
   query: Record<string, unknown>,
 ): FindingFilter {
-  refuseUnknown(query, ['severity', 'fixable', 'package', 'q']);
+  refuseUnknown(query, [
+    'severity',
+    'fixable',
+    'package',
+    'q',
+    'limit',
+    'cursor',
+  ]);
   const filter: FindingFilter = {};
   const severity = single(query, 'severity', 100);
   if (severity) {
@@ -105,4 +116,24 @@ export function parseFindingFilter(
     filter.q = q;
   }
   return filter;
+}
+
+/** `…/findings?limit=100&cursor=…`: the page of findings asked for; the first when no cursor. */
+export function parseFindingsPage(
+  query: Record<string, unknown>,
+): FindingsPageRequest {
+  const limitText = single(query, 'limit', 10);
+  const limit =
+    limitText === undefined ? FINDINGS_PAGE.default : Number(limitText);
+  if (
+    !/^\d+$/.test(limitText ?? '1') ||
+    limit < 1 ||
+    limit > FINDINGS_PAGE.max
+  ) {
+    throw new InputError(
+      `limit: expected a whole number from 1 to ${FINDINGS_PAGE.max}, got ${limitText}`,
+    );
+  }
+  const cursor = single(query, 'cursor', 200);
+  return { offset: cursor ? decodeFindingsCursor(cursor) : 0, limit };
 }

@@ -510,7 +510,9 @@ describe('the image scan routes and the deploy gate', () => {
     expect(response.status).toBe(200);
     expect(response.body.result.gate).toEqual({
       threshold: 'high',
+      requireScan: false,
       blocked: true,
+      unscanned: [],
       images: [
         { image: 'nginx:1.27', scanId: expect.any(String), atOrAbove: 1 },
       ],

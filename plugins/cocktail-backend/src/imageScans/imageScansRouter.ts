@@ -40,10 +40,17 @@ import {
   serviceRefOf,
 } from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
-import { parseFindingFilter, parseUploadQuery } from './imageScanParams';
-import { readReportBody } from './readReportBody';
+import { encodeFindingsCursor } from './findingsCursor';
+import {
+  parseFindingFilter,
+  parseFindingsPage,
+  parseUploadQuery,
+} from './imageScanParams';
+import { readReportBody, tooManyFindings } from './readReportBody';
+import { refuseFutureScan } from './refuseFutureScan';
 import { rollUp, scansOfServer } from './serverImageScans';
 import { ScanStore } from './types';
+import { TooManyUploadsError, UploadSlots } from './UploadSlots';
 
 const SYNC_WAIT_MS = 3_000;
 
@@ -61,6 +68,10 @@ export interface ImageScansRouterOptions {
   store: ScanStore;
   /** The largest report accepted, after gunzip. */
   maxUploadBytes: number;
+  /** The most distinct findings one scan may have; 50,000 when not given. */
+  maxFindingsPerScan?: number;
+  /** Uploads read at the same time; more are answered 429. 4 when not given. */
+  maxConcurrentUploads?: number;
 }
 
 /**
@@ -72,7 +83,25 @@ export function imageScansRouter(
   options: ImageScansRouterOptions,
 ): express.Router {
   const { httpAuth, authorize, catalog, store, watchCache } = options;
+  const maxFindings = options.maxFindingsPerScan ?? 50_000;
+  const slots = new UploadSlots(options.maxConcurrentUploads ?? 4);
   const router = Router();
+
+  /** Reads, checks and stores an uploaded report. */
+  async function storeUpload(
+    req: express.Request,
+    query: ReturnType<typeof parseUploadQuery>,
+  ) {
+    const { body, exceeded } = readReportBody(req, options.maxUploadBytes);
+    let scan;
+    try {
+      scan = await parseScanReport(body, { ...query, maxFindings });
+    } catch (error) {
+      throw exceeded() ?? tooManyFindings(error) ?? error;
+    }
+    refuseFutureScan(scan, new Date());
+    return store.record(scan, 'upload');
+  }
 
   router.post('/image-scans', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -91,12 +120,12 @@ export function imageScansRouter(
     };
     try {
       await authorize(credentials, cocktailImageScanCreatePermission);
-      const { body, exceeded } = readReportBody(req, options.maxUploadBytes);
+      const release = slots.take();
       let scan;
       try {
-        scan = await store.record(await parseScanReport(body, query), 'upload');
-      } catch (error) {
-        throw exceeded() ?? error;
+        scan = await storeUpload(req, query);
+      } finally {
+        release();
       }
       // Only what identifies the scan is kept: never the report itself.
       await options.audit.record({
@@ -115,6 +144,9 @@ export function imageScansRouter(
       // The rest of a refused body is not read; close the connection after answering.
       req.unpipe();
       res.setHeader('Connection', 'close');
+      if (error instanceof TooManyUploadsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       await options.audit.record({
         ...row,
         outcome:
@@ -287,13 +319,19 @@ export function imageScansRouter(
       );
     }
     const filter = parseFindingFilter(req.query);
+    const page = parseFindingsPage(req.query);
     const credentials = await httpAuth.credentials(req);
     await authorizeFindings(credentials, id);
-    const items = await store.findings(id, filter);
-    if (!items) {
+    const found = await store.findings(id, filter, page);
+    if (!found) {
       throw new NotFoundError(`no image scan with id ${id}`);
     }
-    res.json({ items });
+    const next = page.offset + found.items.length;
+    res.json({
+      items: found.items,
+      total: found.total,
+      ...(next < found.total && { nextCursor: encodeFindingsCursor(next) }),
+    });
   });
 
   return router;

@@ -9,6 +9,22 @@ export class PayloadTooLargeError extends CustomErrorBase {
   statusCode = 413;
 }
 
+/**
+ * A parser's TooManyFindingsError as a 413 that names the setting; undefined for other errors.
+ */
+export function tooManyFindings(
+  error: unknown,
+): PayloadTooLargeError | undefined {
+  if ((error as Error)?.name !== 'TooManyFindingsError') {
+    return undefined;
+  }
+  return new PayloadTooLargeError(
+    `${
+      (error as Error).message
+    } (cocktail.imageScans.maxFindingsPerScan); upload a report of one image, or raise the limit`,
+  );
+}
+
 function tooLarge(limitBytes: number) {
   return new PayloadTooLargeError(
     `the report is larger than the ${

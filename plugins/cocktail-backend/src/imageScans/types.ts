@@ -19,6 +19,19 @@ export interface FindingFilter {
   q?: string;
 }
 
+/** A page of a scan's findings: `limit` of them from `offset`, in the order findings are listed. */
+export interface FindingsPageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** One page of a scan's findings. */
+export interface FindingsPage {
+  items: ScanFindingView[];
+  /** The findings that match the filter, on every page. */
+  total: number;
+}
+
 /** A finding the deploy gate names. */
 export interface GateFinding {
   scanId: string;
@@ -40,15 +53,24 @@ export interface ScanStore {
   imageOf(
     scanId: string,
   ): Promise<{ imageKey: string; reference?: string } | undefined>;
-  /** One scan's findings, most severe first; undefined when there is no such scan. */
+  /**
+   * One page of a scan's findings, most severe first (every page in one stable order); all of
+   * them without `page`. Undefined when there is no such scan.
+   */
   findings(
     scanId: string,
     filter?: FindingFilter,
-  ): Promise<ScanFindingView[] | undefined>;
+    page?: FindingsPageRequest,
+  ): Promise<FindingsPage | undefined>;
   /** Up to `limit` findings of these scans at or above a severity, most severe first. */
   findingsAtOrAbove(
     scanIds: string[],
     severity: ScanSeverity,
     limit: number,
   ): Promise<GateFinding[]>;
+  /**
+   * Removes the scans taken before `cutoff` with their findings, except the latest scan of
+   * each image; returns how many were removed.
+   */
+  deleteOlderThan(cutoff: Date): Promise<number>;
 }

@@ -144,6 +144,9 @@ describe('ServerLifecycle against kube-sim', () => {
         )?.metadata?.annotations?.['deployment.kubernetes.io/revision'] === '2',
       'revision 2',
     );
+    // What the scan gate checks before a rollback: the images of the revision's ReplicaSet.
+    expect(await lifecycle().rollbackImages('1')).toEqual(['shop/cart:1.0.0']);
+    expect(await lifecycle().rollbackImages('2')).toEqual(['shop/cart:1.1.0']);
     await lifecycle().rollback('1');
     const rolledBack = await eventually(async () => {
       const d = await readDeployment();
@@ -169,6 +172,9 @@ describe('ServerLifecycle against kube-sim', () => {
     );
     await expect(lifecycle().rollback('9')).rejects.toThrow(
       /revision 9 of cart not found; known revisions are 2, 3/,
+    );
+    await expect(lifecycle().rollbackImages('9')).rejects.toThrow(
+      /revision 9 of cart not found/,
     );
   });
 

@@ -11,6 +11,7 @@ import {
 } from '@cocktailcloud/plugin-cocktail-node';
 import { diffDesiredFields } from './diffManifest';
 import { partialFailure } from './partialFailure';
+import { podImagesOf } from './podImagesOf';
 import { KubernetesOperations, MANAGED_KINDS } from './KubernetesOperations';
 import {
   describeRef,
@@ -266,7 +267,8 @@ export class ServerLifecycle {
     return changed(await this.ops.apply(hpa, { dryRun: false }));
   }
 
-  async rollback(revision: string) {
+  /** The ReplicaSet of a Deployment's revision, which a rollback goes back to. */
+  private async replicaSetAt(revision: string): Promise<any> {
     if (this.target.server.spec.type !== 'Deployment') {
       throw new InputError(
         `revision: rollback is for Deployments; ${this.target.server.metadata.name} is a ${this.target.server.spec.type}`,
@@ -293,6 +295,16 @@ export class ServerLifecycle {
         } not found; known revisions are ${known.join(', ') || 'none'}`,
       );
     }
+    return match;
+  }
+
+  /** The images a rollback to `revision` would run; reads only. */
+  async rollbackImages(revision: string): Promise<string[]> {
+    return podImagesOf([await this.replicaSetAt(revision)]);
+  }
+
+  async rollback(revision: string) {
+    const match = await this.replicaSetAt(revision);
     const template = structuredClone(match.spec.template);
     delete template.metadata?.labels?.['pod-template-hash'];
     return this.patchWorkload(

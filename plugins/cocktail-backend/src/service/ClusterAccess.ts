@@ -8,6 +8,8 @@ export interface ClusterSummary {
   provider?: string;
   region?: string;
   entityRef?: string;
+  /** Why the suite does not reach the cluster (a refused credential source); it is listed so that this is seen. */
+  error?: string;
 }
 
 /** What the router needs of the cluster registry. */

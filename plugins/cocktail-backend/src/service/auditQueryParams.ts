@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { AuditFilter, AuditOutcome } from '../audit';
 import {
   entityRef,
+  queryFlag,
   queryText,
   queryTime,
   queryWholeNumber,
 } from '../validation/inputFields';
 
+// Not `requested`: the intents without an outcome come with every page asking for no outcome.
 const OUTCOMES: [AuditOutcome, ...AuditOutcome[]] = [
   'succeeded',
   'failed',
@@ -27,6 +29,8 @@ const filterFields = {
     .optional(),
   from: queryTime.optional(),
   to: queryTime.optional(),
+  /** Also the intents (outcome `requested`) whose outcome was recorded; without it only those without one. */
+  includeIntents: queryFlag.optional(),
 };
 
 function checkTimeRange(
@@ -65,7 +69,7 @@ export const auditExportQuery = z
     format: format ?? 'json',
   }));
 
-/** `GET /audit`: the filters (entityRef repeatable, actor, action, outcome, from, to) and a page. */
+/** `GET /audit`: the filters (entityRef repeatable, actor, action, outcome, from, to, includeIntents) and a page. */
 export const auditPageQuery = z
   .strictObject({
     ...filterFields,

@@ -54,6 +54,7 @@ import {
 } from './requestBodies';
 import { z } from 'zod';
 import { validatedRouter } from '../validation/validatedRouter';
+import { jsonBody } from '../validation/jsonBody';
 import {
   clusterName,
   entityParams,
@@ -68,7 +69,8 @@ import { readServerMetrics } from '../summaries/readServerMetrics';
 import { ServiceMapSummarizer } from '../summaries/ServiceMapSummarizer';
 import { summarizeService } from '../summaries/summarizeService';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
-import { GateThreshold, ScanGate } from '../imageScans/ScanGate';
+import { ScanGate } from '../imageScans/ScanGate';
+import { ImageScanSettings } from '../imageScans/imageScanSettings';
 import { ScanStore } from '../imageScans/types';
 import { AccessExplainer } from '../access/AccessExplainer';
 import { entityAccessRouter } from '../access/entityAccessRouter';
@@ -100,10 +102,8 @@ export interface RouterOptions {
   /** Namespaces no ServiceMap may be provisioned into, besides `default` and `kube-*`. */
   reservedNamespaces?: string[];
   /** Image scans: their store, the deploy gate and the upload limit; no scan routes without it. */
-  imageScans?: {
+  imageScans?: Partial<ImageScanSettings> & {
     store: ScanStore;
-    /** `cocktail.imageScans.blockDeployAtOrAbove`; none when not given. */
-    blockDeployAtOrAbove?: GateThreshold;
     /** The largest report accepted, after gunzip; 200 MB when not given. */
     maxUploadBytes?: number;
   };
@@ -145,7 +145,14 @@ const OPERATIONS: Record<string, ServerOperation<z.ZodType>> = {
     permission: cocktailServerRollingUpdatePermission,
     action: 'server.rolling-update',
     body: rollingUpdateBody,
-    run: (l, body) => l.rollingUpdate(body.images),
+    run: (l, body, { target, credentials, gate }) => {
+      if (gate) {
+        return gate.rollingUpdate(l, target, credentials, body);
+      }
+      return body.dryRun
+        ? Promise.resolve({ dryRun: true, images: body.images })
+        : l.rollingUpdate(body.images);
+    },
   }),
   restart: serverOperation({
     permission: cocktailServerRestartPermission,
@@ -169,7 +176,14 @@ const OPERATIONS: Record<string, ServerOperation<z.ZodType>> = {
     permission: cocktailServerRollbackPermission,
     action: 'server.rollback',
     body: rollbackBody,
-    run: (l, body) => l.rollback(body.revision),
+    run: (l, body, { target, credentials, gate }) => {
+      if (gate) {
+        return gate.rollback(l, target, credentials, body);
+      }
+      return body.dryRun
+        ? Promise.resolve({ dryRun: true, revision: body.revision })
+        : l.rollback(body.revision);
+    },
   }),
   suspend: serverOperation({
     permission: cocktailServerSuspendPermission,
@@ -294,6 +308,7 @@ export async function createRouter(
     ? new ScanGate({
         store: options.imageScans.store,
         threshold: options.imageScans.blockDeployAtOrAbove ?? 'none',
+        requireScan: options.imageScans.requireScan ?? false,
         authorize,
       })
     : undefined;
@@ -308,10 +323,12 @@ export async function createRouter(
         resolver,
         store: options.imageScans.store,
         maxUploadBytes: options.imageScans.maxUploadBytes ?? 200 * 2 ** 20,
+        maxFindingsPerScan: options.imageScans.maxFindingsPerScan,
+        maxConcurrentUploads: options.imageScans.maxConcurrentUploads,
       }),
     );
   }
-  router.use(express.json());
+  router.use(jsonBody());
   const api = validatedRouter();
   router.use(api.router);
 

@@ -100,10 +100,15 @@ export const rollingUpdateBody = z
         error:
           'expected at least one container, such as {"api": "registry.example.com/api:1.2.3"}',
       }),
+    dryRun: bodyFlag.optional(),
     ...scanGateOverrideFields,
   })
   .superRefine(checkOverride)
-  .transform(body => ({ images: body.images, ...overrideOf(body) }));
+  .transform(body => ({
+    images: body.images,
+    dryRun: body.dryRun === true,
+    ...overrideOf(body),
+  }));
 
 export const autoscalingBody = z.union([
   z.strictObject({ enabled: z.literal(false) }),
@@ -134,7 +139,12 @@ export const rollbackBody = z
           error: 'expected a revision number such as "3"',
         }),
       ),
+    dryRun: bodyFlag.optional(),
     ...scanGateOverrideFields,
   })
   .superRefine(checkOverride)
-  .transform(body => ({ revision: body.revision, ...overrideOf(body) }));
+  .transform(body => ({
+    revision: body.revision,
+    dryRun: body.dryRun === true,
+    ...overrideOf(body),
+  }));

@@ -22,6 +22,12 @@ export interface ClusterListItem {
   provider?: string;
   region?: string;
   entityRef?: string;
+  /**
+   * Why the suite does not reach the cluster: a refused credential source or a name two
+   * sources define, with the setting to change. No request is made to it: its cache's error
+   * says the same, and `GET /clusters/:name` answers 403.
+   */
+  error?: string;
   cache: ClusterCacheStateView;
   /** ServiceMaps in the catalog that name this cluster. */
   serviceMaps: number;

@@ -162,7 +162,8 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
     permission: 'cocktail.imagescan.override',
     audience: admin,
     verb: 'Overriding the scan gate',
-    allows: 'deploy although the image scan gate blocks it, with a reason',
+    allows:
+      'deploy, update images or roll back although the image scan gate blocks it, with a reason',
   },
   {
     permission: 'cocktail.cluster.update',

@@ -1,12 +1,15 @@
 import http from 'node:http';
 import https from 'node:https';
 import type * as k8s from '@kubernetes/client-node';
+import { describeRequestError } from '../kubernetes/describeRequestError';
 import { ResourceClient } from './ResourceWatcher';
 import { WatchedResource } from './watchedResources';
 
 const LIST_TIMEOUT_MS = 15_000;
 /** Pages keep the first sync's memory peak to one page of raw objects at a time. */
 const LIST_PAGE_SIZE = 500;
+/** How much of an error answer is read: more than any Kubernetes Status needs. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -55,21 +58,31 @@ async function listPage(
   return new Promise((resolve, reject) => {
     const request = transport.request(url, options, response => {
       const chunks: Buffer[] = [];
-      response.on('data', chunk => chunks.push(chunk));
+      const code = response.statusCode ?? 500;
+      // The body of an error is capped and only its Status message is passed on.
+      const rejectWithBody = () => {
+        const body = Buffer.concat(chunks)
+          .subarray(0, MAX_ERROR_BODY_BYTES)
+          .toString('utf8');
+        const error = Object.assign(new Error(), { code, body });
+        error.message = describeRequestError(error);
+        reject(error);
+      };
+      let received = 0;
+      response.on('data', chunk => {
+        chunks.push(chunk);
+        received += chunk.length;
+        if (code >= 400 && received >= MAX_ERROR_BODY_BYTES) {
+          response.destroy();
+          rejectWithBody();
+        }
+      });
       response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if ((response.statusCode ?? 500) >= 400) {
-          let message = text;
-          try {
-            message = JSON.parse(text).message ?? text;
-          } catch {
-            // not a Status object; keep the text
-          }
-          reject(
-            Object.assign(new Error(message), { code: response.statusCode }),
-          );
+        if (code >= 400) {
+          rejectWithBody();
           return;
         }
+        const text = Buffer.concat(chunks).toString('utf8');
         try {
           resolve(JSON.parse(text));
         } catch (error) {

@@ -1,22 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
+import type {
+  KubeConfig,
+  V1OwnerReference,
+  V1Secret,
+} from '@kubernetes/client-node';
 import { errorMessage } from './errorMessage';
 import { KubernetesClientModule } from './kubernetesClient';
+import { listClusterObjects } from './listClusterObjects';
 import { ClusterApiSettings } from './readClusterApiSettings';
 import {
   CLUSTER_API_SECRET_TYPE,
   CLUSTER_NAME_LABEL,
-  isKubeconfigSecret,
-  providerOfInfrastructureKind,
-  readKubeconfigSecret,
 } from './readKubeconfigSecret';
+import { trustedKubeconfigSecrets } from './trustedKubeconfigSecrets';
 import { CocktailCluster } from './types';
 
 /** How long one read of the management cluster may take. */
 const REQUEST_TIMEOUT_MS = 10_000;
-
-/** The Cluster API versions whose Clusters name their infrastructure, newest first. */
-const CLUSTER_VERSIONS = ['v1beta2', 'v1beta1'];
 
 export interface ClusterApiClusterSourceOptions {
   logger: LoggerService;
@@ -40,6 +40,12 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 /**
  * The clusters that a Cluster API management cluster provisioned, read from
  * its `<cluster>-kubeconfig` Secrets at most once per refresh interval.
+ *
+ * Only the Secrets of the configured namespaces are read, and only those
+ * that belong to the Cluster of their name (an ownerReference with its uid,
+ * or its control plane's). Such a Secret whose kubeconfig is refused, and
+ * two that define one cluster name, give a cluster with a `refusal`; other
+ * Secrets, and the Clusters of other namespaces, are only logged.
  *
  * A management cluster that cannot be read is logged and leaves the clusters
  * read before (none at first); it never fails the caller. Kubeconfigs and
@@ -101,17 +107,57 @@ export class ClusterApiClusterSource {
       }
       const client = await this.options.loadClient();
       const kubeConfig = await this.options.kubeConfigFor(management);
-      const [secrets, providers] = await Promise.all([
+      const [secrets, clusterObjects] = await Promise.all([
         withTimeout(
           this.listSecrets(client, kubeConfig),
           `Listing the kubeconfig Secrets of "${managementCluster}"`,
         ),
         withTimeout(
-          this.readProviders(client, kubeConfig),
+          listClusterObjects(
+            kubeConfig.makeApiClient(client.CustomObjectsApi),
+            this.settings.namespaces,
+          ),
           `Listing the Clusters of "${managementCluster}"`,
-        ).catch(() => new Map<string, string>()),
+        ),
       ]);
-      this.clusters = this.readSecrets(client, secrets, providers);
+      const objects = client.KubernetesObjectApi.makeApiClient(kubeConfig);
+      const readUid = (owner: V1OwnerReference, namespace: string) =>
+        withTimeout(
+          objects
+            .read({
+              apiVersion: owner.apiVersion,
+              kind: owner.kind,
+              metadata: { name: owner.name, namespace },
+            })
+            .then(object => object.metadata?.uid),
+          `Reading the ${owner.kind} "${namespace}/${owner.name}" of "${managementCluster}"`,
+        ).catch(error => {
+          if ((error as { code?: number }).code === 404) {
+            return undefined;
+          }
+          throw error;
+        });
+      const reports = new Set<string>();
+      this.clusters = await trustedKubeconfigSecrets(secrets, {
+        client,
+        managementCluster,
+        allow: this.settings.allow,
+        clusterObjects: clusterObjects.inNamespaces,
+        readUid,
+        report: problem => reports.add(problem),
+      });
+      for (const cluster of clusterObjects.elsewhere) {
+        reports.add(
+          `Not reading the kubeconfig Secret of the Cluster "${
+            cluster.namespace
+          }/${
+            cluster.name
+          }" of "${managementCluster}": its namespace is not one of cocktail.clusterApi.kubeconfigNamespaces (${this.settings.namespaces.join(
+            ', ',
+          )}); add "${cluster.namespace}" there to reach the cluster`,
+        );
+      }
+      this.report(reports);
     } catch (error) {
       this.options.logger.warn(
         `Could not read the Cluster API clusters of the management cluster "${managementCluster}", so the ${
@@ -128,111 +174,25 @@ export class ClusterApiClusterSource {
     kubeConfig: KubeConfig,
   ): Promise<V1Secret[]> {
     const core = kubeConfig.makeApiClient(client.CoreV1Api);
-    const selection = {
-      labelSelector: CLUSTER_NAME_LABEL,
-      fieldSelector: `type=${CLUSTER_API_SECRET_TYPE}`,
-    };
-    const list = this.settings.namespace
-      ? await core.listNamespacedSecret({
-          namespace: this.settings.namespace,
-          ...selection,
-        })
-      : await core.listSecretForAllNamespaces(selection);
-    return list.items;
+    const lists = await Promise.all(
+      this.settings.namespaces.map(namespace =>
+        core.listNamespacedSecret({
+          namespace,
+          labelSelector: CLUSTER_NAME_LABEL,
+          fieldSelector: `type=${CLUSTER_API_SECRET_TYPE}`,
+        }),
+      ),
+    );
+    return lists.flatMap(list => list.items);
   }
 
-  /** `<namespace>/<name>` → provider, from each Cluster's infrastructureRef; best effort. */
-  private async readProviders(
-    client: KubernetesClientModule,
-    kubeConfig: KubeConfig,
-  ): Promise<Map<string, string>> {
-    const customObjects = kubeConfig.makeApiClient(client.CustomObjectsApi);
-    const { namespace } = this.settings;
-    for (const version of CLUSTER_VERSIONS) {
-      const request = {
-        group: 'cluster.x-k8s.io',
-        version,
-        plural: 'clusters',
-      };
-      let list: { items?: any[] };
-      try {
-        list = namespace
-          ? await customObjects.listNamespacedCustomObject({
-              ...request,
-              namespace,
-            })
-          : await customObjects.listClusterCustomObject(request);
-      } catch (error) {
-        if ((error as { code?: number }).code === 404) {
-          continue; // this version is not served; try the next
-        }
-        throw error;
-      }
-      const providers = new Map<string, string>();
-      for (const cluster of list.items ?? []) {
-        const provider = providerOfInfrastructureKind(
-          cluster.spec?.infrastructureRef?.kind,
-        );
-        if (provider) {
-          providers.set(
-            `${cluster.metadata?.namespace}/${cluster.metadata?.name}`,
-            provider,
-          );
-        }
-      }
-      return providers;
-    }
-    return new Map();
-  }
-
-  private readSecrets(
-    client: KubernetesClientModule,
-    secrets: V1Secret[],
-    providers: Map<string, string>,
-  ): CocktailCluster[] {
-    const clusters = new Map<string, CocktailCluster>();
-    const reported = new Set<string>();
-    const report = (secret: V1Secret, problem: string) => {
-      const message = `Ignoring the Cluster API kubeconfig Secret "${secret.metadata?.namespace}/${secret.metadata?.name}" of "${this.settings.managementCluster}": ${problem}`;
-      reported.add(message);
-      // Each problem is logged when it appears, not at every refresh.
+  /** Logs each problem when it appears, not at every refresh. */
+  private report(reports: Set<string>) {
+    for (const message of reports) {
       if (!this.reportedSecrets.has(message)) {
         this.options.logger.warn(message);
       }
-    };
-    const ordered = secrets
-      .filter(isKubeconfigSecret)
-      .sort((a, b) =>
-        `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(
-          `${b.metadata?.namespace}/${b.metadata?.name}`,
-        ),
-      );
-    for (const secret of ordered) {
-      let cluster: CocktailCluster;
-      try {
-        cluster = readKubeconfigSecret(
-          secret,
-          client,
-          this.settings.managementCluster,
-        );
-      } catch (error) {
-        report(secret, errorMessage(error));
-        continue;
-      }
-      const earlier = clusters.get(cluster.name);
-      if (earlier) {
-        report(
-          secret,
-          `the cluster name "${cluster.name}" is already taken by the Cluster of namespace "${earlier.clusterApi?.namespace}"`,
-        );
-        continue;
-      }
-      const provider = providers.get(
-        `${cluster.clusterApi?.namespace}/${cluster.name}`,
-      );
-      clusters.set(cluster.name, { ...cluster, ...(provider && { provider }) });
     }
-    this.reportedSecrets = reported;
-    return [...clusters.values()];
+    this.reportedSecrets = reports;
   }
 }

@@ -28,6 +28,14 @@ const prodResource = clusterResource(
   },
 );
 
+/** The API servers of this file's catalog clusters. */
+const ALLOWED_API_SERVERS = [
+  'prod.example.com',
+  'dev.example.com',
+  'eks.example.com',
+  '127.0.0.1',
+];
+
 describe('ClusterRegistry with the catalog', () => {
   let client: KubernetesClientModule;
   beforeAll(async () => {
@@ -44,7 +52,10 @@ describe('ClusterRegistry with the catalog', () => {
   ) {
     const logger = mockServices.logger.mock();
     const catalog = fakeCatalog(entities);
-    const registry = ClusterRegistry.fromConfig(clustersConfig(clusters), {
+    const config = clustersConfig(clusters, {
+      catalogClusters: { allowedApiServers: ALLOWED_API_SERVERS },
+    });
+    const registry = ClusterRegistry.fromConfig(config, {
       logger,
       catalog,
       credentials: async () => serviceCredentials,
@@ -213,7 +224,7 @@ describe('ClusterRegistry with the catalog', () => {
     );
   });
 
-  it('skips a second Resource with the same name from another namespace, with a warning', async () => {
+  it('reaches neither of two Resources that register one name, naming both', async () => {
     const { registry, logger } = setup([
       prodResource,
       {
@@ -224,9 +235,49 @@ describe('ClusterRegistry with the catalog', () => {
 
     const clusters = await registry.listClusters();
 
-    expect(clusters.map(c => c.entityRef)).toEqual(['resource:default/prod']);
+    const refusal =
+      'the cluster name "prod" is defined by both the kubernetes-cluster Resource "resource:default/prod" and the kubernetes-cluster Resource "resource:ops/prod", so neither is used; rename or remove one of them';
+    expect(clusters).toEqual([
+      {
+        name: 'prod',
+        url: '',
+        source: 'catalog',
+        auth: { type: 'serviceAccount' },
+        skipTLSVerify: false,
+        refusal,
+      },
+    ]);
     expect(logger.warn).toHaveBeenCalledWith(
-      'Ignoring kubernetes-cluster Resource "resource:ops/prod": the cluster name "prod" is already taken by "resource:default/prod"',
+      `Not reaching cluster "prod": ${refusal}`,
+    );
+    await expect(registry.kubeConfigFor(clusters[0])).rejects.toThrow(
+      `Cluster "prod" is not reached: ${refusal}`,
+    );
+  });
+
+  it('lets neither of two Resources of its name describe a config cluster', async () => {
+    const { registry, logger } = setup(
+      [
+        prodResource,
+        {
+          ...prodResource,
+          metadata: { ...prodResource.metadata, namespace: 'ops' },
+        },
+      ],
+      [{ name: 'prod', url: 'https://10.0.0.5:6443' }],
+    );
+
+    await expect(registry.listClusters()).resolves.toEqual([
+      {
+        name: 'prod',
+        url: 'https://10.0.0.5:6443',
+        source: 'config',
+        auth: { type: 'serviceAccount' },
+        skipTLSVerify: false,
+      },
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Ignoring the kubernetes-cluster Resource "resource:default/prod" and the kubernetes-cluster Resource "resource:ops/prod": each describes the cluster "prod", so none of them does',
     );
   });
 

@@ -1,199 +1,33 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { KubeSim } from '@cocktailcloud/kube-sim';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import {
-  ClusterEntry,
   clusterResource,
   fakeCatalog,
   loadClient,
-  serviceCredentials,
 } from './__testUtils__/fixtures';
-import { ClusterRegistry } from './ClusterRegistry';
+import { ManagementClusterSim } from './__testUtils__/managementClusterSim';
 import { CocktailClusterSupplier } from './CocktailClusterSupplier';
 import { KubernetesClientModule } from './kubernetesClient';
 
 jest.setTimeout(60_000);
 
-const PROVISION_MS = 150;
-
-/** The v1beta2 objects of a kubeadm cluster on Docker infrastructure with `workers` workers. */
-function clusterObjects(
-  name: string,
-  namespace: string,
-  workers: number,
-): KubernetesObject[] {
-  const meta = (objectName: string, labels?: Record<string, string>) => ({
-    name: objectName,
-    namespace,
-    ...(labels && { labels }),
-  });
-  const infrastructureRef = (kind: string, refName: string) => ({
-    apiGroup: 'infrastructure.cluster.x-k8s.io',
-    kind,
-    name: refName,
-  });
-  return [
-    {
-      apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta2',
-      kind: 'DockerCluster',
-      metadata: meta(name),
-    },
-    {
-      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
-      kind: 'KubeadmControlPlane',
-      metadata: meta(`${name}-control-plane`),
-      spec: {
-        replicas: 1,
-        version: 'v1.31.2',
-        machineTemplate: {
-          spec: {
-            infrastructureRef: infrastructureRef(
-              'DockerMachineTemplate',
-              `${name}-control-plane`,
-            ),
-          },
-        },
-      },
-    },
-    {
-      apiVersion: 'cluster.x-k8s.io/v1beta2',
-      kind: 'MachineDeployment',
-      metadata: meta(`${name}-md-0`, { 'cluster.x-k8s.io/cluster-name': name }),
-      spec: { clusterName: name, replicas: workers },
-    },
-    {
-      apiVersion: 'cluster.x-k8s.io/v1beta2',
-      kind: 'Cluster',
-      metadata: meta(name),
-      spec: {
-        controlPlaneRef: {
-          apiGroup: 'controlplane.cluster.x-k8s.io',
-          kind: 'KubeadmControlPlane',
-          name: `${name}-control-plane`,
-        },
-        infrastructureRef: infrastructureRef('DockerCluster', name),
-      },
-    },
-  ] as KubernetesObject[];
-}
-
 describe('ClusterRegistry with a Cluster API management cluster', () => {
   let client: KubernetesClientModule;
-  let sim: KubeSim;
-  let mgmtUrl: string;
+  let mgmt: ManagementClusterSim;
 
-  async function eventually<T>(
-    read: () => Promise<T | undefined> | T | undefined,
-    what: string,
-  ): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const value = await read();
-      if (value !== undefined && value !== false) {
-        return value;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${what}`);
-      }
-      await new Promise(resolve => setTimeout(resolve, 25));
-    }
-  }
-
-  function managementObjects() {
-    const kubeConfig = new client.KubeConfig();
-    kubeConfig.loadFromOptions({
-      clusters: [{ name: 'mgmt', server: mgmtUrl, skipTLSVerify: true }],
-      users: [{ name: 'admin', token: 'mgmt-token' }],
-      contexts: [{ name: 'mgmt', cluster: 'mgmt', user: 'admin' }],
-      currentContext: 'mgmt',
-    });
-    return client.KubernetesObjectApi.makeApiClient(kubeConfig);
-  }
-
-  /** Creates a Cluster on the management cluster and waits for its kubeconfig Secret. */
-  async function provision(name: string, namespace = 'default', workers = 2) {
-    const objects = managementObjects();
-    for (const object of clusterObjects(name, namespace, workers)) {
-      await objects.create(object);
-    }
-    const mgmt = sim.cluster('mgmt');
-    const secrets = mgmt.registry.find('', 'v1', 'secrets')!;
-    await eventually(
-      () => mgmt.store.get(secrets, namespace, `${name}-kubeconfig`),
-      `the kubeconfig Secret of ${name}`,
-    );
-  }
-
-  async function deprovision(name: string, namespace = 'default') {
-    await managementObjects().delete({
-      apiVersion: 'cluster.x-k8s.io/v1beta2',
-      kind: 'Cluster',
-      metadata: { name, namespace },
-    });
-    await eventually(() => !sim.clusters.has(name), `${name} to stop`);
-  }
-
-  function tokenOf(name: string, namespace = 'default'): string {
-    const mgmt = sim.cluster('mgmt');
-    const secrets = mgmt.registry.find('', 'v1', 'secrets')!;
-    const secret = mgmt.store.get(secrets, namespace, `${name}-kubeconfig`)!;
-    const text = Buffer.from(secret.data.value, 'base64').toString('utf8');
-    return /token: (\S+)/.exec(text)![1];
-  }
-
-  function setup(
-    clusterApi: Record<string, string | number> = {},
-    extraClusters: ClusterEntry[] = [],
-    catalog?: ReturnType<typeof fakeCatalog>,
-  ) {
-    const logger = mockServices.logger.mock();
-    const registry = ClusterRegistry.fromConfig(
-      new ConfigReader({
-        cocktail: {
-          clusters: [
-            { name: 'mgmt', url: mgmtUrl, skipTLSVerify: true },
-            ...extraClusters,
-          ],
-          clusterApi: { managementCluster: 'mgmt', ...clusterApi },
-        },
-      }),
-      {
-        logger,
-        kubernetesClient: client,
-        ...(catalog && {
-          catalog,
-          credentials: async () => serviceCredentials,
-        }),
-      },
-    );
-    return { registry, logger };
-  }
+  const setup: ManagementClusterSim['registry'] = (...args) =>
+    mgmt.registry(...args);
 
   beforeAll(async () => {
     client = await loadClient();
-    sim = await KubeSim.start({
-      clusters: ['mgmt'],
-      clusterApi: ['mgmt'],
-      cluster: {
-        controllers: {
-          podReadyDelayMs: 20,
-          jobPodDurationMs: 50,
-          syncPeriodMs: 100,
-          clusterApiProvisionMs: PROVISION_MS,
-        },
-      },
-    });
-    mgmtUrl = sim.cluster('mgmt').url;
-    await provision('demo');
+    mgmt = await ManagementClusterSim.start(client);
+    await mgmt.provision('demo');
   });
 
   afterAll(async () => {
-    await sim.stop();
+    await mgmt.stop();
   });
 
   afterEach(() => {
-    sim.cluster('mgmt').setFaults({});
+    mgmt.sim.cluster('mgmt').setFaults({});
   });
 
   it('lists a provisioned cluster with the URL, TLS setting and provider of its kubeconfig Secret', async () => {
@@ -207,7 +41,7 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
     ]);
     expect(clusters[1]).toMatchObject({
       name: 'demo',
-      url: sim.cluster('demo').url,
+      url: mgmt.sim.cluster('demo').url,
       source: 'cluster-api',
       skipTLSVerify: true,
       provider: 'docker',
@@ -233,11 +67,11 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
 
     expect(details.find(d => d.name === 'demo')).toEqual({
       name: 'demo',
-      url: sim.cluster('demo').url,
+      url: mgmt.sim.cluster('demo').url,
       skipTLSVerify: true,
       authMetadata: {
         'kubernetes.io/auth-provider': 'serviceAccount',
-        serviceAccountToken: tokenOf('demo'),
+        serviceAccountToken: mgmt.tokenOf('demo'),
       },
     });
   });
@@ -245,7 +79,7 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
   it('reads the management cluster once per refresh interval, and again when told to', async () => {
     const { registry } = setup({ refreshIntervalSeconds: 3600 });
     await registry.listClusters();
-    await provision('late');
+    await mgmt.provision('late');
 
     expect((await registry.listClusters()).map(c => c.name)).toEqual([
       'mgmt',
@@ -255,7 +89,7 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
       (await registry.refreshClusterApiClusters()).map(c => c.name),
     ).toEqual(['mgmt', 'demo', 'late']);
 
-    await deprovision('late');
+    await mgmt.deprovision('late');
     expect((await registry.listClusters()).map(c => c.name)).toContain('late');
     expect(
       (await registry.refreshClusterApiClusters()).map(c => c.name),
@@ -263,13 +97,8 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
   });
 
   it('reads only the namespace it is given', async () => {
-    const mgmt = sim.cluster('mgmt');
-    mgmt.store.create(mgmt.registry.find('', 'v1', 'namespaces')!, {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'team-a' },
-    });
-    await provision('elsewhere', 'team-a', 0);
+    mgmt.createNamespace('team-a');
+    await mgmt.provision('elsewhere', 'team-a', 0);
     try {
       expect(
         (await setup({ namespace: 'team-a' }).registry.listClusters()).map(
@@ -280,18 +109,33 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
         ['elsewhere', 'team-a'],
       ]);
     } finally {
-      await deprovision('elsewhere', 'team-a');
+      await mgmt.deprovision('elsewhere', 'team-a');
     }
   });
 
-  it('lets an app-config cluster of the same name win', async () => {
-    const { registry } = setup({}, [
+  it('reaches neither an app-config cluster nor the Cluster API cluster of the same name, naming both', async () => {
+    const { registry, logger } = setup({}, [
       { name: 'demo', url: 'https://demo.example.com' },
     ]);
 
-    expect(await registry.getCluster('demo')).toMatchObject({
-      url: 'https://demo.example.com',
+    const demo = await registry.getCluster('demo');
+
+    const refusal =
+      'the cluster name "demo" is defined by both the cocktail.clusters entry "demo" and the kubeconfig Secret "default/demo-kubeconfig" on management cluster "mgmt", so neither is used; rename or remove one of them';
+    expect(demo).toEqual({
+      name: 'demo',
+      url: '',
       source: 'config',
+      auth: { type: 'serviceAccount' },
+      skipTLSVerify: false,
+      refusal,
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      `Not reaching cluster "demo": ${refusal}`,
+    );
+    await expect(registry.kubeConfigFor(demo)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: `Cluster "demo" is not reached: ${refusal}`,
     });
   });
 
@@ -308,7 +152,7 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
     expect(await registry.getCluster('demo')).toMatchObject({
       title: 'Demo cluster',
       entityRef: 'resource:default/demo',
-      url: sim.cluster('demo').url,
+      url: mgmt.sim.cluster('demo').url,
       source: 'cluster-api',
       auth: { type: 'kubeconfigData' },
     });
@@ -319,7 +163,7 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
     const { registry, logger } = setup({}, [
       { name: 'prod', url: 'https://prod.example.com' },
     ]);
-    sim.cluster('mgmt').setFaults({ errorRate: 1, errorCode: 500 });
+    mgmt.sim.cluster('mgmt').setFaults({ errorRate: 1, errorCode: 500 });
 
     const clusters = await registry.listClusters();
 
@@ -334,7 +178,7 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
   it('keeps the clusters read before while the management cluster fails', async () => {
     const { registry, logger } = setup();
     await registry.listClusters();
-    sim.cluster('mgmt').setFaults({ errorRate: 1, errorCode: 503 });
+    mgmt.sim.cluster('mgmt').setFaults({ errorRate: 1, errorCode: 503 });
 
     const clusters = await registry.refreshClusterApiClusters();
 
@@ -354,18 +198,11 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
   });
 
   it('never logs a kubeconfig or token, even of a broken Secret', async () => {
-    const mgmt = sim.cluster('mgmt');
-    const secrets = mgmt.registry.find('', 'v1', 'secrets')!;
+    await mgmt.provision('broken', 'default', 0);
     const leaked = 'do-not-log-this-token';
-    mgmt.store.create(secrets, {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: {
-        name: 'broken-kubeconfig',
-        namespace: 'default',
-        labels: { 'cluster.x-k8s.io/cluster-name': 'broken' },
-      },
-      type: 'cluster.x-k8s.io/secret',
+    const secret = mgmt.secret('broken')!;
+    mgmt.writeSecret({
+      ...secret,
       data: {
         value: Buffer.from(`users: [{user: {token: ${leaked}`).toString(
           'base64',
@@ -381,6 +218,10 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
       expect(logger.warn).toHaveBeenCalledWith(
         'Ignoring the Cluster API kubeconfig Secret "default/broken-kubeconfig" of "mgmt": its data.value is not a readable kubeconfig',
       );
+      expect(await registry.getCluster('broken')).toMatchObject({
+        refusal:
+          'the kubeconfig Secret "default/broken-kubeconfig" on management cluster "mgmt" is refused: its data.value is not a readable kubeconfig',
+      });
       const logged = JSON.stringify([
         logger.warn.mock.calls,
         logger.info.mock.calls,
@@ -388,9 +229,9 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
         logger.debug.mock.calls,
       ]);
       expect(logged).not.toContain(leaked);
-      expect(logged).not.toContain(tokenOf('demo'));
+      expect(logged).not.toContain(mgmt.tokenOf('demo'));
     } finally {
-      mgmt.store.delete(secrets, 'default', 'broken-kubeconfig');
+      await mgmt.deprovision('broken');
     }
   });
 });

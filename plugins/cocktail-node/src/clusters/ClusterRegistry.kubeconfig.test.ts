@@ -3,6 +3,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
+import { parse, stringify } from 'yaml';
 import {
   CA_DATA,
   PEM,
@@ -158,6 +159,120 @@ describe('ClusterRegistry with kubeconfig clusters', () => {
       server: 'https://dev.example.com:6443',
       caData: Buffer.from(otherPem).toString('base64'),
       skipTLSVerify: true,
+    });
+  });
+
+  describe('credentials that reach beyond the file', () => {
+    /** The two-context kubeconfig with `change` applied to it. */
+    function writeKubeconfig(change: (kubeconfig: any) => void) {
+      const kubeconfig = parse(twoContextKubeconfig());
+      change(kubeconfig);
+      directory.setContent({ 'kubeconfig.yaml': stringify(kubeconfig) });
+    }
+
+    it('refuses a kubeconfig whose user runs a command, naming the setting that allows it', async () => {
+      writeKubeconfig(kubeconfig => {
+        kubeconfig.users[1].user = {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: 'aws',
+          },
+        };
+      });
+      const registry = registryFor([{ name: 'dev', kubeconfigPath }]);
+
+      await expect(registry.listClusters()).rejects.toThrow(
+        new InputError(
+          `cocktail.clusters[0].kubeconfigPath: the kubeconfig "${kubeconfigPath}" carries exec or auth-provider credentials (users[1] "ops-user": exec), which run commands or plugins in the backend; set cocktail.clusters[0].allowExecCredentials: true if it may`,
+        ),
+      );
+    });
+
+    it('refuses an auth-provider plugin the same way', async () => {
+      writeKubeconfig(kubeconfig => {
+        kubeconfig.users[0].user = {
+          'auth-provider': { name: 'oidc', config: { 'id-token': 'x' } },
+        };
+      });
+      const registry = registryFor([{ name: 'dev', kubeconfigPath }]);
+
+      await expect(registry.listClusters()).rejects.toThrow(
+        'carries exec or auth-provider credentials (users[0] "dev-user": auth-provider)',
+      );
+    });
+
+    it('refuses file paths, before client-node reads a token file', async () => {
+      writeKubeconfig(kubeconfig => {
+        kubeconfig.clusters[0].cluster['certificate-authority'] = 'ca.crt';
+        kubeconfig.users[0].user = {
+          'client-certificate': 'client.crt',
+          'client-key': 'client.key',
+        };
+        kubeconfig.users[1].user = {
+          'token-file': directory.resolve('token.txt'),
+        };
+      });
+      directory.addContent({ 'token.txt': 'file-token' });
+      const registry = registryFor([{ name: 'dev', kubeconfigPath }]);
+
+      await expect(registry.listClusters()).rejects.toThrow(
+        new InputError(
+          `cocktail.clusters[0].kubeconfigPath: the kubeconfig "${kubeconfigPath}" carries file paths (clusters[0] "dev-cluster": certificate-authority; users[0] "dev-user": client-certificate, client-key; users[1] "ops-user": token-file), which the backend would read from its own disk; set cocktail.clusters[0].allowFilePaths: true if it may`,
+        ),
+      );
+    });
+
+    it('loads them when the entry allows them, with paths relative to the file', async () => {
+      writeKubeconfig(kubeconfig => {
+        kubeconfig.clusters[1].cluster['certificate-authority'] = 'ca.crt';
+        kubeconfig.users[1].user = {
+          'token-file': directory.resolve('token.txt'),
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: 'aws',
+          },
+        };
+      });
+      directory.addContent({ 'token.txt': 'file-token' });
+      const registry = registryFor([
+        {
+          name: 'ops',
+          kubeconfigPath,
+          context: 'ops',
+          allowExecCredentials: true,
+          allowFilePaths: true,
+        },
+      ]);
+
+      const kubeConfig = await registry.kubeConfigFor(
+        await registry.getCluster('ops'),
+      );
+
+      expect(kubeConfig.getCurrentCluster()?.caFile).toBe(
+        directory.resolve('ca.crt'),
+      );
+      expect(kubeConfig.getCurrentUser()).toMatchObject({
+        token: 'file-token',
+        exec: { command: 'aws' },
+      });
+    });
+
+    it('allows only what the entry names', async () => {
+      writeKubeconfig(kubeconfig => {
+        kubeconfig.users[1].user = {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: 'aws',
+          },
+        };
+      });
+      const registry = registryFor([
+        { name: 'dev', kubeconfigPath, allowFilePaths: true },
+      ]);
+
+      await expect(registry.listClusters()).rejects.toThrow(
+        'set cocktail.clusters[0].allowExecCredentials: true if it may',
+      );
     });
   });
 });

@@ -4,12 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type {
   ApiConstructor,
   ApiType,
   KubeConfig,
 } from '@kubernetes/client-node';
+import { ApiServerAllowlist } from './ApiServerAllowlist';
 import { ClusterAuthStrategy } from './auth/ClusterAuthStrategy';
 import {
   AuthStrategies,
@@ -21,7 +22,7 @@ import {
   KubernetesClientModule,
   loadKubernetesClient,
 } from './kubernetesClient';
-import { mergeCatalogClusters } from './mergeCatalogClusters';
+import { mergeClusterSources } from './mergeClusterSources';
 import { CLUSTER_ENTITY_FILTER } from './readCatalogCluster';
 import {
   ClusterApiSettings,
@@ -59,6 +60,11 @@ export interface ClusterRegistryOptions {
  * Secrets of the Cluster API management cluster
  * (`cocktail.clusterApi.managementCluster`), and clients for them.
  *
+ * Clusters whose credential source is refused (a catalog API server outside
+ * `cocktail.catalogClusters.allowedApiServers`, a kubeconfig Secret carrying
+ * exec credentials, a name that two sources define…) are listed with a
+ * `refusal` and never reached.
+ *
  * @public
  */
 export class ClusterRegistry {
@@ -71,6 +77,7 @@ export class ClusterRegistry {
   private readonly refreshIntervalMs: number;
   private readonly strategies: AuthStrategies;
   private readonly clusterApi?: ClusterApiClusterSource;
+  private readonly allowlist: ApiServerAllowlist;
 
   private resolvedConfigured?: Promise<CocktailCluster[]>;
   private catalogEntities: Entity[] = [];
@@ -80,9 +87,10 @@ export class ClusterRegistry {
   private refreshing?: Promise<CocktailCluster[]>;
 
   /**
-   * Reads `cocktail.clusters` and `cocktail.clusterApi`, throwing an
-   * `InputError` that names every mistake. Kubeconfig files, the in-cluster
-   * environment and the management cluster are read on first use.
+   * Reads `cocktail.clusters`, `cocktail.catalogClusters` and
+   * `cocktail.clusterApi`, throwing an `InputError` that names every mistake.
+   * Kubeconfig files, the in-cluster environment and the management cluster
+   * are read on first use.
    */
   static fromConfig(
     config: Config,
@@ -97,6 +105,7 @@ export class ClusterRegistry {
     const configured = readConfigClusters(config);
     return new ClusterRegistry(configured, readClusterApiSettings(config), {
       ...options,
+      allowlist: ApiServerAllowlist.fromConfig(config),
       catalog: catalog && credentials && { source: catalog, credentials },
     });
   }
@@ -105,10 +114,12 @@ export class ClusterRegistry {
     configured: ConfiguredCluster[],
     clusterApi: ClusterApiSettings | undefined,
     options: Omit<ClusterRegistryOptions, 'catalog' | 'credentials'> & {
+      allowlist: ApiServerAllowlist;
       catalog?: ClusterRegistry['catalog'];
     },
   ) {
     this.configured = configured;
+    this.allowlist = options.allowlist;
     this.logger = options.logger;
     this.catalog = options.catalog;
     this.refreshIntervalMs =
@@ -173,8 +184,16 @@ export class ClusterRegistry {
     return cluster;
   }
 
-  /** A KubeConfig whose current context reaches the cluster with its credentials. */
+  /**
+   * A KubeConfig whose current context reaches the cluster with its
+   * credentials; a `NotAllowedError` for a cluster with a `refusal`.
+   */
   async kubeConfigFor(cluster: CocktailCluster): Promise<KubeConfig> {
+    if (cluster.refusal !== undefined) {
+      throw new NotAllowedError(
+        `Cluster "${cluster.name}" is not reached: ${cluster.refusal}`,
+      );
+    }
     return this.strategyFor(cluster.auth).kubeConfigFor(cluster);
   }
 
@@ -220,22 +239,26 @@ export class ClusterRegistry {
     const clusterApi = this.clusterApi
       ? await this.clusterApi.list(
           // The management cluster is one of these.
-          mergeCatalogClusters(configured, entities, () => {}),
+          mergeClusterSources(
+            { configured, entities },
+            { allowlist: this.allowlist, reportProblem: () => {} },
+          ),
         )
       : [];
 
     const problems = new Set<string>();
-    const clusters = mergeCatalogClusters(
-      configured,
-      entities,
-      problem => {
-        problems.add(problem);
-        // Each problem is logged when it appears, not at every refresh.
-        if (!this.reportedProblems.has(problem)) {
-          this.logger.warn(problem);
-        }
+    const clusters = mergeClusterSources(
+      { configured, entities, clusterApi },
+      {
+        allowlist: this.allowlist,
+        reportProblem: problem => {
+          problems.add(problem);
+          // Each problem is logged when it appears, not at every refresh.
+          if (!this.reportedProblems.has(problem)) {
+            this.logger.warn(problem);
+          }
+        },
       },
-      clusterApi,
     );
     this.reportedProblems = problems;
 

@@ -51,21 +51,26 @@ describe('CocktailClusterSupplier', () => {
   });
 
   it("gives a catalog cluster without a token the Kubernetes plugin's anonymous provider, with its title", async () => {
-    const supplier = createCocktailClusterSupplier(clustersConfig([]), {
-      logger: mockServices.logger.mock(),
-      catalog: fakeCatalog([
-        clusterResource(
-          'dev',
-          {
-            'kubernetes.io/api-server': 'http://127.0.0.1:18443',
-            'kubernetes.io/auth-provider': 'serviceAccount',
-            'kubernetes.io/skip-tls-verify': 'true',
-          },
-          { title: 'Development cluster (Seoul)' },
-        ),
-      ]),
-      credentials: async () => serviceCredentials,
-    });
+    const supplier = createCocktailClusterSupplier(
+      clustersConfig([], {
+        catalogClusters: { allowedApiServers: ['127.0.0.1'] },
+      }),
+      {
+        logger: mockServices.logger.mock(),
+        catalog: fakeCatalog([
+          clusterResource(
+            'dev',
+            {
+              'kubernetes.io/api-server': 'http://127.0.0.1:18443',
+              'kubernetes.io/auth-provider': 'serviceAccount',
+              'kubernetes.io/skip-tls-verify': 'true',
+            },
+            { title: 'Development cluster (Seoul)' },
+          ),
+        ]),
+        credentials: async () => serviceCredentials,
+      },
+    );
 
     await expect(
       supplier.getClusters({ credentials: serviceCredentials }),
@@ -134,7 +139,7 @@ describe('CocktailClusterSupplier', () => {
     ]);
   });
 
-  it('passes on the CA file of a kubeconfig cluster that names one', async () => {
+  it('passes on the CA file of a kubeconfig cluster that names one, when its entry allows file paths', async () => {
     directory.setContent({
       'ca.crt': PEM,
       'kubeconfig.yaml': stringify({
@@ -154,7 +159,11 @@ describe('CocktailClusterSupplier', () => {
     });
     const supplier = createCocktailClusterSupplier(
       clustersConfig([
-        { name: 'dev', kubeconfigPath: directory.resolve('kubeconfig.yaml') },
+        {
+          name: 'dev',
+          kubeconfigPath: directory.resolve('kubeconfig.yaml'),
+          allowFilePaths: true,
+        },
       ]),
       { logger: mockServices.logger.mock() },
     );
@@ -176,7 +185,10 @@ describe('CocktailClusterSupplier', () => {
         users: [
           {
             name: 'dev',
-            user: { 'client-certificate': 'c.crt', 'client-key': 'c.key' },
+            user: {
+              'client-certificate-data': CA_DATA,
+              'client-key-data': CA_DATA,
+            },
           },
         ],
         contexts: [{ name: 'dev', context: { cluster: 'dev', user: 'dev' } }],
@@ -199,6 +211,43 @@ describe('CocktailClusterSupplier', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       'Leaving cluster "dev" out of the Kubernetes plugin: the user of its kubeconfig context "dev" has no token, and the plugin cannot use the kubeconfig\'s other credentials',
     );
+  });
+
+  it('leaves out a catalog cluster whose API server is not allowed, warning once', async () => {
+    const logger = mockServices.logger.mock();
+    const supplier = createCocktailClusterSupplier(
+      clustersConfig([{ name: 'prod', url: 'https://prod.example.com' }], {
+        catalogClusters: { allowedApiServers: ['10.0.0.0/8'] },
+      }),
+      {
+        logger,
+        catalog: fakeCatalog([
+          clusterResource('dev', {
+            'kubernetes.io/api-server': 'http://127.0.0.1:18443',
+            'kubernetes.io/auth-provider': 'serviceAccount',
+            'kubernetes.io/skip-tls-verify': 'true',
+          }),
+        ]),
+        credentials: async () => serviceCredentials,
+      },
+    );
+
+    const details = await supplier.getClusters({
+      credentials: serviceCredentials,
+    });
+    await supplier.getClusters({ credentials: serviceCredentials });
+
+    expect(details.map(d => d.name)).toEqual(['prod']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Leaving cluster "dev" out of the Kubernetes plugin: the kubernetes-cluster Resource "resource:default\/dev" registers it, but its API server http:\/\/127\.0\.0\.1:18443 is not in cocktail\.catalogClusters\.allowedApiServers/,
+      ),
+    );
+    expect(
+      logger.warn.mock.calls.filter(([message]) =>
+        String(message).startsWith('Leaving cluster "dev"'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('leaves out a kubeconfig cluster whose file can no longer be read, and keeps the others', async () => {

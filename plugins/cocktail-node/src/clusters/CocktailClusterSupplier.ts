@@ -51,6 +51,13 @@ export class CocktailClusterSupplier implements KubernetesClustersSupplier {
   private async toClusterDetails(
     cluster: CocktailCluster,
   ): Promise<ClusterDetails | undefined> {
+    if (cluster.refusal !== undefined) {
+      this.reportOnce(
+        cluster.name,
+        `Leaving cluster "${cluster.name}" out of the Kubernetes plugin: ${cluster.refusal}`,
+      );
+      return undefined;
+    }
     const base = {
       name: cluster.name,
       ...(cluster.title && { title: cluster.title }),

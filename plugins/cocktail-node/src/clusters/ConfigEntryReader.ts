@@ -36,6 +36,30 @@ export class ConfigEntryReader {
     return value;
   }
 
+  /** A list of non-empty strings. */
+  stringList(field: string): string[] | undefined {
+    const value = this.entry.getOptional(field);
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.problem(
+        field,
+        `expected a list of non-empty strings, got ${describe(value)}`,
+      );
+      return undefined;
+    }
+    const wrong = value.findIndex(item => typeof item !== 'string' || !item);
+    if (wrong >= 0) {
+      this.problem(
+        `${field}[${wrong}]`,
+        `expected a non-empty string, got ${describe(value[wrong])}`,
+      );
+      return undefined;
+    }
+    return value as string[];
+  }
+
   /** A number greater than zero. */
   positiveNumber(field: string): number | undefined {
     const value = this.entry.getOptional(field);

@@ -3,7 +3,9 @@ import { InputError } from '@backstage/errors';
 import { readClusterApiSettings } from './readClusterApiSettings';
 
 function settingsOf(
-  clusterApi: Record<string, string | number | never[]> | undefined,
+  clusterApi:
+    | Record<string, string | number | boolean | string[] | never[]>
+    | undefined,
 ) {
   return readClusterApiSettings(
     new ConfigReader(clusterApi ? { cocktail: { clusterApi } } : {}),
@@ -16,9 +18,11 @@ describe('readClusterApiSettings', () => {
     expect(settingsOf({ policies: [] })).toBeUndefined();
   });
 
-  it('reads the management cluster with a 30 second refresh interval by default', () => {
+  it('reads the management cluster with the default namespace, no allowances and a 30 second refresh interval by default', () => {
     expect(settingsOf({ managementCluster: 'mgmt' })).toEqual({
       managementCluster: 'mgmt',
+      namespaces: ['default'],
+      allow: {},
       refreshIntervalMs: 30_000,
     });
   });
@@ -32,9 +36,51 @@ describe('readClusterApiSettings', () => {
       }),
     ).toEqual({
       managementCluster: 'mgmt',
-      namespace: 'capi-clusters',
+      namespaces: ['capi-clusters'],
+      allow: {},
       refreshIntervalMs: 5_000,
     });
+  });
+
+  it('reads kubeconfigNamespaces and the allowances for kubeconfig Secrets', () => {
+    expect(
+      settingsOf({
+        managementCluster: 'mgmt',
+        kubeconfigNamespaces: ['team-a', 'team-b', 'team-a'],
+        allowExecCredentials: true,
+        allowFilePaths: false,
+      }),
+    ).toEqual({
+      managementCluster: 'mgmt',
+      namespaces: ['team-a', 'team-b'],
+      allow: { execCredentials: true },
+      refreshIntervalMs: 30_000,
+    });
+  });
+
+  it('refuses namespace together with kubeconfigNamespaces, and an empty or mistaken list', () => {
+    expect(() =>
+      settingsOf({
+        managementCluster: 'mgmt',
+        namespace: 'team-a',
+        kubeconfigNamespaces: ['team-b'],
+      }),
+    ).toThrow(
+      'cocktail.clusterApi.namespace: set either namespace or kubeconfigNamespaces (which lists several), not both',
+    );
+    expect(() =>
+      settingsOf({ managementCluster: 'mgmt', kubeconfigNamespaces: [] }),
+    ).toThrow(
+      'cocktail.clusterApi.kubeconfigNamespaces: expected at least one namespace; leave it out to read the default namespace',
+    );
+    expect(() =>
+      settingsOf({
+        managementCluster: 'mgmt',
+        kubeconfigNamespaces: ['team-a', 'Team_B'],
+      }),
+    ).toThrow(
+      `cocktail.clusterApi.kubeconfigNamespaces[1]: expected a namespace name (lowercase letters, digits and '-'), got "Team_B"`,
+    );
   });
 
   it('names every mistake at once', () => {

@@ -208,6 +208,46 @@ describe('readConfigClusters', () => {
     ]);
   });
 
+  it('reads what a kubeconfig file may carry beyond inline credentials', () => {
+    expect(
+      read([
+        {
+          name: 'eks',
+          kubeconfigPath: '/etc/kube/config',
+          allowExecCredentials: true,
+          allowFilePaths: false,
+        },
+      ]),
+    ).toEqual([
+      {
+        configKey: 'cocktail.clusters[0]',
+        name: 'eks',
+        auth: {
+          type: 'kubeconfig',
+          path: '/etc/kube/config',
+          allow: { execCredentials: true },
+        },
+        skipTLSVerify: false,
+      },
+    ]);
+  });
+
+  it('refuses allowExecCredentials and allowFilePaths without kubeconfigPath', () => {
+    expect(
+      problemsOf([
+        {
+          name: 'dev',
+          url: 'https://dev.example.com',
+          allowExecCredentials: true,
+          allowFilePaths: true,
+        },
+      ]),
+    ).toEqual([
+      'cocktail.clusters[0].allowExecCredentials: only applies with kubeconfigPath',
+      'cocktail.clusters[0].allowFilePaths: only applies with kubeconfigPath',
+    ]);
+  });
+
   it('names a caData that is not a certificate authority', () => {
     expect(
       problemsOf([

@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import { parseApiServerUrl } from './apiServerUrl';
 import { toBase64CaData } from './certificateAuthority';
 import { ConfigEntryReader } from './ConfigEntryReader';
-import { CocktailCluster, CocktailClusterAuth } from './types';
+import {
+  CocktailCluster,
+  CocktailClusterAuth,
+  KubeconfigAllowances,
+} from './types';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_1123_LABEL_MAX_LENGTH = 63;
@@ -130,9 +134,17 @@ function readConnection(
   if (context !== undefined && chosen[0] !== 'kubeconfigPath') {
     reader.problem('context', 'only applies with kubeconfigPath');
   }
+  const allow = readAllowances(reader, chosen[0] === 'kubeconfigPath');
 
   if (path !== undefined) {
-    return { auth: { type: 'kubeconfig', path, ...(context && { context }) } };
+    return {
+      auth: {
+        type: 'kubeconfig',
+        path,
+        ...(context && { context }),
+        ...(allow && { allow }),
+      },
+    };
   }
   if (inCluster) {
     return { auth: { type: 'inCluster' } };
@@ -152,4 +164,31 @@ function readConnection(
     );
   }
   return { url, auth: { type: 'serviceAccount', ...(token && { token }) } };
+}
+
+/** `allowExecCredentials` and `allowFilePaths`, which only a kubeconfig file can use. */
+function readAllowances(
+  reader: ConfigEntryReader,
+  isKubeconfig: boolean,
+): KubeconfigAllowances | undefined {
+  const execCredentials = reader.boolean('allowExecCredentials');
+  const filePaths = reader.boolean('allowFilePaths');
+  if (!isKubeconfig) {
+    for (const [field, value] of [
+      ['allowExecCredentials', execCredentials],
+      ['allowFilePaths', filePaths],
+    ] as const) {
+      if (value !== undefined) {
+        reader.problem(field, 'only applies with kubeconfigPath');
+      }
+    }
+    return undefined;
+  }
+  if (!execCredentials && !filePaths) {
+    return undefined;
+  }
+  return {
+    ...(execCredentials && { execCredentials }),
+    ...(filePaths && { filePaths }),
+  };
 }

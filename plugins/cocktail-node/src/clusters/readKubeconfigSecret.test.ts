@@ -111,6 +111,27 @@ describe('readKubeconfigSecret', () => {
     expect(message).toBe('its data.value is not a readable kubeconfig');
   });
 
+  it('refuses an auth-provider plugin and a CA file unless allowed', () => {
+    const text = kubeconfig(
+      {
+        server: 'https://demo.example.com:6443',
+        'certificate-authority': '/etc/ca.crt',
+      },
+      { 'auth-provider': { name: 'gcp' } },
+    );
+
+    expect(() => readKubeconfigSecret(secret(text), client, 'mgmt')).toThrow(
+      'its data.value carries exec or auth-provider credentials (users[0] "demo-admin": auth-provider), which run commands or plugins in the backend; set cocktail.clusterApi.allowExecCredentials: true if it may; ' +
+        'its data.value carries file paths (clusters[0] "demo": certificate-authority), which the backend would read from its own disk; set cocktail.clusterApi.allowFilePaths: true if it may',
+    );
+    expect(
+      readKubeconfigSecret(secret(text), client, 'mgmt', {
+        execCredentials: true,
+        filePaths: true,
+      }).auth,
+    ).toMatchObject({ allow: { execCredentials: true, filePaths: true } });
+  });
+
   it('names a Secret without data.value', () => {
     expect(() =>
       readKubeconfigSecret(secret(undefined), client, 'mgmt'),

@@ -2,7 +2,8 @@ import { InputError } from '@backstage/errors';
 import type { V1Secret } from '@kubernetes/client-node';
 import { parseApiServerUrl } from './apiServerUrl';
 import { KubernetesClientModule } from './kubernetesClient';
-import { CocktailCluster } from './types';
+import { loadCheckedKubeconfig } from './loadCheckedKubeconfig';
+import { CocktailCluster, KubeconfigAllowances } from './types';
 
 export const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 export const CLUSTER_API_SECRET_TYPE = 'cluster.x-k8s.io/secret';
@@ -28,6 +29,11 @@ export function providerOfInfrastructureKind(
     : undefined;
 }
 
+/** The Secret in which Cluster API keeps a Cluster's kubeconfig. */
+export function kubeconfigSecretName(clusterName: string): string {
+  return `${clusterName}-kubeconfig`;
+}
+
 /**
  * Whether a Secret is the kubeconfig Cluster API keeps for a Cluster: type
  * `cluster.x-k8s.io/secret`, labelled with the Cluster's name and named
@@ -38,19 +44,22 @@ export function isKubeconfigSecret(secret: V1Secret): boolean {
   return (
     secret.type === CLUSTER_API_SECRET_TYPE &&
     clusterName !== undefined &&
-    secret.metadata?.name === `${clusterName}-kubeconfig`
+    secret.metadata?.name === kubeconfigSecretName(clusterName)
   );
 }
 
 /**
  * The cluster a `<name>-kubeconfig` Secret reaches: the URL, CA and TLS
  * setting of its kubeconfig's current context, reached with the whole
- * kubeconfig. Throws an `InputError` that never quotes the kubeconfig.
+ * kubeconfig. Throws an `InputError` that never quotes the kubeconfig,
+ * also when it carries exec credentials or file paths that `allow`
+ * (`cocktail.clusterApi`) does not permit.
  */
 export function readKubeconfigSecret(
   secret: V1Secret,
   client: Pick<KubernetesClientModule, 'KubeConfig'>,
   managementCluster: string,
+  allow: KubeconfigAllowances = {},
 ): CocktailCluster {
   const name = secret.metadata!.labels![CLUSTER_NAME_LABEL];
   const encoded = secret.data?.value;
@@ -58,13 +67,11 @@ export function readKubeconfigSecret(
     throw new InputError('it has no data.value');
   }
   const kubeconfig = Buffer.from(encoded, 'base64').toString('utf8');
-  const kubeConfig = new client.KubeConfig();
-  try {
-    kubeConfig.loadFromString(kubeconfig);
-  } catch {
-    // The parser's message can quote the credentials.
-    throw new InputError('its data.value is not a readable kubeconfig');
-  }
+  const kubeConfig = loadCheckedKubeconfig(client, kubeconfig, {
+    describedAs: 'its data.value',
+    howToAllow: setting => `set cocktail.clusterApi.${setting}: true`,
+    allow,
+  });
   const context = kubeConfig.getCurrentContext();
   const server = context ? kubeConfig.getCurrentCluster() : null;
   if (!server) {
@@ -88,7 +95,12 @@ export function readKubeconfigSecret(
     name,
     url: server.server,
     source: 'cluster-api',
-    auth: { type: 'kubeconfigData', kubeconfig, context },
+    auth: {
+      type: 'kubeconfigData',
+      kubeconfig,
+      context,
+      ...(hasAllowance(allow) && { allow }),
+    },
     ...(server.caData && { caData: server.caData }),
     skipTLSVerify,
     clusterApi: {
@@ -96,4 +108,8 @@ export function readKubeconfigSecret(
       namespace: secret.metadata!.namespace ?? 'default',
     },
   };
+}
+
+function hasAllowance(allow: KubeconfigAllowances): boolean {
+  return Boolean(allow.execCredentials || allow.filePaths);
 }

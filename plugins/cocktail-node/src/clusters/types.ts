@@ -2,6 +2,19 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 
 /**
+ * What a kubeconfig may carry beyond inline credentials. Both are refused
+ * unless config allows them for the kubeconfig's source.
+ *
+ * @public
+ */
+export interface KubeconfigAllowances {
+  /** `users[].exec` and `users[].auth-provider`, which run commands or plugins in the backend. */
+  execCredentials?: boolean;
+  /** `certificate-authority`, `client-certificate`, `client-key` and `token-file`: files of the backend's disk. */
+  filePaths?: boolean;
+}
+
+/**
  * How the suite authenticates to a cluster's API server.
  *
  * A `serviceAccount` cluster without a token is reached anonymously: the
@@ -13,12 +26,18 @@ import type { Entity } from '@backstage/catalog-model';
  */
 export type CocktailClusterAuth =
   | { type: 'serviceAccount'; token?: string }
-  | { type: 'kubeconfig'; path: string; context?: string }
+  | {
+      type: 'kubeconfig';
+      path: string;
+      context?: string;
+      allow?: KubeconfigAllowances;
+    }
   | {
       type: 'kubeconfigData';
       /** A whole kubeconfig, such as Cluster API's `<cluster>-kubeconfig` Secret holds. */
       kubeconfig: string;
       context?: string;
+      allow?: KubeconfigAllowances;
     }
   | { type: 'inCluster' };
 
@@ -50,6 +69,13 @@ export interface CocktailCluster {
   skipTLSVerify: boolean;
   provider?: string;
   region?: string;
+  /**
+   * Why the suite does not reach the cluster: a credential source it refused,
+   * or two sources claiming the name. The cluster is listed so that the reason
+   * is seen, with an empty URL and no credentials, and
+   * `ClusterRegistry.kubeConfigFor` throws a `NotAllowedError` saying this.
+   */
+  refusal?: string;
 }
 
 /**

@@ -2,10 +2,14 @@ import { ScanFinding } from '@cocktailcloud/plugin-cocktail-common';
 
 /**
  * Keeps one finding per (id, packageName, installedVersion). A repeat (the same package found in
- * two layers or two targets) fills in what the first one lacked.
+ * two layers or two targets) fills in what the first one lacked. Past `limit` distinct findings
+ * only their keys are kept, so a report too large to store is still counted without being held.
  */
 export class FindingCollector {
   readonly #findings = new Map<string, ScanFinding>();
+  readonly #beyondLimit = new Set<string>();
+
+  constructor(private readonly limit = Infinity) {}
 
   add(finding: ScanFinding): void {
     const key = `${finding.id}\u0000${finding.packageName}\u0000${
@@ -13,7 +17,11 @@ export class FindingCollector {
     }`;
     const existing = this.#findings.get(key);
     if (!existing) {
-      this.#findings.set(key, finding);
+      if (this.#findings.size < this.limit) {
+        this.#findings.set(key, finding);
+      } else {
+        this.#beyondLimit.add(key);
+      }
       return;
     }
     for (const [field, value] of Object.entries(finding)) {
@@ -24,8 +32,9 @@ export class FindingCollector {
     }
   }
 
+  /** Distinct findings seen, including those past the limit. */
   get size(): number {
-    return this.#findings.size;
+    return this.#findings.size + this.#beyondLimit.size;
   }
 
   findings(): ScanFinding[] {

@@ -9,7 +9,10 @@ import { ReportFields, ReportPath } from './reportFields';
 export type ReportPattern = ReadonlyArray<string>;
 
 export interface ReportHeader {
-  image: ImageReference;
+  /** Absent only when the image is optional and the report names none. */
+  image?: ImageReference;
+  /** What was scanned, when the report names no image: such as `filesystem scan of .`. */
+  target?: string;
   scanner: { name: string; version?: string };
   scannedAt: string;
 }
@@ -28,11 +31,14 @@ export interface ReportReader {
   /** Whether a document (with its item arrays possibly emptied) is of this format. */
   detect(document: Record<string, unknown>): boolean;
   readItem(item: unknown, path: ReportPath, collector: FindingCollector): void;
-  /** Reads the rest; `itemsRead` is false when the items are still in the document. */
+  /**
+   * Reads the rest; `itemsRead` is false when the items are still in the document. A report
+   * that names no image throws, unless `imageOptional` and the format scans more than images.
+   */
   readDocument(
     document: Record<string, unknown>,
     collector: FindingCollector,
-    options: { image?: string; itemsRead: boolean },
+    options: { image?: string; itemsRead: boolean; imageOptional?: boolean },
   ): ReportHeader;
 }
 

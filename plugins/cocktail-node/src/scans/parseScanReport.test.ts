@@ -355,6 +355,118 @@ describe('parseScanReport', () => {
     expect(scan.image.registry).toBe('harbor.example.com');
   });
 
+  describe('reports that name no image', () => {
+    // The shape of Trivy's own `trivy repository` and `trivy filesystem` output
+    // (integration/testdata/pip.json.golden upstream): ArtifactName is a path or a URL.
+    const repositoryScan = {
+      SchemaVersion: 2,
+      CreatedAt: '2021-08-25T12:20:30.000000005Z',
+      ArtifactName: 'testdata/fixtures/repo/pip',
+      ArtifactType: 'repository',
+      Results: [
+        {
+          Target: 'requirements.txt',
+          Class: 'lang-pkgs',
+          Type: 'pip',
+          Vulnerabilities: [
+            {
+              VulnerabilityID: 'CVE-2019-14806',
+              PkgName: 'Werkzeug',
+              InstalledVersion: '0.11',
+              FixedVersion: '0.15.3',
+              Severity: 'HIGH',
+            },
+            {
+              VulnerabilityID: 'CVE-2020-28724',
+              PkgName: 'Werkzeug',
+              InstalledVersion: '0.11',
+              FixedVersion: '0.11.6',
+              Severity: 'MEDIUM',
+            },
+          ],
+        },
+      ],
+    };
+
+    it('reads a repository scan without an image, naming what it scanned', async () => {
+      const scan = await parseScanReport(
+        Readable.from([JSON.stringify(repositoryScan)]),
+        { requireImage: false },
+      );
+      expect(scan).toEqual({
+        format: 'trivy',
+        target: 'repository scan of testdata/fixtures/repo/pip',
+        scanner: { name: 'Trivy' },
+        scannedAt: '2021-08-25T12:20:30.000Z',
+        findings: [
+          expect.objectContaining({ id: 'CVE-2019-14806', severity: 'HIGH' }),
+          expect.objectContaining({ id: 'CVE-2020-28724', severity: 'MEDIUM' }),
+        ],
+      });
+    });
+
+    it("names a filesystem scan without ArtifactName by its results' targets", async () => {
+      const { ArtifactName: _, ...unnamed } = {
+        ...repositoryScan,
+        ArtifactType: 'filesystem',
+        Results: [
+          repositoryScan.Results[0],
+          { Target: 'package-lock.json', Class: 'lang-pkgs', Type: 'npm' },
+        ],
+      };
+      const scan = await parseScanReport(unnamed, { requireImage: false });
+      expect(scan.target).toBe(
+        'filesystem scan of requirements.txt, package-lock.json',
+      );
+      expect(scan.image).toBeUndefined();
+      expect(scan.findings).toHaveLength(2);
+    });
+
+    it('does not read a path as an image, and refuses the report when an image is required', async () => {
+      await expect(parseScanReport(repositoryScan)).rejects.toMatchObject({
+        name: 'InputError',
+        message:
+          'the Trivy report is a repository scan of testdata/fixtures/repo/pip, which names no image: give the image reference',
+      });
+      const scan = await parseScanReport(repositoryScan, {
+        image: 'harbor.example.com/payments/api:1.4.2',
+      });
+      expect(scan.image).toEqual({
+        registry: 'harbor.example.com',
+        repository: 'payments/api',
+        tag: '1.4.2',
+      });
+    });
+
+    it('still reads the image of an image scan when none is required', async () => {
+      const scan = await parseScanReport(trivyReport(), {
+        requireImage: false,
+      });
+      expect(scan.target).toBe(
+        `harbor.example.com/payments/api:1.4.2@${DIGEST}`,
+      );
+      expect(scan.image?.digest).toBe(DIGEST);
+    });
+  });
+
+  it('refuses a report with more distinct findings than maxFindings, saying how many', async () => {
+    const report = trivyReport();
+    // Two distinct findings (the third is a repeat); one is allowed.
+    await expect(
+      parseScanReport(Readable.from([JSON.stringify(report)]), {
+        maxFindings: 1,
+      }),
+    ).rejects.toMatchObject({
+      name: 'TooManyFindingsError',
+      count: 2,
+      limit: 1,
+      message: 'the report has 2 findings, more than the 1 a scan may have',
+    });
+    await expect(
+      parseScanReport(report, { maxFindings: 2 }),
+    ).resolves.toMatchObject({ findings: [{}, {}] });
+  });
+
   it('reads a Trivy Operator VulnerabilityReport as an object and as YAML without os or dates', async () => {
     const scan = await parseScanReport(vulnerabilityReport);
     expect(scan).toEqual({

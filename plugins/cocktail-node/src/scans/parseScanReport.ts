@@ -1,17 +1,20 @@
 import { InputError } from '@backstage/errors';
 import {
+  ImageReference,
   NormalizedScan,
   ScanReportFormat,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { Readable } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
 import { FindingCollector } from './FindingCollector';
+import { formatImageReference } from './imageReference';
 import { grypeReader } from './readGrype';
 import { ReportReader } from './ReportReader';
 import { sarifReader } from './readSarif';
 import { trivyReader } from './readTrivy';
 import { trivyOperatorReader } from './readTrivyOperator';
 import { streamDocument } from './streamDocument';
+import { TooManyFindingsError } from './TooManyFindingsError';
 
 const READERS: Record<ScanReportFormat, ReportReader> = {
   trivy: trivyReader,
@@ -36,6 +39,18 @@ export interface ParseScanReportOptions {
   format?: ScanReportFormat;
   /** The scanned image, for reports that do not name it (or name a local archive). */
   image?: string;
+  /**
+   * The most distinct findings accepted; a report with more throws a `TooManyFindingsError`
+   * saying how many it has. Findings past the limit are counted, not kept.
+   */
+  maxFindings?: number;
+}
+
+/** A report read without requiring an image: a filesystem or repository scan names none. */
+export interface ScanReportContents extends Omit<NormalizedScan, 'image'> {
+  image?: ImageReference;
+  /** What was scanned, for people: the image, or such as `filesystem scan of .`. */
+  target: string;
 }
 
 function readerFor(
@@ -125,12 +140,23 @@ async function peek(
  * {@link NormalizedScan}, detecting the format unless given. A `Readable` of JSON is parsed as it
  * streams: the findings are read one by one and deduplicated, the raw document is never held.
  * A malformed or unknown report throws an `InputError` naming the format and the field.
+ *
+ * With `requireImage: false` a report that names no image (Trivy's filesystem and repository
+ * scans) is read too, and says what it scanned in `target`.
  */
 export async function parseScanReport(
   input: Readable | string | object,
-  options: ParseScanReportOptions = {},
-): Promise<NormalizedScan> {
-  const collector = new FindingCollector();
+  options?: ParseScanReportOptions & { requireImage?: true },
+): Promise<NormalizedScan>;
+export async function parseScanReport(
+  input: Readable | string | object,
+  options: ParseScanReportOptions & { requireImage: false },
+): Promise<ScanReportContents>;
+export async function parseScanReport(
+  input: Readable | string | object,
+  options: ParseScanReportOptions & { requireImage?: boolean } = {},
+): Promise<NormalizedScan | ScanReportContents> {
+  const collector = new FindingCollector(options.maxFindings);
   let document: unknown;
   let itemsRead = false;
   if (input instanceof Readable) {
@@ -165,10 +191,31 @@ export async function parseScanReport(
     document = input;
   }
   const { reader, document: object } = readerFor(document, options.format);
-  const header = reader.readDocument(object, collector, {
+  const imageOptional = options.requireImage === false;
+  const { image, target, ...header } = reader.readDocument(object, collector, {
     image: options.image,
     // Streamed items were read into the collector; a reader without items reads them now.
     itemsRead: itemsRead && Boolean(reader.itemPattern),
+    imageOptional,
   });
-  return { format: reader.format, ...header, findings: collector.findings() };
+  if (
+    options.maxFindings !== undefined &&
+    collector.size > options.maxFindings
+  ) {
+    throw new TooManyFindingsError(collector.size, options.maxFindings);
+  }
+  const findings = collector.findings();
+  if (imageOptional) {
+    return {
+      format: reader.format,
+      ...(image && { image }),
+      target: image ? formatImageReference(image) : target ?? 'scan',
+      ...header,
+      findings,
+    };
+  }
+  if (!image) {
+    throw new InputError(`${target ?? 'the report'} names no image`);
+  }
+  return { format: reader.format, image, ...header, findings };
 }

@@ -1,3 +1,9 @@
+import { InputError } from '@backstage/errors';
+import {
+  ImageReference,
+  SCAN_SEVERITIES,
+} from '@cocktailcloud/plugin-cocktail-common';
+import { describeTrivyArtifact } from './describeTrivyArtifact';
 import { FindingCollector, compactFinding } from './FindingCollector';
 import {
   digestFromRepoDigests,
@@ -7,7 +13,6 @@ import {
 import { ReportFields, ReportPath } from './reportFields';
 import { ReportReader, forEachAtPattern } from './ReportReader';
 import { toSeverity } from './severity';
-import { SCAN_SEVERITIES } from '@cocktailcloud/plugin-cocktail-common';
 
 const fields = new ReportFields('Trivy report');
 const CVSS_SOURCES = ['nvd', 'redhat', 'ghsa'];
@@ -98,14 +103,15 @@ export const trivyReader: ReportReader = {
     );
   },
 
-  readDocument(document, collector, { image, itemsRead }) {
+  readDocument(document, collector, { image, itemsRead, imageOptional }) {
     if (document.SchemaVersion !== 2) {
       throw fields.unexpected(['SchemaVersion'], '2', document.SchemaVersion);
     }
     const results = fields.array(document.Results, ['Results']);
-    results.forEach((result, index) =>
-      fields.object(result, ['Results', index]),
-    );
+    const targets = results.flatMap((result, index) => {
+      const target = fields.object(result, ['Results', index]).Target;
+      return typeof target === 'string' && target ? [target] : [];
+    });
     if (!itemsRead) {
       forEachAtPattern(
         document,
@@ -120,17 +126,28 @@ export const trivyReader: ReportReader = {
     const artifactName = fields.optionalString(document.ArtifactName, [
       'ArtifactName',
     ]);
+    const artifactType = fields.optionalString(document.ArtifactType, [
+      'ArtifactType',
+    ]);
     const reference = image
       ? parseImageReference(image)
-      : firstImageReference([
+      : scannedImage(artifactType, [
           artifactName,
           fields.optionalString(metadata.Reference, ['Metadata', 'Reference']),
           ...repoTags.map(tag => (typeof tag === 'string' ? tag : undefined)),
         ]);
+    const scanner = readScanner(document);
+    // Trivy before 0.47 wrote no CreatedAt: the time of reading stands in.
+    const scannedAt =
+      fields.optionalTimestamp(document.CreatedAt, ['CreatedAt']) ??
+      new Date().toISOString();
     if (!reference) {
-      throw fields.error(
-        ['ArtifactName'],
-        `"${artifactName}" names no image and Metadata.RepoTags is empty: give the image reference`,
+      const target = describeTrivyArtifact(artifactType, artifactName, targets);
+      if (imageOptional) {
+        return { target, scanner, scannedAt };
+      }
+      throw new InputError(
+        `the Trivy report is a ${target}, which names no image: give the image reference`,
       );
     }
     const digest =
@@ -140,19 +157,34 @@ export const trivyReader: ReportReader = {
         reference.repository,
         Boolean(image),
       );
-    const trivy = fields.optionalObject(document.Trivy, ['Trivy']);
     return {
       image: { ...reference, ...(digest && { digest }) },
-      scanner: {
-        name: 'Trivy',
-        ...(trivy?.Version !== undefined && {
-          version: fields.string(trivy.Version, ['Trivy', 'Version']),
-        }),
-      },
-      // Trivy before 0.47 wrote no CreatedAt: the time of reading stands in.
-      scannedAt:
-        fields.optionalTimestamp(document.CreatedAt, ['CreatedAt']) ??
-        new Date().toISOString(),
+      scanner,
+      scannedAt,
     };
   },
 };
+
+/** An image scan names its image; a filesystem or repository scan names a path or a URL. */
+function isImageScan(artifactType: string | undefined): boolean {
+  return artifactType === undefined || artifactType === 'container_image';
+}
+
+function scannedImage(
+  artifactType: string | undefined,
+  candidates: Array<string | undefined>,
+): ImageReference | undefined {
+  return isImageScan(artifactType)
+    ? firstImageReference(candidates)
+    : undefined;
+}
+
+function readScanner(document: Record<string, unknown>) {
+  const trivy = fields.optionalObject(document.Trivy, ['Trivy']);
+  return {
+    name: 'Trivy',
+    ...(trivy?.Version !== undefined && {
+      version: fields.string(trivy.Version, ['Trivy', 'Version']),
+    }),
+  };
+}

@@ -6,6 +6,7 @@ import {
   AutoscalingRequest,
   CocktailApi,
   DeployOptions,
+  GateOptions,
   OperationResult,
   ScanFindingsFilter,
   ServerName,
@@ -132,12 +133,18 @@ export class CocktailClient implements CocktailApi {
     );
   }
 
-  getScanFindings(scanId: string, filter: ScanFindingsFilter) {
+  getScanFindings(
+    scanId: string,
+    filter: ScanFindingsFilter,
+    page?: { limit: number; cursor?: string },
+  ) {
     const params = new URLSearchParams();
     if (filter.severity) params.set('severity', filter.severity);
     if (filter.fixable) params.set('fixable', 'true');
     if (filter.package) params.set('package', filter.package);
     if (filter.q) params.set('q', filter.q);
+    if (page) params.set('limit', String(page.limit));
+    if (page?.cursor) params.set('cursor', page.cursor);
     return this.json<any>(
       `/image-scans/${encodeURIComponent(scanId)}/findings?${params}`,
     );
@@ -147,8 +154,12 @@ export class CocktailClient implements CocktailApi {
     return this.operation<any>(server, 'deploy', options);
   }
 
-  rollingUpdate(server: ServerName, images: Record<string, string>) {
-    return this.operation(server, 'rolling-update', { images });
+  rollingUpdate(
+    server: ServerName,
+    images: Record<string, string>,
+    options: GateOptions = {},
+  ) {
+    return this.operation(server, 'rolling-update', { images, ...options });
   }
 
   restart(server: ServerName) {
@@ -163,8 +174,8 @@ export class CocktailClient implements CocktailApi {
     return this.operation(server, 'autoscaling', request);
   }
 
-  rollback(server: ServerName, revision: string) {
-    return this.operation(server, 'rollback', { revision });
+  rollback(server: ServerName, revision: string, options: GateOptions = {}) {
+    return this.operation(server, 'rollback', { revision, ...options });
   }
 
   suspend(server: ServerName) {
@@ -193,6 +204,10 @@ export class CocktailClient implements CocktailApi {
       params.set('cursor', page.cursor);
     }
     return this.json<any>(`/audit?${params}`);
+  }
+
+  verifyAuditChain() {
+    return this.json<any>('/audit/verify');
   }
 
   async exportAuditLog(filter: AuditLogFilter, format: 'csv' | 'json') {

@@ -1,12 +1,19 @@
 export { cocktailApiRef } from './CocktailApi';
 export type {
+  AuditChainBreakReason,
+  AuditChainVerificationView,
+  AuditCheckpointView,
   AuditLogFilter,
+  AuditLogPage,
+  AuditLogRow,
   AutoscalingRequest,
   CocktailApi,
   DeployOptions,
+  GateOptions,
   OperationResult,
   ScanGateReport,
   ScanFindingsFilter,
+  ScanFindingsPage,
   ServerName,
 } from './CocktailApi';
 export { CocktailClient } from './CocktailClient';

@@ -6,13 +6,18 @@ import {
 import { DatabaseAuditStore } from '../DatabaseAuditStore';
 import { AuditEntry } from '../types';
 
+/** A chain key for tests; any secret of 32 characters or more. */
+export const TEST_CHAIN_KEY = 'test-chain-key-0123456789abcdef0123456789';
+
 export async function createTestAuditStore(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
+  options: { chainKey?: string } = {},
 ) {
   const knex = await databases.init(databaseId);
   const store = await DatabaseAuditStore.create({
     database: mockServices.database({ knex }),
+    chainKey: options.chainKey,
   });
   return { knex, store };
 }

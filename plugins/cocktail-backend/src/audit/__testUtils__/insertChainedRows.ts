@@ -6,16 +6,18 @@ import {
   entryToDbColumns,
 } from '../auditDbRow';
 import { computeAuditHash, GENESIS_HASH } from '../auditHash';
+import { AuditChainKey } from '../chainKey';
 import { auditEntry } from './createTestAuditStore';
 
 /**
  * Appends `count` rows that continue the chain, written directly with batch
- * inserts; much faster than calling record() once per row.
+ * inserts; much faster than calling record() once per row. Keyed with `key`
+ * when given.
  */
 export async function insertChainedRows(
   knex: Knex,
   count: number,
-  options: { startTime?: Date } = {},
+  options: { startTime?: Date; key?: AuditChainKey } = {},
 ): Promise<void> {
   const last = await knex(AUDIT_LOG_TABLE)
     .select('id', 'hash')
@@ -37,10 +39,12 @@ export async function insertChainedRows(
       id,
       created_at: new Date(startMs + i),
       previous_hash: previousHash,
+      key_id: options.key?.id ?? null,
     };
     const hash = computeAuditHash(
       previousHash,
       dbRowToAuditRow({ ...columns, hash: '' }),
+      options.key,
     );
     rows.push({ ...columns, hash });
     previousHash = hash;

@@ -18,8 +18,14 @@ export function loadClient(): Promise<KubernetesClientModule> {
 /** A `cocktail.clusters[]` entry as app-config would hold it. */
 export type ClusterEntry = Record<string, string | number | boolean>;
 
-export function clustersConfig(clusters: ClusterEntry[]): ConfigReader {
-  return new ConfigReader({ cocktail: { clusters } });
+type ConfigData = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
+
+/** `cocktail.clusters`, with other `cocktail` keys such as `catalogClusters`. */
+export function clustersConfig(
+  clusters: ClusterEntry[],
+  cocktail: ConfigData = {},
+): ConfigReader {
+  return new ConfigReader({ cocktail: { clusters, ...cocktail } });
 }
 
 /** A kubernetes-cluster Resource as the catalog returns it. */

@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { errorMessage } from '../errorMessage';
 import { KubernetesClientModule } from '../kubernetesClient';
+import { loadCheckedKubeconfig } from '../loadCheckedKubeconfig';
 import { ConfiguredCluster } from '../readConfigClusters';
 import { CocktailCluster } from '../types';
 import { applyClusterSettings } from './applyClusterSettings';
@@ -13,6 +15,8 @@ type KubeconfigDataAuth = AuthOfType<'kubeconfigData'>;
  * `<cluster>-kubeconfig` Secret carries: its context's cluster and user.
  *
  * Messages never quote the kubeconfig, nor the parser's errors, which can.
+ * Such kubeconfigs come from the Secrets of a Cluster API management cluster,
+ * so `cocktail.clusterApi` is what allows exec credentials and file paths.
  */
 export class KubeconfigDataStrategy
   implements ClusterAuthStrategy<KubeconfigDataAuth>
@@ -48,15 +52,18 @@ export class KubeconfigDataStrategy
   }
 
   private async load(
-    { kubeconfig, context }: KubeconfigDataAuth,
+    { kubeconfig, context, allow }: KubeconfigDataAuth,
     where: string,
   ): Promise<KubeConfig> {
-    const { KubeConfig } = await this.loadClient();
-    const kubeConfig = new KubeConfig();
+    let kubeConfig: KubeConfig;
     try {
-      kubeConfig.loadFromString(kubeconfig);
-    } catch {
-      throw new InputError(`${where}: its kubeconfig cannot be read`);
+      kubeConfig = loadCheckedKubeconfig(await this.loadClient(), kubeconfig, {
+        describedAs: 'its kubeconfig data',
+        howToAllow: setting => `set cocktail.clusterApi.${setting}: true`,
+        allow,
+      });
+    } catch (error) {
+      throw new InputError(`${where}: ${errorMessage(error)}`);
     }
     if (context) {
       if (!kubeConfig.getContextObject(context)) {

@@ -1,7 +1,13 @@
 import { InputError } from '@backstage/errors';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { errorMessage } from '../errorMessage';
 import { KubernetesClientModule } from '../kubernetesClient';
+import {
+  KubeconfigSetting,
+  loadCheckedKubeconfig,
+} from '../loadCheckedKubeconfig';
 import { ConfiguredCluster } from '../readConfigClusters';
 import { CocktailCluster } from '../types';
 import { applyClusterSettings } from './applyClusterSettings';
@@ -9,7 +15,11 @@ import { AuthOfType, ClusterAuthStrategy } from './ClusterAuthStrategy';
 
 type KubeconfigAuth = AuthOfType<'kubeconfig'>;
 
-/** A context of a kubeconfig file: its cluster, and its user's credentials. */
+/**
+ * A context of a kubeconfig file: its cluster, and its user's credentials.
+ * Exec and auth-provider credentials and file paths only load when the
+ * cluster's config entry allows them.
+ */
 export class KubeconfigStrategy implements ClusterAuthStrategy<KubeconfigAuth> {
   private readonly loadClient: () => Promise<KubernetesClientModule>;
 
@@ -25,6 +35,7 @@ export class KubeconfigStrategy implements ClusterAuthStrategy<KubeconfigAuth> {
     const { kubeConfig, server } = await this.load(
       cluster.auth,
       field => `${configKey}.${field}`,
+      setting => `set ${configKey}.${setting}: true`,
     );
     const caData = cluster.caData ?? server.caData;
     return {
@@ -45,18 +56,21 @@ export class KubeconfigStrategy implements ClusterAuthStrategy<KubeconfigAuth> {
     const { kubeConfig } = await this.load(
       cluster.auth,
       () => `cluster "${cluster.name}"`,
+      setting =>
+        `set ${setting}: true on the cocktail.clusters entry "${cluster.name}"`,
     );
     return applyClusterSettings(kubeConfig, cluster);
   }
 
   private async load(
-    { path, context }: KubeconfigAuth,
+    { path, context, allow }: KubeconfigAuth,
     where: (field: 'kubeconfigPath' | 'context') => string,
+    howToAllow: (setting: KubeconfigSetting) => string,
   ) {
-    const { KubeConfig } = await this.loadClient();
-    const kubeConfig = new KubeConfig();
+    const client = await this.loadClient();
+    let text: string;
     try {
-      kubeConfig.loadFromFile(path);
+      text = await readFile(path, 'utf8');
     } catch (error) {
       throw new InputError(
         `${where(
@@ -64,6 +78,21 @@ export class KubeconfigStrategy implements ClusterAuthStrategy<KubeconfigAuth> {
         )}: cannot read the kubeconfig "${path}": ${errorMessage(error)}`,
       );
     }
+    let kubeConfig: KubeConfig;
+    try {
+      kubeConfig = loadCheckedKubeconfig(client, text, {
+        describedAs: `the kubeconfig "${path}"`,
+        howToAllow,
+        allow,
+        quoteParseErrors: true,
+      });
+    } catch (error) {
+      throw new InputError(
+        `${where('kubeconfigPath')}: ${errorMessage(error)}`,
+      );
+    }
+    // As client-node's loadFromFile does: relative paths are the file's.
+    kubeConfig.makePathsAbsolute(dirname(path));
 
     const known = kubeConfig.getContexts().map(c => c.name);
     const knownList = known.length > 0 ? known.join(', ') : 'none';

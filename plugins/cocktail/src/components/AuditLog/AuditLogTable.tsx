@@ -4,10 +4,9 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { AuditRowView } from '@cocktailcloud/plugin-cocktail-common';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { cocktailApiRef } from '../../api';
+import { AuditLogRow, cocktailApiRef } from '../../api';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { formatTimestamp } from '../common/formatting';
 import {
@@ -16,11 +15,12 @@ import {
   EMPTY_FILTERS,
   toAuditFilter,
 } from './AuditFilters';
+import { AuditOutcome } from './AuditOutcome';
 import { AuditRowDetails } from './AuditRowDetails';
 
 const PAGE_SIZE = 25;
 
-const columns: TableColumn<AuditRowView>[] = [
+const columns: TableColumn<AuditLogRow>[] = [
   {
     title: 'Time',
     field: 'createdAt',
@@ -41,15 +41,7 @@ const columns: TableColumn<AuditRowView>[] = [
   {
     title: 'Outcome',
     field: 'outcome',
-    render: row => (
-      <Typography
-        variant="body2"
-        color={row.outcome === 'succeeded' ? 'textPrimary' : 'error'}
-      >
-        {row.outcome}
-        {row.error ? `: ${row.error}` : ''}
-      </Typography>
-    ),
+    render: row => <AuditOutcome row={row} />,
   },
 ];
 
@@ -63,13 +55,18 @@ function download(blob: Blob, filename: string) {
 }
 
 /** The audit log of some entities: filters, cursor pages, export and a row's details. */
-export function AuditLogTable(props: { entityRefs: string[]; title?: string }) {
+export function AuditLogTable(props: {
+  entityRefs: string[];
+  title?: string;
+  /** More buttons, next to the export buttons. */
+  actions?: ReactNode;
+}) {
   const api = useApi(cocktailApiRef);
   const [values, setValues] = useState<AuditFilterValues>(EMPTY_FILTERS);
   const [cursors, setCursors] = useState<Array<string | undefined>>([
     undefined,
   ]);
-  const [selected, setSelected] = useState<AuditRowView>();
+  const [selected, setSelected] = useState<AuditLogRow>();
   const [exportError, setExportError] = useState<unknown>();
   const filter = toAuditFilter(values, props.entityRefs);
   const filterKey = JSON.stringify(filter);
@@ -102,7 +99,7 @@ export function AuditLogTable(props: { entityRefs: string[]; title?: string }) {
       {Boolean(exportError) && (
         <ApiErrorPanel error={exportError} what="Export" />
       )}
-      <Table<AuditRowView>
+      <Table<AuditLogRow>
         title={props.title ?? 'Audit log'}
         subtitle="Every change made through Cocktail, newest first; click a row for its details"
         isLoading={page.loading}
@@ -133,6 +130,7 @@ export function AuditLogTable(props: { entityRefs: string[]; title?: string }) {
           <Button size="small" onClick={() => exportAs('json')}>
             Export JSON
           </Button>
+          {props.actions}
         </Box>
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
           <Typography variant="body2" color="textSecondary">

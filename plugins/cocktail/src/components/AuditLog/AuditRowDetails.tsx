@@ -8,12 +8,13 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
-import { AuditRowView } from '@cocktailcloud/plugin-cocktail-common';
+import { AuditLogRow } from '../../api';
 import { formatTimestamp } from '../common/formatting';
+import { NO_OUTCOME_EXPLANATION } from './AuditOutcome';
 
 /** Everything one audit row holds, including its request details and hash chain. */
 export function AuditRowDetails(props: {
-  row?: AuditRowView;
+  row?: AuditLogRow;
   onClose: () => void;
 }) {
   const { row } = props;
@@ -27,7 +28,11 @@ export function AuditRowDetails(props: {
               Time: formatTimestamp(row.createdAt),
               Actor: row.actor,
               Action: row.action,
-              Outcome: row.outcome,
+              Outcome:
+                row.outcome === 'requested'
+                  ? NO_OUTCOME_EXPLANATION
+                  : row.outcome,
+              ...(row.intentId ? { Intent: `row ${row.intentId}` } : {}),
               ...(row.error ? { Error: row.error } : {}),
               Entity: row.entityRef ?? '—',
               Cluster: row.cluster ?? '—',
@@ -48,6 +53,7 @@ export function AuditRowDetails(props: {
             style={{ wordBreak: 'break-all' }}
           >
             Hash {row.hash}, chained to {row.previousHash}
+            {row.keyId ? `, keyed with chain key ${row.keyId}` : ''}
           </Typography>
         </DialogContent>
       )}

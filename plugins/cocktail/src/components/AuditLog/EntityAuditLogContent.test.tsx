@@ -2,14 +2,16 @@ import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { AuditPageView } from '@cocktailcloud/plugin-cocktail-common';
+import { AuditChainVerificationView, AuditLogPage } from '../../api';
 import {
+  accessHandler,
   COCKTAIL_URL,
   createBackendServer,
   renderCocktail,
 } from '../../__testUtils__/renderCocktail';
 import {
   auditRow,
+  clusterEntity,
   serverEntity,
   serviceEntity,
   serviceMapEntity,
@@ -21,7 +23,7 @@ registerMswTestHooks(server);
 
 /** The backend answers `GET /audit` with `answer`; returns the query of every request. */
 function givenAuditLog(
-  answer: (query: URLSearchParams) => AuditPageView | Response,
+  answer: (query: URLSearchParams) => AuditLogPage | Response,
 ) {
   const queries: URLSearchParams[] = [];
   server.use(
@@ -284,5 +286,141 @@ describe('EntityAuditLogContent', () => {
       URL.createObjectURL = createObjectURL;
       URL.revokeObjectURL = revokeObjectURL;
     }
+  });
+
+  it('marks a change whose outcome was never recorded', async () => {
+    givenAuditLog(() => ({
+      items: [
+        {
+          ...auditRow({ id: '44', action: 'server.restart' }),
+          outcome: 'requested',
+        },
+      ],
+    }));
+    await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
+
+    await screen.findByText('alice');
+    const [[, , action, , outcome]] = await rowsOfTable();
+    expect(action).toBe('server.restart');
+    expect(outcome).toBe(
+      'no outcomeNo outcome recorded: the change is still running, or the backend stopped during it.',
+    );
+  });
+
+  it('shows the audit log of a cluster, asking only for its own rows', async () => {
+    const queries = givenAuditLog(() => ({
+      items: [
+        auditRow({
+          action: 'cluster.scale',
+          entityRef: 'resource:default/prod',
+        }),
+      ],
+    }));
+    await renderCocktail(<EntityAuditLogContent />, { entity: clusterEntity });
+
+    expect(await screen.findByText('cluster.scale')).toBeInTheDocument();
+    expect(screen.getByText('Audit log')).toBeInTheDocument();
+    expect(queries[0].getAll('entityRef')).toEqual(['resource:default/prod']);
+  });
+
+  describe('the Verify chain button', () => {
+    function givenVerification(result: AuditChainVerificationView) {
+      let calls = 0;
+      server.use(
+        accessHandler({ platformAdmin: true }),
+        http.get(`${COCKTAIL_URL}/audit/verify`, () => {
+          calls += 1;
+          return HttpResponse.json(result);
+        }),
+      );
+      return () => calls;
+    }
+
+    async function verify() {
+      givenAuditLog(() => ({ items: [auditRow()] }));
+      await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
+      await screen.findByText('alice');
+      const button = screen.getByRole('button', { name: 'Verify chain' });
+      await waitFor(() => expect(button).toBeEnabled());
+      await userEvent.click(button);
+      return screen.findByRole('dialog');
+    }
+
+    it('shows a platform admin that the chain is intact, with the rows checked and the last checkpoint', async () => {
+      const calls = givenVerification({
+        ok: true,
+        checkedRows: 1234,
+        lastCheckpoint: {
+          id: '9',
+          createdAt: '2026-11-24T10:00:00Z',
+          rowCount: 1200,
+          headRowId: '1230',
+        },
+      });
+
+      const dialog = await verify();
+
+      expect(
+        await within(dialog).findByText('The audit chain is intact'),
+      ).toBeInTheDocument();
+      expect(dialog).toHaveTextContent(
+        `${(1234).toLocaleString()} row(s) checked. Checked against the checkpoint of ${new Date(
+          '2026-11-24T10:00:00Z',
+        ).toLocaleString()} (${(1200).toLocaleString()} rows, up to row 1230).`,
+      );
+      expect(calls()).toBe(1);
+    });
+
+    it('shows where and why the chain breaks', async () => {
+      givenVerification({
+        ok: false,
+        checkedRows: 41,
+        firstBrokenRowId: '57',
+        reason: 'truncated',
+        message:
+          'The newest 16 audit rows were removed: the checkpoint of 2026-11-24T10:00:00.000Z saw the log end at row 57',
+        lastCheckpoint: {
+          id: '9',
+          createdAt: '2026-11-24T10:00:00Z',
+          rowCount: 57,
+          headRowId: '57',
+        },
+      });
+
+      const dialog = await verify();
+
+      expect(
+        await within(dialog).findByText('The newest rows were removed'),
+      ).toBeInTheDocument();
+      expect(
+        within(dialog).getByText(
+          'The newest 16 audit rows were removed: the checkpoint of 2026-11-24T10:00:00.000Z saw the log end at row 57',
+        ),
+      ).toBeInTheDocument();
+      expect(dialog).toHaveTextContent(
+        'Broken at row 57 (truncated); 41 row(s) checked.',
+      );
+    });
+
+    it('is disabled for someone who is not a platform admin, saying why', async () => {
+      givenAuditLog(() => ({ items: [auditRow()] }));
+      await renderCocktail(<EntityAuditLogContent />, { entity: serverEntity });
+      await screen.findByText('alice');
+      const button = screen.getByRole('button', { name: 'Verify chain' });
+
+      await waitFor(() =>
+        expect(button.parentElement).toHaveAttribute(
+          'title',
+          'Verifying the audit chain needs a platform admin: the chain spans every Service.',
+        ),
+      );
+      expect(button).toBeDisabled();
+      await userEvent.hover(button.parentElement!);
+      expect(
+        await screen.findByRole('tooltip', {
+          name: 'Verifying the audit chain needs a platform admin: the chain spans every Service.',
+        }),
+      ).toBeInTheDocument();
+    });
   });
 });

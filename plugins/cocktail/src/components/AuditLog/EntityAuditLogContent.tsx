@@ -3,8 +3,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { AuditLogTable } from './AuditLogTable';
 import { useAuditedEntityRefs } from './useAuditedEntityRefs';
+import { VerifyAuditChainButton } from './VerifyAuditChainButton';
 
-/** The Audit log tab of a CocktailServer, ServiceMap or Service. */
+/** The Audit log tab of a CocktailServer, ServiceMap, Service or `kubernetes-cluster` Resource. */
 export function EntityAuditLogContent() {
   const { entity } = useEntity();
   const refs = useAuditedEntityRefs(entity);
@@ -26,6 +27,7 @@ export function EntityAuditLogContent() {
             } part(s)`
           : undefined
       }
+      actions={<VerifyAuditChainButton entity={entity} />}
     />
   );
 }

@@ -6,6 +6,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { isKubernetesCluster } from '../../entityFilters';
 
 function parts(entity: Entity): string[] {
   return (entity.relations ?? [])
@@ -15,12 +16,16 @@ function parts(entity: Entity): string[] {
 
 /**
  * The entities whose audit rows an entity's tab shows: itself, and for a ServiceMap its servers,
- * for a Service its ServiceMaps and their servers (through the catalog's hasPart relations).
+ * for a Service its ServiceMaps and their servers (through the catalog's hasPart relations). A
+ * cluster shows only its own rows (`cluster.*`), not those of what runs on it.
  */
 export function useAuditedEntityRefs(entity: Entity) {
   const catalogApi = useApi(catalogApiRef);
   const self = stringifyEntityRef(entity);
   return useAsync(async () => {
+    if (isKubernetesCluster(entity)) {
+      return [self];
+    }
     const direct = parts(entity);
     if (entity.kind !== 'Service' || direct.length === 0) {
       return [self, ...direct];

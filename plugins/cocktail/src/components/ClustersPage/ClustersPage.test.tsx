@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import {
   ClusterDescription,
@@ -187,6 +187,36 @@ describe('ClustersPageContent', () => {
       'Healthy',
       'unknown',
     ]);
+  });
+
+  it('says why a cluster whose credential source is refused is not reached', async () => {
+    const refusal =
+      'its API server https://10.1.2.3:6443 is not in cocktail.catalogClusters.allowedApiServers';
+    givenClusters(
+      [
+        clusterListItem({
+          error: refusal,
+          cache: { cluster: 'prod', synced: false, stale: true },
+        }),
+      ],
+      {
+        prod: () =>
+          HttpResponse.json(
+            {
+              error: { name: 'NotAllowedError', message: refusal },
+              response: { statusCode: 403 },
+            },
+            { status: 403 },
+          ),
+      },
+    );
+    await renderCocktail(<ClustersPageContent />);
+
+    await waitFor(() =>
+      expect(cellsOf(rowOf('Production'))[1]).toContain(
+        `Not reached: ${refusal}`,
+      ),
+    );
   });
 
   it('explains how to register a cluster when none is registered', async () => {

@@ -47,6 +47,11 @@ const columns: TableColumn<Row>[] = [
     render: row => (
       <>
         <ClusterHealthStatus cache={row.cache} description={row.description} />
+        {row.error && (
+          <Box fontSize="0.75rem" color="error.main">
+            Not reached: {row.error}
+          </Box>
+        )}
         {row.description?.error && (
           <Box fontSize="0.75rem" color="text.secondary">
             {row.description.error}

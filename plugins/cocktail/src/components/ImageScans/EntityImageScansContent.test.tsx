@@ -90,9 +90,8 @@ function givenScans(findingsSeen: URLSearchParams[] = []) {
       const params = new URL(request.url).searchParams;
       findingsSeen.push(params);
       const severity = params.get('severity');
-      return HttpResponse.json({
-        items: findings.filter(f => !severity || f.severity === severity),
-      });
+      const items = findings.filter(f => !severity || f.severity === severity);
+      return HttpResponse.json({ items, total: items.length });
     }),
   );
   return findingsSeen;
@@ -152,8 +151,48 @@ describe('EntityImageScansContent', () => {
         fixable: 'true',
         package: 'libc',
         q: 'CVE-2023',
+        limit: '100',
       });
     });
+  });
+
+  it("pages through a scan's findings with the backend's cursor", async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      ...findings[0],
+      id: `CVE-2024-${1000 + i}`,
+      isNew: false,
+    }));
+    const seen: URLSearchParams[] = [];
+    givenScans();
+    server.use(
+      http.get(`${COCKTAIL_URL}/image-scans/41/findings`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        seen.push(params);
+        const offset = params.get('cursor') === 'page-2' ? 100 : 0;
+        expect(params.get('limit')).toBe('100');
+        // A few rows a page keep the table quick to render; the counts are the backend's.
+        return HttpResponse.json({
+          items: many.slice(offset, offset + 3),
+          total: many.length,
+          ...(offset === 0 && { nextCursor: 'page-2' }),
+        });
+      }),
+    );
+    await renderCocktail(<EntityImageScansContent />, { entity: serverEntity });
+    await screen.findByRole('link', { name: /^CVE-2024-1000/ });
+    expect(await screen.findByText('1–3 of 150')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^CVE-2024-1100/ }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('link', { name: /^CVE-2024-1102/ });
+    expect(await screen.findByText('101–103 of 150')).toBeInTheDocument();
+    expect(seen[seen.length - 1].get('cursor')).toBe('page-2');
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    await screen.findByRole('link', { name: /^CVE-2024-1000/ });
   });
 
   it('rolls up a ServiceMap by server', async () => {
@@ -170,7 +209,7 @@ describe('EntityImageScansContent', () => {
           }),
       ),
       http.get(`${COCKTAIL_URL}/image-scans/41/findings`, () =>
-        HttpResponse.json({ items: [] }),
+        HttpResponse.json({ items: [], total: 0 }),
       ),
     );
     await renderCocktail(<EntityImageScansContent />, {

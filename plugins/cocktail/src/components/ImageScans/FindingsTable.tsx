@@ -1,10 +1,12 @@
 import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import {
   SCAN_SEVERITIES,
   ScanFindingView,
@@ -17,6 +19,9 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { SeverityChip } from './SeveritySummary';
 
 type Row = ScanFindingView & { key: string };
+
+/** Findings per page, read from the backend one page at a time. */
+const PAGE_SIZE = 100;
 
 const columns: TableColumn<Row>[] = [
   {
@@ -53,7 +58,7 @@ const columns: TableColumn<Row>[] = [
   },
 ];
 
-/** One scan's findings, filtered on the server by severity, fixability, package and ID. */
+/** One scan's findings, filtered and paged on the server by severity, fixability, package and ID. */
 export function FindingsTable(props: { scanId: string; image: string }) {
   const api = useApi(cocktailApiRef);
   const [severity, setSeverity] = useState('');
@@ -62,20 +67,43 @@ export function FindingsTable(props: { scanId: string; image: string }) {
   const [q, setQ] = useState('');
   const [debounced, setDebounced] = useState({ pkg: '', q: '' });
   useDebounce(() => setDebounced({ pkg, q }), 300, [pkg, q]);
+  // The cursors of the pages seen, the first page's undefined; a new filter starts over.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
+  const filterKey = JSON.stringify([
+    props.scanId,
+    severity,
+    fixable,
+    debounced,
+  ]);
+  const [pagedKey, setPagedKey] = useState(filterKey);
+  if (pagedKey !== filterKey) {
+    setPagedKey(filterKey);
+    setCursors([undefined]);
+  }
+  const cursor = cursors[cursors.length - 1];
   const findings = useAsync(
     () =>
-      api.getScanFindings(props.scanId, {
-        severity: severity || undefined,
-        fixable,
-        package: debounced.pkg || undefined,
-        q: debounced.q || undefined,
-      }),
-    [api, props.scanId, severity, fixable, debounced.pkg, debounced.q],
+      api.getScanFindings(
+        props.scanId,
+        {
+          severity: severity || undefined,
+          fixable,
+          package: debounced.pkg || undefined,
+          q: debounced.q || undefined,
+        },
+        { limit: PAGE_SIZE, cursor },
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, filterKey, cursor],
   );
   const rows: Row[] = (findings.value?.items ?? []).map(f => ({
     ...f,
     key: `${f.id}/${f.packageName}/${f.installedVersion}`,
   }));
+  const total = findings.value?.total ?? rows.length;
+  const first = (cursors.length - 1) * PAGE_SIZE;
   const common = {
     size: 'small' as const,
     variant: 'outlined' as const,
@@ -133,18 +161,40 @@ export function FindingsTable(props: { scanId: string; image: string }) {
       )}
       {findings.loading && !findings.value && <Progress />}
       <Table<Row>
-        title={`Findings in ${props.image} (${rows.length})`}
+        title={`Findings in ${props.image} (${total})`}
         isLoading={findings.loading}
-        options={{
-          paging: rows.length > 50,
-          pageSize: 50,
-          search: false,
-          padding: 'dense',
-        }}
+        options={{ paging: false, search: false, padding: 'dense' }}
         columns={columns}
         data={rows}
         emptyContent={<Box p={2}>No findings match these filters.</Box>}
       />
+      {total > PAGE_SIZE && (
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          alignItems="center"
+          mt={1}
+          style={{ gap: 8 }}
+        >
+          <Typography variant="body2" color="textSecondary">
+            {first + 1}–{first + rows.length} of {total}
+          </Typography>
+          <Button
+            size="small"
+            disabled={cursors.length === 1 || findings.loading}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            Previous
+          </Button>
+          <Button
+            size="small"
+            disabled={!findings.value?.nextCursor || findings.loading}
+            onClick={() => setCursors([...cursors, findings.value!.nextCursor])}
+          >
+            Next
+          </Button>
+        </Box>
+      )}
     </>
   );
 }

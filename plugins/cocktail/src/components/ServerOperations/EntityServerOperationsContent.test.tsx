@@ -230,7 +230,11 @@ describe('EntityServerOperationsContent', () => {
         'Applied to Deployment/payments-worker (resourceVersion 48213).',
       ),
     ).toBeInTheDocument();
-    expect(received.rollback).toEqual([{ revision: '1' }]);
+    // The image scan gate is asked first (a dry run), then the rollback is sent.
+    expect(received.rollback).toEqual([
+      { revision: '1', dryRun: true },
+      { revision: '1' },
+    ]);
   });
 
   it('deletes only after the user types the server name, listing the objects that go', async () => {

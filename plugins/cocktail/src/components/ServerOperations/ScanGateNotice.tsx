@@ -5,30 +5,46 @@ import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { ScanGateReport } from '../../api';
 
-/** Why the image scan gate blocks a deploy, and the audited override for those allowed it. */
+/** What the gate found, as one sentence: the findings at or above its threshold, the unscanned. */
+function describeGate(gate: ScanGateReport): string {
+  const reasons: string[] = [];
+  if (gate.images.length) {
+    reasons.push(
+      `findings at or above ${gate.threshold.toLocaleLowerCase(
+        'en-US',
+      )} in ${gate.images
+        .map(i => `${i.image} (${i.atOrAbove})`)
+        .join(', ')}: ${gate.findings
+        .map(
+          f =>
+            `${f.id} in ${f.packageName} (${f.severity.toLocaleLowerCase(
+              'en-US',
+            )})`,
+        )
+        .join(', ')}`,
+    );
+  }
+  if (gate.requireScan && gate.unscanned?.length) {
+    reasons.push(`never scanned: ${gate.unscanned.join(', ')}`);
+  }
+  return `Blocked by the image scan gate: ${reasons.join('; ')}.`;
+}
+
+/**
+ * Why the image scan gate blocks an operation, and the audited override for those allowed it.
+ * `action` names the operation on the override checkbox: "Deploy", "Update", "Roll back".
+ */
 export function ScanGateNotice(props: {
   gate: ScanGateReport;
   canOverride: boolean;
   override: { enabled: boolean; reason: string };
   onOverrideChange: (override: { enabled: boolean; reason: string }) => void;
+  action?: string;
 }) {
   const { gate, canOverride, override } = props;
   return (
     <Box mb={2}>
-      <Alert severity="error">
-        Blocked by the image scan gate: findings at or above{' '}
-        {gate.threshold.toLocaleLowerCase('en-US')} in{' '}
-        {gate.images.map(i => `${i.image} (${i.atOrAbove})`).join(', ')}:{' '}
-        {gate.findings
-          .map(
-            f =>
-              `${f.id} in ${f.packageName} (${f.severity.toLocaleLowerCase(
-                'en-US',
-              )})`,
-          )
-          .join(', ')}
-        .
-      </Alert>
+      <Alert severity="error">{describeGate(gate)}</Alert>
       {canOverride && (
         <>
           <FormControlLabel
@@ -40,7 +56,9 @@ export function ScanGateNotice(props: {
                 }
               />
             }
-            label="Deploy anyway (recorded in the audit log)"
+            label={`${
+              props.action ?? 'Deploy'
+            } anyway (recorded in the audit log)`}
           />
           {override.enabled && (
             <TextField
