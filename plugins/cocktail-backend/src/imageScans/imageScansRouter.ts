@@ -6,7 +6,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   cocktailImageScanCreatePermission,
   cocktailImageScanReadPermission,
@@ -21,7 +21,6 @@ import {
   WatchCache,
 } from '@cocktailcloud/plugin-cocktail-node';
 import express from 'express';
-import Router from 'express-promise-router';
 import { AuditStore } from '../audit';
 import { actorOf } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
@@ -31,7 +30,6 @@ import {
 } from '../access/readableEntityRefs';
 import { lookupKeysOf } from './imageKeys';
 import { ClusterAccess } from '../service/ClusterAccess';
-import { parseEntityParams } from '../service/entityParams';
 import { ServerResolver } from '../service/ServerResolver';
 import {
   clusterNameOf,
@@ -41,11 +39,10 @@ import {
 } from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { encodeFindingsCursor } from './findingsCursor';
-import {
-  parseFindingFilter,
-  parseFindingsPage,
-  parseUploadQuery,
-} from './imageScanParams';
+import { findingsQuery, scanIdParams, uploadQuery } from './imageScanParams';
+import { z } from 'zod';
+import { entityParams } from '../validation/inputFields';
+import { validatedRouter } from '../validation/validatedRouter';
 import { readReportBody, tooManyFindings } from './readReportBody';
 import { refuseFutureScan } from './refuseFutureScan';
 import { rollUp, scansOfServer } from './serverImageScans';
@@ -85,12 +82,12 @@ export function imageScansRouter(
   const { httpAuth, authorize, catalog, store, watchCache } = options;
   const maxFindings = options.maxFindingsPerScan ?? 50_000;
   const slots = new UploadSlots(options.maxConcurrentUploads ?? 4);
-  const router = Router();
+  const api = validatedRouter();
 
   /** Reads, checks and stores an uploaded report. */
   async function storeUpload(
     req: express.Request,
-    query: ReturnType<typeof parseUploadQuery>,
+    query: z.output<typeof uploadQuery>,
   ) {
     const { body, exceeded } = readReportBody(req, options.maxUploadBytes);
     let scan;
@@ -103,64 +100,68 @@ export function imageScansRouter(
     return store.record(scan, 'upload');
   }
 
-  router.post('/image-scans', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const query = parseUploadQuery(req.query);
-    const event = await options.auditor.createEvent({
-      eventId: 'imagescan-upload',
-      severityLevel: 'medium',
-      request: req,
-      meta: { image: query.image },
-    });
-    const row = {
-      actor: actorOf(options.auth, credentials),
-      action: 'imagescan.upload',
-    };
-    try {
-      await authorize(credentials, cocktailImageScanCreatePermission);
-      const release = slots.take();
-      let scan;
+  // The report is streamed, not parsed as JSON first: the route declares no body.
+  api.post(
+    '/image-scans',
+    { query: uploadQuery },
+    async ({ query }, req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const event = await options.auditor.createEvent({
+        eventId: 'imagescan-upload',
+        severityLevel: 'medium',
+        request: req,
+        meta: { image: query.image },
+      });
+      const row = {
+        actor: actorOf(options.auth, credentials),
+        action: 'imagescan.upload',
+      };
       try {
-        scan = await storeUpload(req, query);
-      } finally {
-        release();
+        await authorize(credentials, cocktailImageScanCreatePermission);
+        const release = slots.take();
+        let scan;
+        try {
+          scan = await storeUpload(req, query);
+        } finally {
+          release();
+        }
+        // Only what identifies the scan is kept: never the report itself.
+        await options.audit.record({
+          ...row,
+          outcome: 'succeeded',
+          details: {
+            scanId: scan.id,
+            image: scan.imageKey,
+            format: scan.format,
+            counts: scan.counts,
+          },
+        });
+        await event.success();
+        res.json({ scan });
+      } catch (error) {
+        // The rest of a refused body is not read; close the connection after answering.
+        req.unpipe();
+        res.setHeader('Connection', 'close');
+        if (error instanceof TooManyUploadsError) {
+          res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        }
+        await options.audit.record({
+          ...row,
+          outcome:
+            (error as Error).name === 'NotAllowedError' ? 'denied' : 'failed',
+          error: (error as Error).message,
+          details: {
+            ...(query.image ? { image: query.image } : {}),
+            ...(query.format ? { format: query.format } : {}),
+          },
+        });
+        await event.fail({ error: error as Error });
+        throw error;
       }
-      // Only what identifies the scan is kept: never the report itself.
-      await options.audit.record({
-        ...row,
-        outcome: 'succeeded',
-        details: {
-          scanId: scan.id,
-          image: scan.imageKey,
-          format: scan.format,
-          counts: scan.counts,
-        },
-      });
-      await event.success();
-      res.json({ scan });
-    } catch (error) {
-      // The rest of a refused body is not read; close the connection after answering.
-      req.unpipe();
-      res.setHeader('Connection', 'close');
-      if (error instanceof TooManyUploadsError) {
-        res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      await options.audit.record({
-        ...row,
-        outcome:
-          (error as Error).name === 'NotAllowedError' ? 'denied' : 'failed',
-        error: (error as Error).message,
-        details: {
-          ...(query.image ? { image: query.image } : {}),
-          ...(query.format ? { format: query.format } : {}),
-        },
-      });
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  });
+    },
+  );
 
   /** The pods of a server from the watch cache; none when its cluster is not registered. */
   async function podsOf(
@@ -177,22 +178,29 @@ export function imageScansRouter(
     return summarizeServerStatus(cache, state, { namespace, server }).pods;
   }
 
-  router.get('/servers/:namespace/:name/image-scans', async (req, res) => {
-    const { namespace, name } = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req);
-    const target = await options.resolver.resolve(namespace, name, credentials);
-    await authorize(
-      credentials,
-      cocktailImageScanReadPermission,
-      target.entityRef,
-    );
-    const pods = await podsOf(
-      target.cluster,
-      target.namespace,
-      target.server.metadata.name,
-    );
-    res.json(await scansOfServer(store, target.entityRef, pods));
-  });
+  api.get(
+    '/servers/:namespace/:name/image-scans',
+    { params: entityParams },
+    async ({ params: { namespace, name } }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const target = await options.resolver.resolve(
+        namespace,
+        name,
+        credentials,
+      );
+      await authorize(
+        credentials,
+        cocktailImageScanReadPermission,
+        target.entityRef,
+      );
+      const pods = await podsOf(
+        target.cluster,
+        target.namespace,
+        target.server.metadata.name,
+      );
+      res.json(await scansOfServer(store, target.entityRef, pods));
+    },
+  );
 
   /** Each readable server of these ServiceMaps, with the scans of what it runs. */
   async function scansOfMaps(
@@ -234,42 +242,48 @@ export function imageScansRouter(
     );
   }
 
-  router.get('/servicemaps/:namespace/:name/image-scans', async (req, res) => {
-    const { namespace, name } = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req);
-    const serviceMap = await catalog.serviceMap(namespace, name, credentials);
-    await authorize(
-      credentials,
-      cocktailImageScanReadPermission,
-      stringifyEntityRef(serviceMap),
-    );
-    res.json(
-      rollUp(
+  api.get(
+    '/servicemaps/:namespace/:name/image-scans',
+    { params: entityParams },
+    async ({ params: { namespace, name } }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const serviceMap = await catalog.serviceMap(namespace, name, credentials);
+      await authorize(
+        credentials,
+        cocktailImageScanReadPermission,
         stringifyEntityRef(serviceMap),
-        await scansOfMaps([serviceMap], credentials),
-      ),
-    );
-  });
+      );
+      res.json(
+        rollUp(
+          stringifyEntityRef(serviceMap),
+          await scansOfMaps([serviceMap], credentials),
+        ),
+      );
+    },
+  );
 
-  router.get('/services/:namespace/:name/image-scans', async (req, res) => {
-    const { namespace, name } = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req);
-    const service = await catalog.service(namespace, name, credentials);
-    await authorize(
-      credentials,
-      cocktailImageScanReadPermission,
-      stringifyEntityRef(service),
-    );
-    const serviceMaps = (await catalog.serviceMaps(credentials)).filter(
-      map => serviceRefOf(map) === refOf(service),
-    );
-    res.json(
-      rollUp(
+  api.get(
+    '/services/:namespace/:name/image-scans',
+    { params: entityParams },
+    async ({ params: { namespace, name } }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const service = await catalog.service(namespace, name, credentials);
+      await authorize(
+        credentials,
+        cocktailImageScanReadPermission,
         stringifyEntityRef(service),
-        await scansOfMaps(serviceMaps, credentials),
-      ),
-    );
-  });
+      );
+      const serviceMaps = (await catalog.serviceMaps(credentials)).filter(
+        map => serviceRefOf(map) === refOf(service),
+      );
+      res.json(
+        rollUp(
+          stringifyEntityRef(service),
+          await scansOfMaps(serviceMaps, credentials),
+        ),
+      );
+    },
+  );
 
   /**
    * A scan's findings are for platform admins (or whoever the policy allows everywhere) and for
@@ -309,30 +323,24 @@ export function imageScansRouter(
     }
   }
 
-  router.get('/image-scans/:id/findings', async (req, res) => {
-    const { id } = req.params;
-    if (!/^[1-9]\d{0,17}$/.test(id)) {
-      throw new InputError(
-        `id: expected the id of a scan (a positive whole number), got ${JSON.stringify(
-          id,
-        )}`,
-      );
-    }
-    const filter = parseFindingFilter(req.query);
-    const page = parseFindingsPage(req.query);
-    const credentials = await httpAuth.credentials(req);
-    await authorizeFindings(credentials, id);
-    const found = await store.findings(id, filter, page);
-    if (!found) {
-      throw new NotFoundError(`no image scan with id ${id}`);
-    }
-    const next = page.offset + found.items.length;
-    res.json({
-      items: found.items,
-      total: found.total,
-      ...(next < found.total && { nextCursor: encodeFindingsCursor(next) }),
-    });
-  });
+  api.get(
+    '/image-scans/:id/findings',
+    { params: scanIdParams, query: findingsQuery },
+    async ({ params: { id }, query: { filter, page } }, req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      await authorizeFindings(credentials, id);
+      const found = await store.findings(id, filter, page);
+      if (!found) {
+        throw new NotFoundError(`no image scan with id ${id}`);
+      }
+      const next = page.offset + found.items.length;
+      res.json({
+        items: found.items,
+        total: found.total,
+        ...(next < found.total && { nextCursor: encodeFindingsCursor(next) }),
+      });
+    },
+  );
 
-  return router;
+  return api.router;
 }
