@@ -62,16 +62,20 @@ describe('faults on demand', () => {
     const created = fetch(`${t.url}/api/v1/namespaces`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'late' } }),
+      body: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'late' },
+      }),
       signal: abort.signal,
     }).catch(() => 'aborted');
     setTimeout(() => abort.abort(), 50);
     expect(await created).toBe('aborted');
     await eventually(
       async () =>
-        (await t.core.listNamespace()).items.some(
-          n => n.metadata?.name === 'late',
-        ),
+        (
+          await t.core.listNamespace()
+        ).items.some(n => n.metadata?.name === 'late'),
       'the namespace created after the client gave up',
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);

@@ -41,7 +41,8 @@ export function makeAbortableApiClient<T>(
       },
     ],
   });
-  const api = new apiClass(configuration);
+  const ApiClass = apiClass;
+  const api = new ApiClass(configuration);
   if (api instanceof client.KubernetesObjectApi) {
     // As KubernetesObjectApi.makeApiClient does: objects without a namespace go to the context's.
     (
