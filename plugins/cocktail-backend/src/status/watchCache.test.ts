@@ -40,6 +40,9 @@ describe('the watch cache against kube-sim', () => {
     const started = await startSimulatedCluster({ historyLimit: 200 });
     ({ sim, client: k8s } = started);
     kubeConfig = started.kubeConfig;
+    // Simulated CPU load follows the pods' random names, so the autoscaler would move
+    // payments-api off its two replicas at random; no load keeps it at its minimum.
+    sim.cluster('prod').loadFactor = 0;
     const config = kubeConfig;
     await seedExamples(sim, path.join(repoRoot, 'examples'));
     cache = new WatchCache({
