@@ -13,7 +13,7 @@ import {
   Person,
   PEOPLE,
   startMatrixBackend,
-} from './__testUtils__/startMatrixBackend';
+} from '../__testUtils__/startMatrixBackend';
 
 // Every Cocktail endpoint and scaffolder action, as each of the demo's people, through the real
 // backend: the catalog with the example entities, the permission backend with the shipped

@@ -56,10 +56,22 @@ function setPath(path: string[], value: unknown): Record<string, unknown> {
   return path.reduceRight<any>((inner, key) => ({ [key]: inner }), value);
 }
 
-function refuseIssues(issues: Array<{ field: string; message: string }>) {
+/** `where` is the request's place in the body it came in, such as `request`. */
+function refuseIssues(
+  issues: Array<{ field: string; message: string }>,
+  where?: string,
+) {
   if (issues.length) {
+    const fieldOf = (field: string) => {
+      if (!where) {
+        return field;
+      }
+      return field ? `${where}.${field}` : where;
+    };
     throw new InputError(
-      issues.map(issue => `${issue.field}: ${issue.message}`).join('; '),
+      issues
+        .map(issue => `${fieldOf(issue.field)}: ${issue.message}`)
+        .join('; '),
     );
   }
 }
@@ -110,9 +122,12 @@ export class ClusterProvisioner {
     return { versions, manifests };
   }
 
-  async create(body: unknown, options: { dryRun: boolean; owner: string }) {
+  async create(
+    body: unknown,
+    options: { dryRun: boolean; owner: string; where?: string },
+  ) {
     const { request, issues } = validateClusterRequest(body);
-    refuseIssues(issues);
+    refuseIssues(issues, options.where);
     this.refusePolicy(this.options.policy.check('create', request!));
     const management = await this.options.management();
     const { manifests } = await this.versionsFor(management, request!);

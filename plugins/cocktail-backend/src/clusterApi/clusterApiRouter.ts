@@ -93,6 +93,7 @@ export function clusterApiRouter(options: {
         async () => {
           await authorize(credentials, cocktailClusterCreatePermission);
           return provisioner().create(body.request, {
+            where: 'request',
             dryRun: body.dryRun,
             owner: body.owner ?? actorOf(options.auth, credentials),
           });

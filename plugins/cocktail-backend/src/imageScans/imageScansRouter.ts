@@ -6,7 +6,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   cocktailImageScanCreatePermission,
   cocktailImageScanReadPermission,
@@ -84,6 +84,13 @@ export function imageScansRouter(
   const slots = new UploadSlots(options.maxConcurrentUploads ?? 4);
   const api = validatedRouter();
 
+  /** A report's problem, said of the request body it came in. */
+  function inTheBody(error: unknown) {
+    return (error as Error)?.name === 'InputError'
+      ? new InputError(`body: ${(error as Error).message}`)
+      : error;
+  }
+
   /** Reads, checks and stores an uploaded report. */
   async function storeUpload(
     req: express.Request,
@@ -94,7 +101,7 @@ export function imageScansRouter(
     try {
       scan = await parseScanReport(body, { ...query, maxFindings });
     } catch (error) {
-      throw exceeded() ?? tooManyFindings(error) ?? error;
+      throw exceeded() ?? tooManyFindings(error) ?? inTheBody(error);
     }
     refuseFutureScan(scan, new Date());
     return store.record(scan, 'upload');

@@ -7,7 +7,12 @@ import {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
-import { clusterName, queryText } from '../validation/inputFields';
+import {
+  catalogNamespace,
+  clusterName,
+  entityName,
+  queryText,
+} from '../validation/inputFields';
 import { validatedRouter } from '../validation/validatedRouter';
 import {
   CocktailServerEntityV1alpha1,
@@ -38,10 +43,30 @@ import { ScanGate } from '../imageScans/ScanGate';
 
 const inlineDeployBody = z
   .strictObject({
-    server: z.record(z.string(), z.unknown(), {
-      error:
-        'expected a CocktailServer entity (apiVersion cocktailcloud.io/v1alpha1, kind CocktailServer, metadata, spec)',
-    }),
+    // The envelope as the catalog checks it; metadata may carry any other field, as in a file.
+    server: z.looseObject(
+      {
+        apiVersion: z.literal('cocktailcloud.io/v1alpha1', {
+          error: 'expected cocktailcloud.io/v1alpha1',
+        }),
+        kind: z.literal('CocktailServer', { error: 'expected CocktailServer' }),
+        metadata: z.looseObject(
+          {
+            name: entityName,
+            namespace: catalogNamespace.optional(),
+            title: z.string({ error: 'expected a text' }).optional(),
+          },
+          { error: 'expected an object with the name' },
+        ),
+        spec: z.record(z.string(), z.unknown(), {
+          error: 'expected the CocktailServer spec, as in its catalog file',
+        }),
+      },
+      {
+        error:
+          'expected a CocktailServer entity (apiVersion cocktailcloud.io/v1alpha1, kind CocktailServer, metadata, spec)',
+      },
+    ),
     ...deployFields,
   })
   .superRefine(checkScanGateOverride)

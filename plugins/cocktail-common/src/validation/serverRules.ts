@@ -144,7 +144,9 @@ function checkRequestsWithinLimits(
 
 function checkProbes(container: any, path: Path): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const portNames = new Set((container?.ports ?? []).map((p: any) => p?.name));
+  // The schema reports ports that are not a list; the rules only read the ones that are.
+  const ports: any[] = Array.isArray(container?.ports) ? container.ports : [];
+  const portNames = new Set(ports.map(p => p?.name));
   for (const probeName of PROBES) {
     const probe = container?.[probeName];
     if (!probe || typeof probe !== 'object') {

@@ -109,7 +109,12 @@ export const trivyReader: ReportReader = {
     }
     const results = fields.array(document.Results, ['Results']);
     const targets = results.flatMap((result, index) => {
-      const target = fields.object(result, ['Results', index]).Target;
+      const { Target: target, Vulnerabilities: vulnerabilities } =
+        fields.object(result, ['Results', index]);
+      // Streamed findings leave an empty list behind; anything else but a list is malformed.
+      if (vulnerabilities !== undefined && vulnerabilities !== null) {
+        fields.array(vulnerabilities, ['Results', index, 'Vulnerabilities']);
+      }
       return typeof target === 'string' && target ? [target] : [];
     });
     if (!itemsRead) {

@@ -9,7 +9,7 @@ import {
   createCocktailServiceMapProvisionAction,
 } from '@cocktailcloud/plugin-scaffolder-backend-module-cocktail';
 import { MatrixCase, Outcome } from './matrixCases';
-import { PEOPLE, Person } from './startMatrixBackend';
+import { PEOPLE, Person } from '../../__testUtils__/startMatrixBackend';
 
 const STATUS_OF_ERROR: Record<string, number> = {
   InputError: 400,

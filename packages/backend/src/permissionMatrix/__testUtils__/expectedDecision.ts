@@ -3,7 +3,7 @@ import {
   CocktailRole,
   roleIncludes,
 } from '@cocktailcloud/plugin-cocktail-common';
-import { Person } from './startMatrixBackend';
+import { Person } from '../../__testUtils__/startMatrixBackend';
 
 /** What the demo's people are, as the example catalog and app-config make them. */
 export const STANDING: Record<

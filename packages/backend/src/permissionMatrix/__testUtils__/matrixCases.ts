@@ -1,5 +1,5 @@
 import { CaseTarget } from './expectedDecision';
-import { Person } from './startMatrixBackend';
+import { Person } from '../../__testUtils__/startMatrixBackend';
 
 /** What one request came back with. */
 export interface Outcome {

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CocktailBackendClient } from '../../CocktailBackendClient';
 import { nodePoolSchema } from '../clusterRequestSchema';
@@ -58,7 +59,7 @@ export function createCocktailClusterScaleAction(options: {
         addNodePool,
       } = ctx.input;
       if (!addNodePool && (nodePool === undefined || replicas === undefined)) {
-        throw new Error(
+        throw new InputError(
           'nodePool and replicas: give both to scale a pool, or addNodePool to add one',
         );
       }

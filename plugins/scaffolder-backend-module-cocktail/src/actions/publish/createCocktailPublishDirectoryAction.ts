@@ -1,8 +1,22 @@
+import { ConflictError, InputError } from '@backstage/errors';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
+
+/** The workspace part to publish; a path that leaves the workspace is the input's fault. */
+function insideWorkspace(workspacePath: string, sourcePath: string) {
+  try {
+    return resolveSafeChildPath(workspacePath, sourcePath);
+  } catch {
+    throw new InputError(
+      `sourcePath: expected a path inside the task's workspace, got ${JSON.stringify(
+        sourcePath,
+      )}`,
+    );
+  }
+}
 
 /**
  * `cocktail:publish:directory`: publishes the task's files to a directory that stands in for a
@@ -66,11 +80,9 @@ export function createCocktailPublishDirectoryAction(options: {
           'cocktail.scaffolder.publishDirectory is not configured: set it to a directory, or publish with publish:github and catalog:register',
         );
       }
-      const source = resolveSafeChildPath(
-        ctx.workspacePath,
-        // The scaffolder checks inputs against the schema but does not fill in its defaults.
-        ctx.input.sourcePath ?? '.',
-      );
+      // The scaffolder checks inputs against the schema but does not fill in its defaults.
+      const sourcePath = ctx.input.sourcePath ?? '.';
+      const source = insideWorkspace(ctx.workspacePath, sourcePath);
       const target = resolveSafeChildPath(
         options.publishDirectory,
         ctx.input.repoName,
@@ -88,7 +100,7 @@ export function createCocktailPublishDirectoryAction(options: {
           // A retried task finds its own files here; anything else is someone else's repository.
           const existing = await fs.readdir(target).catch(() => undefined);
           if (existing?.length) {
-            throw new Error(
+            throw new ConflictError(
               `repoName: ${ctx.input.repoName} already exists in the publish directory; choose another name`,
             );
           }

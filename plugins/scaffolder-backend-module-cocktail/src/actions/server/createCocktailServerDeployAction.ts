@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CocktailBackendClient } from '../../CocktailBackendClient';
 import { parseRef } from '../parseRef';
@@ -119,7 +120,7 @@ export function createCocktailServerDeployAction(options: {
         timeoutSeconds = 300,
       } = ctx.input;
       if (Boolean(entityRef) === Boolean(server)) {
-        throw new Error('entityRef or server: give exactly one of them');
+        throw new InputError('entityRef or server: give exactly one of them');
       }
       const credentials = await ctx.getInitiatorCredentials();
       const deploy = async (dryRun: boolean) => {
