@@ -47,6 +47,15 @@ export interface Config {
        */
       allowedApiServers?: string[];
     };
+    kubernetes?: {
+      /**
+       * How long a request to a cluster's API server may take before it is aborted, in
+       * seconds (10 when not set). A change that timed out is read back and reported as
+       * unknown with what the cluster now shows. Live reads (metrics, drift, cluster details)
+       * and the Cluster API and scan-sync requests use it too.
+       */
+      requestTimeoutSeconds?: number;
+    };
     serviceMaps?: {
       /**
        * Namespaces no ServiceMap may be provisioned into, besides `default` and every `kube-*`

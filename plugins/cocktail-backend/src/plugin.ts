@@ -29,6 +29,7 @@ import { createScanRetentionTask } from './imageScans/scanRetention';
 import { managementClusterAccess } from './clusterApi/managementCluster';
 import { createRouter } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
+import { readRequestTimeoutMs } from './service/readRequestTimeout';
 
 /** The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds. */
 export const cocktailPlugin = createBackendPlugin({
@@ -126,6 +127,7 @@ export const cocktailPlugin = createBackendPlugin({
           retentionDays:
             config.getOptionalNumber('cocktail.audit.retentionDays') ?? 365,
         });
+        const requestTimeoutMs = readRequestTimeoutMs(config);
         const managementCluster = config.getOptionalString(
           'cocktail.clusterApi.managementCluster',
         );
@@ -136,6 +138,7 @@ export const cocktailPlugin = createBackendPlugin({
                 kubeConfigFor: async name =>
                   registry.kubeConfigFor(await registry.getCluster(name)),
                 loadClient: loadKubernetesClient,
+                timeoutMs: requestTimeoutMs,
               }),
               policy: await ClusterPolicy.fromConfig(config),
               refreshRegistry: async () => {
@@ -153,7 +156,7 @@ export const cocktailPlugin = createBackendPlugin({
           logger,
           retentionDays: scanSettings.retentionDays,
         });
-        await createVulnerabilityReportSyncTask({
+        const scanSync = await createVulnerabilityReportSyncTask({
           config,
           logger,
           scheduler: deps.scheduler,
@@ -161,6 +164,7 @@ export const cocktailPlugin = createBackendPlugin({
           registry,
           loadClient: loadKubernetesClient,
           maxFindingsPerScan: scanSettings.maxFindingsPerScan,
+          requestTimeoutMs,
         });
         deps.httpRouter.use(
           await createRouter({
@@ -190,8 +194,9 @@ export const cocktailPlugin = createBackendPlugin({
             },
             watchCache,
             audit,
-            imageScans: { store: scanStore, ...scanSettings },
+            imageScans: { store: scanStore, ...scanSettings, sync: scanSync },
             loadClient: loadKubernetesClient,
+            requestTimeoutMs,
           }),
         );
       },

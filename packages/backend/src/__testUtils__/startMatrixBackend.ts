@@ -1,4 +1,5 @@
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -22,7 +23,19 @@ import { oboAuthFactories } from './oboAuth';
  * example entities, the permission backend with the shipped Cocktail policy, the Cocktail and
  * Kubernetes plugins — against simulated `dev` and `prod` clusters seeded with the examples.
  */
-export async function startMatrixBackend(repoRoot: string) {
+export async function startMatrixBackend(
+  repoRoot: string,
+  options: {
+    /** Merged over the `cocktail` config the matrix uses. */
+    cocktail?: Record<string, unknown>;
+    /** Config besides `cocktail`, such as `backend.database`. */
+    config?: Record<string, unknown>;
+    /** Service factories that replace the test backend's, such as a real database. */
+    services?: Array<
+      ServiceFactory<unknown, 'root' | 'plugin', 'singleton' | 'multiton'>
+    >;
+  } = {},
+) {
   const sim = await KubeSim.start({
     clusters: ['dev', 'prod'],
     clusterApi: ['dev'],
@@ -45,8 +58,10 @@ export async function startMatrixBackend(repoRoot: string) {
       permissionsServiceFactory,
       ...oboAuthFactories,
       catalogUserInfoFactory([path.join(repoRoot, 'examples/org.yaml')]),
+      ...(options.services ?? []),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           permission: { enabled: true },
           catalog: {
             rules: [
@@ -86,6 +101,7 @@ export async function startMatrixBackend(repoRoot: string) {
               skipTLSVerify: true,
             })),
             clusterApi: { managementCluster: 'dev', policies: [] },
+            ...options.cocktail,
           },
         },
       }),

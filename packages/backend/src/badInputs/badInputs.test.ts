@@ -8,7 +8,7 @@ import { catalogRequests } from './__testUtils__/catalogInputs';
 import {
   clusterFingerprint,
   fingerprintChanges,
-} from './__testUtils__/clusterFingerprint';
+} from '../__testUtils__/clusterFingerprint';
 import { BadRequest, endpointRequests } from './__testUtils__/endpointInputs';
 
 // Bad inputs, generated from good ones, for every Cocktail endpoint, scaffolder action and

@@ -16,6 +16,11 @@ export interface ControllerSettings {
    * steps take a sixth of it each.
    */
   clusterApiProvisionMs: number;
+  /**
+   * Cluster API stops making progress at this stage (infrastructure that never comes up),
+   * until the setting is cleared; clusters already past it are not affected.
+   */
+  clusterApiStallAt?: 'Provisioning';
 }
 
 /** What controllers share: the store, the types they write, and small helpers. */

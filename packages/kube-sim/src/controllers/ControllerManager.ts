@@ -60,6 +60,15 @@ export class ControllerManager {
     this.syncTimer.unref();
   }
 
+  /** Changes timings while running: a Cluster API that stops making progress, for one. */
+  tune(
+    settings: Partial<
+      Pick<ControllerSettings, 'clusterApiProvisionMs' | 'clusterApiStallAt'>
+    >,
+  ) {
+    Object.assign(this.ctx.settings, settings);
+  }
+
   stop() {
     this.stopped = true;
     this.unsubscribe();

@@ -2,6 +2,7 @@ import {
   discoverClusterApiVersions,
   kubeConfigDiscovery,
 } from '@cocktailcloud/plugin-cocktail-node';
+import { ServiceUnavailableError } from '@backstage/errors';
 import type * as k8s from '@kubernetes/client-node';
 import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
 import { ManagementCluster } from './ClusterProvisioner';
@@ -36,14 +37,24 @@ export function managementClusterAccess(options: {
         if (!discovered || Date.now() - discovered.at > DISCOVERY_CACHE_MS) {
           discovered = {
             at: Date.now(),
-            value: discoverClusterApiVersions(kubeConfigDiscovery(config)),
+            value: discoverClusterApiVersions(
+              kubeConfigDiscovery(config, {
+                timeoutMs: options.timeoutMs,
+                cluster: options.name,
+              }),
+            ),
           };
           // A failed discovery is not kept: the next request asks again.
           discovered.value.catch(() => {
             discovered = undefined;
           });
         }
-        const { versions, missingKinds } = await discovered.value;
+        // A management cluster that does not answer discovery is unavailable, not broken.
+        const { versions, missingKinds } = await discovered.value.catch(
+          error => {
+            throw new ServiceUnavailableError((error as Error).message);
+          },
+        );
         return { versions, missingKinds };
       },
     };

@@ -22,7 +22,7 @@ import {
 } from '@cocktailcloud/plugin-cocktail-node';
 import express from 'express';
 import { AuditStore } from '../audit';
-import { actorOf } from '../service/auditedOperation';
+import { actorOf, auditedOperation } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
 import {
   permissionReach,
@@ -69,6 +69,8 @@ export interface ImageScansRouterOptions {
   maxFindingsPerScan?: number;
   /** Uploads read at the same time; more are answered 429. 4 when not given. */
   maxConcurrentUploads?: number;
+  /** The Trivy Operator report sync; `POST /image-scans/sync` runs it now. */
+  sync?: { run(): Promise<object> };
 }
 
 /**
@@ -167,6 +169,31 @@ export function imageScansRouter(
         await event.fail({ error: error as Error });
         throw error;
       }
+    },
+  );
+
+  // Runs the Trivy Operator report sync now, for whoever may upload scans, and answers with
+  // what it read and which clusters it could not reach.
+  api.post(
+    '/image-scans/sync',
+    { body: z.strictObject({}) },
+    async (_input, req, res) => {
+      const { sync } = options;
+      if (!sync) {
+        throw new NotFoundError(
+          'the VulnerabilityReport sync is disabled (cocktail.imageScans.sync.enabled: false)',
+        );
+      }
+      const credentials = await httpAuth.credentials(req);
+      const run = await auditedOperation(
+        options,
+        { request: req, credentials, action: 'imagescan.sync' },
+        async () => {
+          await authorize(credentials, cocktailImageScanCreatePermission);
+          return sync.run();
+        },
+      );
+      res.json({ run });
     },
   );
 

@@ -27,8 +27,9 @@ export function actorOf(
  * auditor service: first the intent (outcome `requested`), then, whatever happens, the outcome
  * pointing at it. A backend that stops in between leaves the intent without an outcome. When
  * the intent cannot be written, the mutation does not run: a change nobody could trace later is
- * refused with a 503. When the outcome cannot be written, the answer is still given; the
- * intent stays as the evidence, and the failure is logged and noted on the auditor event.
+ * refused with a 503. When the outcome cannot be written, the answer is still given, with an
+ * `auditWarning` naming the intent's row, which stays as the evidence; the failure is logged
+ * and noted on the auditor event.
  */
 export async function auditedOperation<T>(
   deps: {
@@ -119,7 +120,18 @@ export async function auditedOperation<T>(
   }
   const meta = await recordOutcome('succeeded');
   await event.success({ meta });
+  if (meta.auditOutcomeNotRecorded && isPlainObject(result)) {
+    // The change was made: the person is told, with where the evidence is.
+    return {
+      ...result,
+      auditWarning: `the outcome could not be written to the audit log; its intent is row ${intent.id}`,
+    };
+  }
   return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The error as the auditor service logs it: its message redacted and capped like the audit log's. */

@@ -68,6 +68,7 @@ import { countClusterEntities } from '../summaries/countClusterEntities';
 import { readServerMetrics } from '../summaries/readServerMetrics';
 import { ServiceMapSummarizer } from '../summaries/ServiceMapSummarizer';
 import { summarizeService } from '../summaries/summarizeService';
+import { readingTheAuditLog } from '../audit/auditLogUnavailable';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
 import { ScanGate } from '../imageScans/ScanGate';
 import { ImageScanSettings } from '../imageScans/imageScanSettings';
@@ -106,6 +107,8 @@ export interface RouterOptions {
     store: ScanStore;
     /** The largest report accepted, after gunzip; 200 MB when not given. */
     maxUploadBytes?: number;
+    /** The Trivy Operator report sync, for `POST /image-scans/sync`; absent when disabled. */
+    sync?: { run(): Promise<object> };
   };
 }
 
@@ -325,6 +328,7 @@ export async function createRouter(
         maxUploadBytes: options.imageScans.maxUploadBytes ?? 200 * 2 ** 20,
         maxFindingsPerScan: options.imageScans.maxFindingsPerScan,
         maxConcurrentUploads: options.imageScans.maxConcurrentUploads,
+        sync: options.imageScans.sync,
       }),
     );
   }
@@ -586,13 +590,17 @@ export async function createRouter(
     },
   );
 
+  const logAuditReadFailure = (error: Error) =>
+    options.logger.error(`Reading the audit log failed: ${error}`);
+
   api.get('/audit', { query: auditPageQuery }, async ({ query }, req, res) => {
     const credentials = await httpAuth.credentials(req);
+    const filter = await visibleAuditFilter(credentials, query);
     res.json(
-      await audit.query({
-        ...query,
-        ...(await visibleAuditFilter(credentials, query)),
-      }),
+      await readingTheAuditLog(
+        () => audit.query({ ...query, ...filter }),
+        logAuditReadFailure,
+      ),
     );
   });
 
@@ -603,6 +611,13 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req);
       const filter = await visibleAuditFilter(credentials, query.filter);
       const format = query.format;
+      const rows = audit.exportRows(filter, format)[Symbol.asyncIterator]();
+      // The header, then the first rows: whether the database answers is known before the
+      // download starts.
+      const start = await readingTheAuditLog(async () => {
+        const header = await rows.next();
+        return header.done ? [] : [header, await rows.next()];
+      }, logAuditReadFailure);
       res.setHeader(
         'Content-Type',
         format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
@@ -611,8 +626,21 @@ export async function createRouter(
         'Content-Disposition',
         `attachment; filename="cocktail-audit.${format}"`,
       );
-      for await (const chunk of audit.exportRows(filter, format)) {
-        res.write(chunk);
+      let done = start.length < 2;
+      for (const chunk of start) {
+        if (chunk.done) {
+          done = true;
+        } else {
+          res.write(chunk.value);
+        }
+      }
+      while (!done) {
+        const next = await rows.next();
+        if (next.done) {
+          done = true;
+        } else {
+          res.write(next.value);
+        }
       }
       res.end();
     },
@@ -632,7 +660,9 @@ export async function createRouter(
         'Verifying the audit chain needs a platform admin: the chain spans every Service.',
       );
     }
-    res.json(await audit.verifyChain());
+    res.json(
+      await readingTheAuditLog(() => audit.verifyChain(), logAuditReadFailure),
+    );
   });
 
   const operationsFor = async (cluster: string) =>

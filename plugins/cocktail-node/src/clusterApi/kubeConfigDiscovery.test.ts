@@ -55,10 +55,10 @@ describe('kubeConfigDiscovery', () => {
   });
 
   it('rejects with the status of a failed request', async () => {
-    const get = kubeConfigDiscovery(await kubeConfig());
+    const get = kubeConfigDiscovery(await kubeConfig(), { cluster: 'test' });
 
     await expect(get('/apis/example.io/v1')).rejects.toThrow(
-      'GET /apis/example.io/v1 answered 404: 404 page not found',
+      'reading /apis/example.io/v1 on cluster test: not found (404)',
     );
   });
 });

@@ -247,6 +247,12 @@ export function endpointCases(
         }),
     },
     {
+      name: 'POST image-scans/sync',
+      permission: 'cocktail.imagescan.create',
+      target: {},
+      run: post('/api/cocktail/image-scans/sync'),
+    },
+    {
       name: 'GET payments-api/image-scans',
       permission: 'cocktail.imagescan.read',
       target: payments,

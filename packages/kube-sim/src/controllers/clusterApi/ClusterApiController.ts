@@ -287,6 +287,12 @@ export class ClusterApiController {
     if (!cluster || cluster.metadata.deletionTimestamp || state.starting) {
       return;
     }
+    if (this.ctx.settings.clusterApiStallAt === 'Provisioning') {
+      this.later(state, this.stepMs, () =>
+        this.startWorkload(namespace, name, state),
+      );
+      return;
+    }
     // As Cluster API waits for the control plane it names before initializing it.
     if (
       cluster.spec?.controlPlaneRef &&
