@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type * as k8s from '@kubernetes/client-node';
+import { RequestTimeoutError } from '../kubernetes/abortableRequests';
 import { describeRequestError } from '../kubernetes/describeRequestError';
 import { ResourceClient } from './ResourceWatcher';
 import { WatchedResource } from './watchedResources';
@@ -11,20 +12,13 @@ const LIST_PAGE_SIZE = 500;
 /** How much of an error answer is read: more than any Kubernetes Status needs. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            `${what} did not answer within ${LIST_TIMEOUT_MS / 1000} s`,
-          ),
-        ),
-      LIST_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** The `what` did not answer in time: the request has been cancelled. */
+function timedOut(what: string): Error {
+  return new Error(
+    `${what}: ${
+      new RequestTimeoutError(LIST_TIMEOUT_MS).message
+    }; the request was cancelled`,
+  );
 }
 
 /**
@@ -52,6 +46,8 @@ async function listPage(
   const options: https.RequestOptions = {
     method: 'GET',
     headers: { Accept: 'application/json' },
+    // Cancelled on the wire at the deadline, not merely no longer waited for.
+    signal: AbortSignal.timeout(LIST_TIMEOUT_MS),
   };
   await config.applyToHTTPSOptions(options);
   const transport = url.protocol === 'https:' ? https : http;
@@ -91,7 +87,13 @@ async function listPage(
       });
       response.on('error', reject);
     });
-    request.on('error', reject);
+    request.on('error', error =>
+      reject(
+        error.name === 'AbortError'
+          ? timedOut(`listing ${resource.kind}`)
+          : error,
+      ),
+    );
     request.end();
   });
 }
@@ -108,10 +110,7 @@ export function createResourceClient(
       let continueToken: string | undefined;
       let resourceVersion = '';
       do {
-        const page = await withTimeout(
-          listPage(config, resource, continueToken),
-          `listing ${resource.kind}`,
-        );
+        const page = await listPage(config, resource, continueToken);
         onPage(page.items ?? []);
         continueToken = page.metadata?.continue || undefined;
         resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
@@ -119,21 +118,29 @@ export function createResourceClient(
       return { resourceVersion };
     },
     async watch(resourceVersion, onEvent, onDone) {
-      const controller = await withTimeout(
-        watch.watch(
-          resource.path,
-          {
-            resourceVersion,
-            allowWatchBookmarks: true,
-            ...(resource.labelSelector
-              ? { labelSelector: resource.labelSelector }
-              : {}),
-          },
-          onEvent,
-          onDone,
-        ),
-        `watching ${resource.kind}`,
+      const starting = watch.watch(
+        resource.path,
+        {
+          resourceVersion,
+          allowWatchBookmarks: true,
+          ...(resource.labelSelector
+            ? { labelSelector: resource.labelSelector }
+            : {}),
+        },
+        onEvent,
+        onDone,
       );
+      let timer: NodeJS.Timeout | undefined;
+      const controller = await Promise.race([
+        starting,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            // A watch that connects after its deadline is closed at once.
+            starting.then(late => late.abort()).catch(() => undefined);
+            reject(timedOut(`watching ${resource.kind}`));
+          }, LIST_TIMEOUT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
       return { abort: () => controller.abort() };
     },
   };
