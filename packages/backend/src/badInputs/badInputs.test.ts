@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   authorizationOf,
@@ -42,6 +44,9 @@ function bodyText(request: BadRequest): string {
 
 describe('bad inputs', () => {
   let started: Awaited<ReturnType<typeof startMatrixBackend>>;
+  const workDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'cocktail-bad-inputs-'),
+  );
 
   async function send(request: BadRequest) {
     const hasBody = request.body !== undefined;
@@ -140,6 +145,7 @@ describe('bad inputs', () => {
   afterAll(async () => {
     await started?.backend.stop();
     await started?.sim.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   it('refuses every one with a 4xx naming the field, and changes nothing', async () => {
@@ -159,7 +165,7 @@ describe('bad inputs', () => {
         field: request.field,
         run: () => send(request),
       })),
-      ...actionInputs(started.baseUrl),
+      ...actionInputs(started.baseUrl, workDir),
     ];
     const families = new Map<string, number>();
     const surprises: string[] = [];

@@ -12,7 +12,6 @@ import {
 } from '@cocktailcloud/plugin-scaffolder-backend-module-cocktail';
 import { validate } from 'jsonschema';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PEOPLE } from '../../__testUtils__/startMatrixBackend';
 import { badValue, badVariants, BadVariant } from './badVariants';
@@ -89,7 +88,11 @@ export interface BadActionInput {
 }
 
 /** Every Cocktail scaffolder action, with bad inputs generated from a good one. */
-export function actionInputs(baseUrl: string): BadActionInput[] {
+export function actionInputs(
+  baseUrl: string,
+  /** A directory of the test's, removed after it: the workspace and the publish directory. */
+  workDir: string,
+): BadActionInput[] {
   const client = new CocktailBackendClient({
     discovery: {
       getBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
@@ -97,11 +100,11 @@ export function actionInputs(baseUrl: string): BadActionInput[] {
     },
     auth: mockServices.auth(),
   });
-  const workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-inputs-'));
+  const workspacePath = path.join(workDir, 'workspace');
+  const publishDirectory = path.join(workDir, 'published');
+  fs.mkdirSync(workspacePath, { recursive: true });
+  fs.mkdirSync(publishDirectory, { recursive: true });
   fs.writeFileSync(path.join(workspacePath, 'catalog-info.yaml'), '');
-  const publishDirectory = fs.mkdtempSync(
-    path.join(os.tmpdir(), 'bad-inputs-published-'),
-  );
   const actions: Array<{ action: Action; good: any; extra: BadVariant[] }> = [
     {
       action: createCocktailClusterCreateAction({ client }) as Action,
