@@ -52,3 +52,24 @@ export function fingerprintChanges(before: string[], after: string[]) {
     ...before.filter(line => !is.has(line)).map(line => `- ${line}`),
   ];
 }
+
+/**
+ * The fingerprint once two readings `intervalMs` apart agree (controllers have finished
+ * reacting); the last reading when they keep changing until `attempts` run out.
+ */
+export async function steadyFingerprint(
+  sim: KubeSim,
+  clusters: string[],
+  { intervalMs = 400, attempts = 40 } = {},
+) {
+  let previous = clusterFingerprint(sim, clusters);
+  for (let i = 0; i < attempts; i++) {
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
+    const now = clusterFingerprint(sim, clusters);
+    if (fingerprintChanges(previous, now).length === 0) {
+      return now;
+    }
+    previous = now;
+  }
+  return previous;
+}

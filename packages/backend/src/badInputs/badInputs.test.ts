@@ -5,11 +5,12 @@ import {
   authorizationOf,
   startMatrixBackend,
 } from '../__testUtils__/startMatrixBackend';
+import { createDemoCluster } from '../__testUtils__/clusterRequests';
 import { actionInputs } from './__testUtils__/actionInputs';
 import { catalogRequests } from './__testUtils__/catalogInputs';
 import {
-  clusterFingerprint,
   fingerprintChanges,
+  steadyFingerprint,
 } from '../__testUtils__/clusterFingerprint';
 import { BadRequest, endpointRequests } from './__testUtils__/endpointInputs';
 
@@ -82,19 +83,6 @@ describe('bad inputs', () => {
     return page.items.map((row: { id: string | number }) => String(row.id));
   }
 
-  async function steadyFingerprint() {
-    let previous = clusterFingerprint(started.sim, CLUSTERS);
-    for (let i = 0; i < 60; i++) {
-      await new Promise(resolve => setTimeout(resolve, 500));
-      const now = clusterFingerprint(started.sim, CLUSTERS);
-      if (fingerprintChanges(previous, now).length === 0) {
-        return now;
-      }
-      previous = now;
-    }
-    throw new Error('the simulated clusters did not settle');
-  }
-
   beforeAll(async () => {
     started = await startMatrixBackend(path.resolve(__dirname, '../../../..'));
     // Simulated load follows the pods' random names; without it the autoscalers stay put, so
@@ -103,43 +91,7 @@ describe('bad inputs', () => {
       started.sim.cluster(name).loadFactor = 0;
     }
     // The Cluster API cluster the cluster inputs name, made with good input.
-    const created = await fetch(
-      `${started.baseUrl}/api/cocktail/cluster-api/clusters`,
-      {
-        method: 'POST',
-        headers: {
-          Authorization: authorizationOf('erin'),
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({
-          request: {
-            name: 'demo',
-            provider: 'docker',
-            kubernetesVersion: 'v1.32.2',
-            controlPlane: { replicas: 1 },
-            nodePools: [{ name: 'workers', replicas: 2 }],
-            labels: { team: 'payments', environment: 'development' },
-          },
-        }),
-      },
-    );
-    if (created.status !== 200) {
-      throw new Error(`creating the demo cluster: ${await created.text()}`);
-    }
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const status = await fetch(
-        `${started.baseUrl}/api/cocktail/cluster-api/clusters/default/demo`,
-        { headers: { Authorization: authorizationOf('erin') } },
-      ).then(r => r.json());
-      if (status.phase === 'Provisioned') {
-        break;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`the demo cluster stayed ${status.phase}`);
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
+    await createDemoCluster(started.baseUrl);
   });
 
   afterAll(async () => {
@@ -149,7 +101,7 @@ describe('bad inputs', () => {
   });
 
   it('refuses every one with a 4xx naming the field, and changes nothing', async () => {
-    const before = await steadyFingerprint();
+    const before = await steadyFingerprint(started.sim, CLUSTERS);
     const auditBefore = new Set(await succeededAuditIds());
 
     const cases = [
@@ -183,7 +135,10 @@ describe('bad inputs', () => {
       }
     }
 
-    const changes = fingerprintChanges(before, await steadyFingerprint());
+    const changes = fingerprintChanges(
+      before,
+      await steadyFingerprint(started.sim, CLUSTERS),
+    );
     const newAuditRows = (await succeededAuditIds()).filter(
       id => !auditBefore.has(id),
     );

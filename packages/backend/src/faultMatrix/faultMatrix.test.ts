@@ -2,8 +2,8 @@ import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import path from 'node:path';
 import { capturingAuditor } from '../__testUtils__/capturingAuditor';
 import {
-  clusterFingerprint,
   fingerprintChanges,
+  steadyFingerprint,
 } from '../__testUtils__/clusterFingerprint';
 import {
   authorizationOf,
@@ -77,19 +77,6 @@ describe('the fault matrix', () => {
       }
       await new Promise(resolve => setTimeout(resolve, 250));
     }
-  }
-
-  async function steadyFingerprint() {
-    let previous = clusterFingerprint(started.sim, CLUSTERS);
-    for (let i = 0; i < 40; i++) {
-      await new Promise(resolve => setTimeout(resolve, 400));
-      const now = clusterFingerprint(started.sim, CLUSTERS);
-      if (fingerprintChanges(previous, now).length === 0) {
-        return now;
-      }
-      previous = now;
-    }
-    return previous;
   }
 
   beforeAll(async () => {
@@ -170,7 +157,7 @@ describe('the fault matrix', () => {
     const lines: string[] = [];
     for (const fault of cases) {
       families.set(fault.family, (families.get(fault.family) ?? 0) + 1);
-      const before = await steadyFingerprint();
+      const before = await steadyFingerprint(started.sim, CLUSTERS);
       const rowsBefore = fault.audit ? await auditRows(fault.audit) : 0;
       const eventsBefore = auditor.events.length;
       await fault.inject();
@@ -181,7 +168,10 @@ describe('the fault matrix', () => {
       );
       const tookMs = Date.now() - startedAt;
       await fault.heal();
-      const changes = fingerprintChanges(before, await steadyFingerprint());
+      const changes = fingerprintChanges(
+        before,
+        await steadyFingerprint(started.sim, CLUSTERS),
+      );
       const eventId = fault.audit?.replace(/\./g, '-');
       const audited =
         !fault.audit ||

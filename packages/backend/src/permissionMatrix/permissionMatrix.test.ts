@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createDemoCluster } from '../__testUtils__/clusterRequests';
 import { expectedAllowed, STANDING } from './__testUtils__/expectedDecision';
 import { actionCases } from './__testUtils__/actionCases';
 import {
@@ -87,36 +88,7 @@ describe('the permission matrix', () => {
       );
     });
     // A Cluster API cluster for the cluster operations, and a scan of Payments API's image.
-    const created = await call(
-      'erin',
-      'POST',
-      '/api/cocktail/cluster-api/clusters',
-      {
-        body: {
-          request: {
-            name: 'demo',
-            provider: 'docker',
-            kubernetesVersion: 'v1.32.2',
-            controlPlane: { replicas: 1 },
-            nodePools: [{ name: 'workers', replicas: 2 }],
-            labels: { team: 'payments', environment: 'development' },
-          },
-        },
-      },
-    );
-    if (created.status !== 200) {
-      throw new Error(
-        `creating the demo cluster: ${created.status} ${created.message}`,
-      );
-    }
-    await until('the demo cluster', async () => {
-      const status = await call(
-        'erin',
-        'GET',
-        '/api/cocktail/cluster-api/clusters/default/demo',
-      );
-      return status.body?.phase === 'Provisioned';
-    });
+    await createDemoCluster(started.baseUrl);
     const upload = await call('erin', 'POST', '/api/cocktail/image-scans', {
       body: PAYMENTS_API_REPORT,
     });

@@ -1,8 +1,7 @@
 import { InputError } from '@backstage/errors';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  CocktailBackendClient,
   createCocktailClusterCreateAction,
   createCocktailClusterScaleAction,
   createCocktailClusterUpgradeAction,
@@ -13,6 +12,10 @@ import {
 import { validate } from 'jsonschema';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  backendClientFor,
+  dockerClusterRequest,
+} from '../../__testUtils__/clusterRequests';
 import { PEOPLE } from '../../__testUtils__/startMatrixBackend';
 import { badValue, badVariants, BadVariant } from './badVariants';
 
@@ -93,13 +96,7 @@ export function actionInputs(
   /** A directory of the test's, removed after it: the workspace and the publish directory. */
   workDir: string,
 ): BadActionInput[] {
-  const client = new CocktailBackendClient({
-    discovery: {
-      getBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
-      getExternalBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
-    },
-    auth: mockServices.auth(),
-  });
+  const client = backendClientFor(baseUrl);
   const workspacePath = path.join(workDir, 'workspace');
   const publishDirectory = path.join(workDir, 'published');
   fs.mkdirSync(workspacePath, { recursive: true });
@@ -108,14 +105,7 @@ export function actionInputs(
   const actions: Array<{ action: Action; good: any; extra: BadVariant[] }> = [
     {
       action: createCocktailClusterCreateAction({ client }) as Action,
-      good: {
-        name: 'bad-input',
-        provider: 'docker',
-        kubernetesVersion: 'v1.32.2',
-        controlPlane: { replicas: 1 },
-        nodePools: [{ name: 'workers', replicas: 1 }],
-        labels: { team: 'platform', environment: 'development' },
-      },
+      good: dockerClusterRequest('bad-input'),
       extra: [
         badValue('provider', {
           name: 'bad-input',

@@ -1,4 +1,5 @@
 import { PAYMENTS_API_REPORT } from '../../permissionMatrix/__testUtils__/matrixCases';
+import { dockerClusterRequest } from '../../__testUtils__/clusterRequests';
 import { badValue, badVariants, BadVariant } from './badVariants';
 
 /** A bad request: what it is, the field its refusal has to name, and how to send it. */
@@ -146,14 +147,7 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     path: `${API}/cluster-api/clusters`,
     good: {
       dryRun: true,
-      request: {
-        name: 'bad-input',
-        provider: 'docker',
-        kubernetesVersion: 'v1.32.2',
-        controlPlane: { replicas: 1 },
-        nodePools: [{ name: 'workers', replicas: 1 }],
-        labels: { team: 'platform', environment: 'development' },
-      },
+      request: dockerClusterRequest('bad-input'),
     },
     extra: [
       badValue('request.provider', {

@@ -1,4 +1,5 @@
 import { KubeSim } from '@cocktailcloud/kube-sim';
+import { dockerClusterRequest } from '../../__testUtils__/clusterRequests';
 import { FaultAnswer, FaultCase } from './FaultCase';
 
 type FaultSettings = Parameters<ReturnType<KubeSim['cluster']>['setFaults']>[0];
@@ -265,16 +266,6 @@ export function clusterFaultCases(sim: KubeSim, send: Send): FaultCase[] {
     });
   }
 
-  const clusterRequest = (name: string) => ({
-    request: {
-      name,
-      provider: 'docker',
-      kubernetesVersion: 'v1.32.2',
-      controlPlane: { replicas: 1 },
-      nodePools: [{ name: 'workers', replicas: 1 }],
-      labels: { team: 'platform', environment: 'development' },
-    },
-  });
   for (const [fault, settings, cause, name] of [
     ['down', { down: true }, /no answer within 1 s/i, 'fault-down'],
     [
@@ -292,7 +283,9 @@ export function clusterFaultCases(sim: KubeSim, send: Send): FaultCase[] {
       audit: 'cluster.create',
       inject: on(dev, settings),
       act: () =>
-        send('POST', `${API}/cluster-api/clusters`, clusterRequest(name)),
+        send('POST', `${API}/cluster-api/clusters`, {
+          request: dockerClusterRequest(name),
+        }),
       heal: healAll,
     });
   }

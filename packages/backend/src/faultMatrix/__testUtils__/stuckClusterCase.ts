@@ -1,10 +1,11 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { KubeSim } from '@cocktailcloud/kube-sim';
+import { createCocktailClusterCreateAction } from '@cocktailcloud/plugin-scaffolder-backend-module-cocktail';
 import {
-  CocktailBackendClient,
-  createCocktailClusterCreateAction,
-} from '@cocktailcloud/plugin-scaffolder-backend-module-cocktail';
+  backendClientFor,
+  dockerClusterRequest,
+} from '../../__testUtils__/clusterRequests';
 import { PEOPLE } from '../../__testUtils__/startMatrixBackend';
 import { FaultCase } from './FaultCase';
 
@@ -14,13 +15,7 @@ import { FaultCase } from './FaultCase';
  */
 export function stuckClusterCase(sim: KubeSim, baseUrl: string): FaultCase {
   const management = sim.cluster('dev').controllers!;
-  const client = new CocktailBackendClient({
-    discovery: {
-      getBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
-      getExternalBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
-    },
-    auth: mockServices.auth(),
-  });
+  const client = backendClientFor(baseUrl);
   const action = createCocktailClusterCreateAction({
     client,
     pollIntervalMs: 1_000,
@@ -38,12 +33,7 @@ export function stuckClusterCase(sim: KubeSim, baseUrl: string): FaultCase {
       const ctx = {
         ...createMockActionContext({
           input: {
-            name: 'stuck',
-            provider: 'docker',
-            kubernetesVersion: 'v1.32.2',
-            controlPlane: { replicas: 1 },
-            nodePools: [{ name: 'workers', replicas: 1 }],
-            labels: { team: 'platform', environment: 'development' },
+            ...dockerClusterRequest('stuck'),
             waitForProvisioned: true,
             timeoutMinutes: 1,
           },

@@ -1,13 +1,16 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  CocktailBackendClient,
   createCocktailClusterCreateAction,
   createCocktailClusterScaleAction,
   createCocktailClusterUpgradeAction,
   createCocktailServerDeployAction,
   createCocktailServiceMapProvisionAction,
 } from '@cocktailcloud/plugin-scaffolder-backend-module-cocktail';
+import {
+  backendClientFor,
+  dockerClusterRequest,
+} from '../../__testUtils__/clusterRequests';
 import { MatrixCase, Outcome } from './matrixCases';
 import { PEOPLE, Person } from '../../__testUtils__/startMatrixBackend';
 
@@ -23,13 +26,7 @@ const STATUS_OF_ERROR: Record<string, number> = {
  * behalf of the person who started the task, against the running backend.
  */
 export function actionCases(baseUrl: string): MatrixCase[] {
-  const client = new CocktailBackendClient({
-    discovery: {
-      getBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
-      getExternalBaseUrl: async pluginId => `${baseUrl}/api/${pluginId}`,
-    },
-    auth: mockServices.auth(),
-  });
+  const client = backendClientFor(baseUrl);
   const run =
     (action: { handler: (ctx: any) => Promise<void> }, input: object) =>
     async (person: Person): Promise<Outcome> => {
@@ -56,14 +53,10 @@ export function actionCases(baseUrl: string): MatrixCase[] {
       name: 'action cocktail:cluster:create',
       permission: 'cocktail.cluster.create',
       target: {},
-      run: run(createCocktailClusterCreateAction({ client }), {
-        name: 'matrix',
-        provider: 'docker',
-        kubernetesVersion: 'v1.32.2',
-        controlPlane: { replicas: 1 },
-        nodePools: [{ name: 'workers', replicas: 1 }],
-        labels: { team: 'platform', environment: 'development' },
-      }),
+      run: run(
+        createCocktailClusterCreateAction({ client }),
+        dockerClusterRequest('matrix'),
+      ),
     },
     {
       name: 'action cocktail:cluster:upgrade (demo)',

@@ -1,3 +1,4 @@
+import { dockerClusterRequest } from '../../__testUtils__/clusterRequests';
 import { CaseTarget } from './expectedDecision';
 import { Person } from '../../__testUtils__/startMatrixBackend';
 
@@ -287,14 +288,7 @@ export function endpointCases(
       target: {},
       run: post('/api/cocktail/cluster-api/clusters', {
         dryRun: true,
-        request: {
-          name: 'matrix',
-          provider: 'docker',
-          kubernetesVersion: 'v1.32.2',
-          controlPlane: { replicas: 1 },
-          nodePools: [{ name: 'workers', replicas: 1 }],
-          labels: { team: 'platform', environment: 'development' },
-        },
+        request: dockerClusterRequest('matrix'),
       }),
     },
     {
