@@ -6,8 +6,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { cocktailPermissions } from '@cocktailcloud/plugin-cocktail-common';
 import {
+  BUILT_IN_SCAN_REPORT_READERS,
   ClusterPolicy,
   ClusterRegistry,
+  cocktailScanReportReadersExtensionPoint,
+  ReportReader,
+  ScanReportReaders,
   createResourceClient,
   loadKubernetesClient,
   readPermissionsConfig,
@@ -35,6 +39,20 @@ import { readRequestTimeoutMs } from './service/readRequestTimeout';
 export const cocktailPlugin = createBackendPlugin({
   pluginId: 'cocktail',
   register(env) {
+    const scanReportReaders = new ScanReportReaders();
+    const scanReportReadersExtension = {
+      addScanReportReader: (...readers: ReportReader[]) => {
+        scanReportReaders.add(...readers);
+      },
+    };
+    // The built-in formats go in the way a module's do.
+    scanReportReadersExtension.addScanReportReader(
+      ...BUILT_IN_SCAN_REPORT_READERS,
+    );
+    env.registerExtensionPoint(
+      cocktailScanReportReadersExtensionPoint,
+      scanReportReadersExtension,
+    );
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -194,7 +212,12 @@ export const cocktailPlugin = createBackendPlugin({
             },
             watchCache,
             audit,
-            imageScans: { store: scanStore, ...scanSettings, sync: scanSync },
+            imageScans: {
+              store: scanStore,
+              ...scanSettings,
+              sync: scanSync,
+              readers: scanReportReaders,
+            },
             loadClient: loadKubernetesClient,
             requestTimeoutMs,
           }),

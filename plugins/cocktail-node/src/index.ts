@@ -114,6 +114,21 @@ export {
 } from './clusterApi/discoverClusterApiVersions';
 export { kubeConfigDiscovery } from './clusterApi/kubeConfigDiscovery';
 export {
+  cocktailScanReportReadersExtensionPoint,
+  type CocktailScanReportReadersExtensionPoint,
+} from './extensions/scanReportReadersExtensionPoint';
+export {
+  ScanReportReaders,
+  BUILT_IN_SCAN_REPORT_READERS,
+} from './scans/ScanReportReaders';
+export type {
+  ReportReader,
+  ReportHeader,
+  ReportPattern,
+} from './scans/ReportReader';
+export { ReportFields, type ReportPath } from './scans/reportFields';
+export { FindingCollector } from './scans/FindingCollector';
+export {
   parseScanReport,
   type ParseScanReportOptions,
   type ScanReportContents,

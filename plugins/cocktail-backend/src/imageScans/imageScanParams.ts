@@ -1,6 +1,5 @@
 import {
   SCAN_SEVERITIES,
-  ScanReportFormat,
   ScanSeverity,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { parseImageReference } from '@cocktailcloud/plugin-cocktail-node';
@@ -11,13 +10,6 @@ import { FindingFilter, FindingsPageRequest } from './types';
 
 /** Findings per page when `limit` is not given, and the most one page may have. */
 export const FINDINGS_PAGE = { default: 100, max: 500 };
-
-const FORMATS: [ScanReportFormat, ...ScanReportFormat[]] = [
-  'trivy',
-  'grype',
-  'sarif',
-  'trivy-operator',
-];
 
 /** `POST /image-scans?image=…&format=…`: both optional; the report says them otherwise. */
 export const uploadQuery = z.strictObject({
@@ -33,8 +25,11 @@ export const uploadQuery = z.strictObject({
       }
     })
     .optional(),
-  format: z
-    .enum(FORMATS, { error: `expected one of ${FORMATS.join(', ')}` })
+  /** Checked against the registered report readers by the route. */
+  format: queryText('a report format such as trivy', 50)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, {
+      error: 'expected a report format such as trivy',
+    })
     .optional(),
 });
 

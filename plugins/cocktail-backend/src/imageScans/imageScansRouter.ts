@@ -17,6 +17,7 @@ import {
 } from '@cocktailcloud/plugin-cocktail-common';
 import {
   parseScanReport,
+  ScanReportReaders,
   summarizeServerStatus,
   WatchCache,
 } from '@cocktailcloud/plugin-cocktail-node';
@@ -71,6 +72,8 @@ export interface ImageScansRouterOptions {
   maxConcurrentUploads?: number;
   /** The Trivy Operator report sync; `POST /image-scans/sync` runs it now. */
   sync?: { run(): Promise<object> };
+  /** The report formats uploads may have; the built-in ones when not given. */
+  readers?: ScanReportReaders;
 }
 
 /**
@@ -84,6 +87,7 @@ export function imageScansRouter(
   const { httpAuth, authorize, catalog, store, watchCache } = options;
   const maxFindings = options.maxFindingsPerScan ?? 50_000;
   const slots = new UploadSlots(options.maxConcurrentUploads ?? 4);
+  const readers = options.readers ?? ScanReportReaders.builtIn();
   const api = validatedRouter();
 
   /** A report's problem, said of the request body it came in. */
@@ -98,10 +102,17 @@ export function imageScansRouter(
     req: express.Request,
     query: z.output<typeof uploadQuery>,
   ) {
+    if (query.format) {
+      try {
+        readers.require(query.format);
+      } catch (error) {
+        throw new InputError(`format: ${(error as Error).message}`);
+      }
+    }
     const { body, exceeded } = readReportBody(req, options.maxUploadBytes);
     let scan;
     try {
-      scan = await parseScanReport(body, { ...query, maxFindings });
+      scan = await parseScanReport(body, { ...query, maxFindings, readers });
     } catch (error) {
       throw exceeded() ?? tooManyFindings(error) ?? inTheBody(error);
     }

@@ -7,8 +7,8 @@ import {
 /** Clocks of CI machines and clusters drift; a scan this far ahead of ours is still taken. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-/** Where each format says when it scanned. */
-const TIME_FIELDS: Record<ScanReportFormat, string> = {
+/** Where each built-in format says when it scanned. */
+const TIME_FIELDS: Partial<Record<ScanReportFormat, string>> = {
   trivy: 'CreatedAt',
   grype: 'descriptor.timestamp',
   sarif: 'runs[].invocations[].endTimeUtc',
@@ -26,7 +26,7 @@ export function refuseFutureScan(scan: NormalizedScan, receivedAt: Date): void {
       `scannedAt: the report says it was scanned at ${new Date(
         scannedAt,
       ).toISOString()} (its ${
-        TIME_FIELDS[scan.format]
+        TIME_FIELDS[scan.format] ?? 'scan time'
       }), after it was received at ${receivedAt.toISOString()}; a scan cannot be dated more than ${
         CLOCK_SKEW_MS / 60_000
       } minutes ahead. Check the clock of the machine that scanned it.`,

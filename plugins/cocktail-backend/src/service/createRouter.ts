@@ -79,7 +79,10 @@ import {
   permissionReach,
   readableEntityRefs,
 } from '../access/readableEntityRefs';
-import { ServiceRoleDirectory } from '@cocktailcloud/plugin-cocktail-node';
+import {
+  ScanReportReaders,
+  ServiceRoleDirectory,
+} from '@cocktailcloud/plugin-cocktail-node';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -109,6 +112,8 @@ export interface RouterOptions {
     maxUploadBytes?: number;
     /** The Trivy Operator report sync, for `POST /image-scans/sync`; absent when disabled. */
     sync?: { run(): Promise<object> };
+    /** The report formats uploads may have; the built-in ones when not given. */
+    readers?: ScanReportReaders;
   };
 }
 
@@ -329,6 +334,7 @@ export async function createRouter(
         maxFindingsPerScan: options.imageScans.maxFindingsPerScan,
         maxConcurrentUploads: options.imageScans.maxConcurrentUploads,
         sync: options.imageScans.sync,
+        readers: options.imageScans.readers,
       }),
     );
   }

@@ -38,8 +38,13 @@ export interface ScanFinding {
   primaryUrl?: string;
 }
 
-/** The report formats the suite reads. */
-export type ScanReportFormat = 'trivy' | 'grype' | 'sarif' | 'trivy-operator';
+/** The built-in formats, or one a backend module added (a lowercase name). */
+export type ScanReportFormat =
+  | 'trivy'
+  | 'grype'
+  | 'sarif'
+  | 'trivy-operator'
+  | (string & {});
 
 /** Any supported report, normalised. */
 export interface NormalizedScan {

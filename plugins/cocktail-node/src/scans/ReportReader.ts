@@ -17,9 +17,16 @@ export interface ReportHeader {
   scannedAt: string;
 }
 
-/** What one report format needs to be read, whole or streamed. */
+/**
+ * What one report format needs to be read, whole or streamed.
+ *
+ * @public
+ */
 export interface ReportReader {
+  /** A lowercase name, as `?format=` and `--format` take it: `trivy`, `my-scanner`. */
   format: ScanReportFormat;
+  /** What it reads, for people: `Trivy JSON (SchemaVersion 2)`. */
+  description?: string;
   fields: ReportFields;
   /**
    * The findings' array items. When streaming, each item is read as soon as it is complete and

@@ -542,7 +542,7 @@ describe('parseScanReport', () => {
 
     it('rejects an unknown report', async () => {
       const message =
-        'unknown report: expected Trivy JSON (SchemaVersion 2), Grype JSON (matches), SARIF 2.1.0 or a Trivy Operator VulnerabilityReport';
+        'unknown report: expected a Trivy Operator VulnerabilityReport, SARIF 2.1.0, Trivy JSON (SchemaVersion 2) or Grype JSON (matches)';
       await expect(parseScanReport({ hello: 'world' })).rejects.toThrow(
         message,
       );

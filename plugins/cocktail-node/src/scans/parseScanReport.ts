@@ -8,35 +8,22 @@ import { Readable } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
 import { FindingCollector } from './FindingCollector';
 import { formatImageReference } from './imageReference';
-import { grypeReader } from './readGrype';
 import { ReportReader } from './ReportReader';
-import { sarifReader } from './readSarif';
-import { trivyReader } from './readTrivy';
-import { trivyOperatorReader } from './readTrivyOperator';
+import { ScanReportReaders } from './ScanReportReaders';
 import { streamDocument } from './streamDocument';
 import { TooManyFindingsError } from './TooManyFindingsError';
 
-const READERS: Record<ScanReportFormat, ReportReader> = {
-  trivy: trivyReader,
-  grype: grypeReader,
-  sarif: sarifReader,
-  'trivy-operator': trivyOperatorReader,
-};
+const BUILT_IN = ScanReportReaders.builtIn();
 
-/** The order formats are tried in: the most specific markers first. */
-const DETECTION_ORDER: ReportReader[] = [
-  trivyOperatorReader,
-  sarifReader,
-  trivyReader,
-  grypeReader,
-];
-
-const UNKNOWN_REPORT =
-  'unknown report: expected Trivy JSON (SchemaVersion 2), Grype JSON (matches), SARIF 2.1.0 or a Trivy Operator VulnerabilityReport';
+function unknownReport(readers: ScanReportReaders) {
+  return `unknown report: expected ${readers.describeExpected()}`;
+}
 
 export interface ParseScanReportOptions {
   /** The report's format; detected when absent. */
   format?: ScanReportFormat;
+  /** The formats read; the built-in ones when absent. */
+  readers?: ScanReportReaders;
   /** The scanned image, for reports that do not name it (or name a local archive). */
   image?: string;
   /**
@@ -56,30 +43,26 @@ export interface ScanReportContents extends Omit<NormalizedScan, 'image'> {
 function readerFor(
   document: unknown,
   format: ScanReportFormat | undefined,
+  readers: ScanReportReaders,
 ): { reader: ReportReader; document: Record<string, unknown> } {
   if (format) {
-    const reader = READERS[format];
-    if (!reader) {
-      throw new InputError(
-        `unknown report format "${format}": expected one of ${Object.keys(
-          READERS,
-        ).join(', ')}`,
-      );
-    }
+    const reader = readers.require(format);
     return { reader, document: reader.fields.object(document, []) };
   }
   if (typeof document !== 'object' || document === null) {
-    throw new InputError(UNKNOWN_REPORT);
+    throw new InputError(unknownReport(readers));
   }
   const object = document as Record<string, unknown>;
-  const reader = DETECTION_ORDER.find(candidate => candidate.detect(object));
+  const reader = readers
+    .inDetectionOrder()
+    .find(candidate => candidate.detect(object));
   if (!reader) {
-    throw new InputError(UNKNOWN_REPORT);
+    throw new InputError(unknownReport(readers));
   }
   return { reader, document: object };
 }
 
-function parseText(text: string): unknown {
+function parseText(text: string, readers: ScanReportReaders): unknown {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
@@ -93,7 +76,7 @@ function parseText(text: string): unknown {
     return parseYaml(trimmed);
   } catch (error) {
     throw new InputError(
-      `${UNKNOWN_REPORT}; it is neither JSON nor YAML: ${
+      `${unknownReport(readers)}; it is neither JSON nor YAML: ${
         (error as Error).message
       }`,
     );
@@ -157,14 +140,15 @@ export async function parseScanReport(
   options: ParseScanReportOptions & { requireImage?: boolean } = {},
 ): Promise<NormalizedScan | ScanReportContents> {
   const collector = new FindingCollector(options.maxFindings);
+  const known = options.readers ?? BUILT_IN;
   let document: unknown;
   let itemsRead = false;
   if (input instanceof Readable) {
     const { json, source } = await peek(input);
     if (json) {
       const readers = options.format
-        ? [READERS[options.format]].filter(Boolean)
-        : Object.values(READERS);
+        ? [known.require(options.format)]
+        : known.inDetectionOrder();
       document = await streamDocument(
         source,
         readers
@@ -181,16 +165,20 @@ export async function parseScanReport(
       for await (const chunk of source) {
         chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
       }
-      document = parseText(Buffer.concat(chunks).toString('utf8'));
+      document = parseText(Buffer.concat(chunks).toString('utf8'), known);
     }
   } else if (typeof input === 'string') {
-    document = parseText(input);
+    document = parseText(input, known);
   } else if (Buffer.isBuffer(input)) {
-    document = parseText(input.toString('utf8'));
+    document = parseText(input.toString('utf8'), known);
   } else {
     document = input;
   }
-  const { reader, document: object } = readerFor(document, options.format);
+  const { reader, document: object } = readerFor(
+    document,
+    options.format,
+    known,
+  );
   const imageOptional = options.requireImage === false;
   const { image, target, ...header } = reader.readDocument(object, collector, {
     image: options.image,

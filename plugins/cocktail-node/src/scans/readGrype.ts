@@ -53,6 +53,7 @@ function titleOf(description: string | undefined): string | undefined {
 /** Grype's `-o json`; the matches stream. */
 export const grypeReader: ReportReader = {
   format: 'grype',
+  description: 'Grype JSON (matches)',
   fields,
   itemPattern: ['matches', '*'],
   skipPatterns: [

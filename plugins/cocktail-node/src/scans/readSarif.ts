@@ -125,6 +125,7 @@ function readResult(
  */
 export const sarifReader: ReportReader = {
   format: 'sarif',
+  description: 'SARIF 2.1.0',
   fields,
 
   detect: document =>

@@ -53,6 +53,7 @@ function readCvss(
 /** Trivy's `-f json` (SchemaVersion 2); the findings stream. */
 export const trivyReader: ReportReader = {
   format: 'trivy',
+  description: 'Trivy JSON (SchemaVersion 2)',
   fields,
   itemPattern: ['Results', '*', 'Vulnerabilities', '*'],
   skipPatterns: [

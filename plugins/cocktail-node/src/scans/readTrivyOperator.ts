@@ -15,6 +15,7 @@ const fields = new ReportFields('Trivy Operator VulnerabilityReport');
  */
 export const trivyOperatorReader: ReportReader = {
   format: 'trivy-operator',
+  description: 'a Trivy Operator VulnerabilityReport',
   fields,
   itemPattern: ['report', 'vulnerabilities', '*'],
 

@@ -1,0 +1,98 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { cocktailPlugin } from '../plugin';
+import { fakeScannerModule } from './__testUtils__/fakeScannerModule';
+
+jest.setTimeout(60_000);
+
+const FAKE_REPORT = {
+  scanner: 'fake-scanner',
+  image: 'registry.example.com/team/app:2.0.0',
+  time: '2026-12-01T10:00:00Z',
+  issues: [
+    {
+      advisory: 'FAKE-2026-1',
+      package: 'libfake',
+      version: '1.0',
+      level: 'bad',
+    },
+    {
+      advisory: 'FAKE-2026-2',
+      package: 'libmeh',
+      version: '0.3',
+      level: 'meh',
+    },
+  ],
+};
+
+describe('the cocktail plugin extension points', () => {
+  async function startWith(features: any[]) {
+    return startTestBackend({
+      features: [
+        cocktailPlugin,
+        ...features,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: { cocktail: { imageScans: { sync: { enabled: false } } } },
+        }),
+      ],
+    });
+  }
+
+  it("reads a module's scan format on upload, detected and named, next to the built-in ones", async () => {
+    const backend = await startWith([fakeScannerModule]);
+    try {
+      const detected = await request(backend.server)
+        .post('/api/cocktail/image-scans')
+        .send(FAKE_REPORT);
+      expect(detected.status).toBe(200);
+      expect(detected.body.scan).toMatchObject({
+        format: 'fake-scanner',
+        scanner: { name: 'fake-scanner', version: '0.1' },
+        counts: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 1, UNKNOWN: 0 },
+      });
+      const findings = await request(backend.server).get(
+        `/api/cocktail/image-scans/${detected.body.scan.id}/findings`,
+      );
+      expect(
+        findings.body.items.map((f: any) => [f.id, f.packageName, f.severity]),
+      ).toEqual([
+        ['FAKE-2026-1', 'libfake', 'CRITICAL'],
+        ['FAKE-2026-2', 'libmeh', 'LOW'],
+      ]);
+
+      const named = await request(backend.server)
+        .post('/api/cocktail/image-scans?format=fake-scanner')
+        .send({ ...FAKE_REPORT, issues: [{ advisory: 'FAKE-2026-3' }] });
+      expect(named.status).toBe(400);
+      expect(named.body.error.message).toBe(
+        'body: not a Fake Scanner report: issues[0].level: expected a non-empty string, got nothing',
+      );
+
+      const unknown = await request(backend.server)
+        .post('/api/cocktail/image-scans')
+        .send({ hello: 'world' });
+      expect(unknown.body.error.message).toContain(
+        'SARIF 2.1.0, Trivy JSON (SchemaVersion 2), Grype JSON (matches) or Fake Scanner JSON',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('refuses the format without the module, naming the formats there are', async () => {
+    const backend = await startWith([]);
+    try {
+      const response = await request(backend.server)
+        .post('/api/cocktail/image-scans?format=fake-scanner')
+        .send(FAKE_REPORT);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'format: unknown report format "fake-scanner": expected one of trivy-operator, sarif, trivy, grype',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
