@@ -9,6 +9,8 @@ import {
   BUILT_IN_SCAN_REPORT_READERS,
   ClusterPolicy,
   ClusterRegistry,
+  cocktailClusterSourcesExtensionPoint,
+  CocktailClusterSource,
   cocktailScanReportReadersExtensionPoint,
   ReportReader,
   ScanReportReaders,
@@ -53,6 +55,13 @@ export const cocktailPlugin = createBackendPlugin({
       cocktailScanReportReadersExtensionPoint,
       scanReportReadersExtension,
     );
+    // Modules' cluster sources join the registry (Cluster API's is added there the same way).
+    const clusterSources: CocktailClusterSource[] = [];
+    env.registerExtensionPoint(cocktailClusterSourcesExtensionPoint, {
+      addClusterSource: source => {
+        clusterSources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -78,6 +87,7 @@ export const cocktailPlugin = createBackendPlugin({
           catalog,
           credentials: () => auth.getOwnServiceCredentials(),
         });
+        clusterSources.forEach(source => registry.addClusterSource(source));
         const permissionSettings = readPermissionsConfig(config);
         const directory = new ServiceRoleDirectory({
           catalog,

@@ -48,6 +48,11 @@ export type {
   PodStatus,
 } from '@cocktailcloud/plugin-cocktail-common';
 export { ClusterRegistry } from './clusters/ClusterRegistry';
+export type { CocktailClusterSource } from './clusters/CocktailClusterSource';
+export {
+  cocktailClusterSourcesExtensionPoint,
+  type CocktailClusterSourcesExtensionPoint,
+} from './extensions/clusterSourcesExtensionPoint';
 export type { ClusterRegistryOptions } from './clusters/ClusterRegistry';
 export {
   CocktailClusterSupplier,

@@ -1,7 +1,9 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { KubeSim } from '@cocktailcloud/kube-sim';
 import request from 'supertest';
 import { cocktailPlugin } from '../plugin';
+import { fakeFleetModule } from './__testUtils__/fakeFleetModule';
 import { fakeScannerModule } from './__testUtils__/fakeScannerModule';
 
 jest.setTimeout(60_000);
@@ -27,14 +29,16 @@ const FAKE_REPORT = {
 };
 
 describe('the cocktail plugin extension points', () => {
-  async function startWith(features: any[]) {
+  async function startWith(features: any[], cocktail: object = {}) {
     return startTestBackend({
       features: [
         cocktailPlugin,
         ...features,
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({
-          data: { cocktail: { imageScans: { sync: { enabled: false } } } },
+          data: {
+            cocktail: { imageScans: { sync: { enabled: false } }, ...cocktail },
+          },
         }),
       ],
     });
@@ -93,6 +97,52 @@ describe('the cocktail plugin extension points', () => {
       );
     } finally {
       await backend.stop();
+    }
+  });
+
+  it("reaches a module's clusters, and refuses a name another source defines too, naming both", async () => {
+    const sim = await KubeSim.start({
+      clusters: ['edge-1', 'prod'],
+      cluster: { controllers: false },
+    });
+    const backend = await startWith(
+      [
+        fakeFleetModule([
+          { name: 'edge-1', url: sim.cluster('edge-1').url, token: 'fleet' },
+          { name: 'prod', url: sim.cluster('prod').url, token: 'fleet' },
+        ]),
+      ],
+      {
+        clusters: [
+          { name: 'prod', url: sim.cluster('prod').url, skipTLSVerify: true },
+        ],
+      },
+    );
+    try {
+      const listed = await request(backend.server).get(
+        '/api/cocktail/clusters',
+      );
+      expect(
+        listed.body.items.map((c: any) => [c.name, c.source, c.error]),
+      ).toEqual([
+        [
+          'prod',
+          'config',
+          'the cluster name "prod" is defined by both the cocktail.clusters entry "prod" and the cluster source "fake-fleet", so neither is used; rename or remove one of them',
+        ],
+        ['edge-1', 'fake-fleet', undefined],
+      ]);
+      const edge = await request(backend.server).get(
+        '/api/cocktail/clusters/edge-1',
+      );
+      expect(edge.body).toMatchObject({
+        name: 'edge-1',
+        provider: 'fake-cloud',
+        health: 'reachable',
+      });
+    } finally {
+      await backend.stop();
+      await sim.stop();
     }
   });
 });

@@ -13,6 +13,7 @@ import {
   CLUSTER_NAME_LABEL,
 } from './readKubeconfigSecret';
 import { trustedKubeconfigSecrets } from './trustedKubeconfigSecrets';
+import { CocktailClusterSource } from './CocktailClusterSource';
 import { CocktailCluster } from './types';
 
 /** How long one read of the management cluster may take. */
@@ -51,7 +52,8 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
  * read before (none at first); it never fails the caller. Kubeconfigs and
  * tokens are never logged.
  */
-export class ClusterApiClusterSource {
+export class ClusterApiClusterSource implements CocktailClusterSource {
+  readonly id = 'cluster-api';
   private readonly settings: ClusterApiSettings;
   private readonly options: ClusterApiClusterSourceOptions;
   private clusters: CocktailCluster[] = [];
@@ -78,13 +80,15 @@ export class ClusterApiClusterSource {
       : this.readAt + this.settings.refreshIntervalMs;
   }
 
-  /** Makes the next `list` read the management cluster again. */
+  /** Makes the next `listClusters` read the management cluster again. */
   invalidate(): void {
     this.readAt = undefined;
   }
 
   /** The Cluster API clusters; `registered` are the clusters that may be the management cluster. */
-  async list(registered: CocktailCluster[]): Promise<CocktailCluster[]> {
+  async listClusters(
+    registered: CocktailCluster[],
+  ): Promise<CocktailCluster[]> {
     if (Date.now() < this.expiresAt) {
       return this.clusters;
     }

@@ -17,6 +17,7 @@ import {
   createAuthStrategies,
 } from './auth/createAuthStrategies';
 import { ClusterApiClusterSource } from './ClusterApiClusterSource';
+import { CocktailClusterSource } from './CocktailClusterSource';
 import { errorMessage } from './errorMessage';
 import {
   KubernetesClientModule,
@@ -76,7 +77,7 @@ export class ClusterRegistry {
   };
   private readonly refreshIntervalMs: number;
   private readonly strategies: AuthStrategies;
-  private readonly clusterApi?: ClusterApiClusterSource;
+  private readonly sources: CocktailClusterSource[] = [];
   private readonly allowlist: ApiServerAllowlist;
 
   private resolvedConfigured?: Promise<CocktailCluster[]>;
@@ -132,12 +133,27 @@ export class ClusterRegistry {
     };
     this.strategies = createAuthStrategies(loadClient);
     if (clusterApi) {
-      this.clusterApi = new ClusterApiClusterSource(clusterApi, {
-        logger: this.logger,
-        loadClient,
-        kubeConfigFor: cluster => this.kubeConfigFor(cluster),
-      });
+      // Built in, and added the way a module's source is.
+      this.addClusterSource(
+        new ClusterApiClusterSource(clusterApi, {
+          logger: this.logger,
+          loadClient,
+          kubeConfigFor: cluster => this.kubeConfigFor(cluster),
+        }),
+      );
     }
+  }
+
+  /**
+   * Adds a source of clusters and their credentials, read with the catalog at each refresh;
+   * its clusters come after those of app-config and the catalog.
+   */
+  addClusterSource(source: CocktailClusterSource): void {
+    if (this.sources.some(other => other.id === source.id)) {
+      throw new Error(`Two cluster sources have the id "${source.id}"`);
+    }
+    this.sources.push(source);
+    this.cache = undefined;
   }
 
   /**
@@ -146,7 +162,7 @@ export class ClusterRegistry {
    * the management cluster are each read at most once per refresh interval.
    */
   async listClusters(): Promise<CocktailCluster[]> {
-    if (!this.catalog && !this.clusterApi) {
+    if (!this.catalog && this.sources.length === 0) {
       return this.configuredClusters();
     }
     if (this.cache && Date.now() < this.cache.expiresAt) {
@@ -159,15 +175,15 @@ export class ClusterRegistry {
   }
 
   /**
-   * Reads the Cluster API management cluster again now, as after creating or
-   * deleting a Cluster there, and returns all clusters.
+   * Reads the cluster sources (the Cluster API management cluster among them) again now, as
+   * after creating or deleting a Cluster there, and returns all clusters.
    */
   async refreshClusterApiClusters(): Promise<CocktailCluster[]> {
     if (this.refreshing) {
       // It may have read the management cluster before the change.
       await this.refreshing.catch(() => undefined);
     }
-    this.clusterApi?.invalidate();
+    this.sources.forEach(source => source.invalidate?.());
     this.cache = undefined;
     return this.listClusters();
   }
@@ -236,21 +252,26 @@ export class ClusterRegistry {
   private async refresh(): Promise<CocktailCluster[]> {
     const configured = await this.configuredClusters();
     const entities = await this.readCatalogEntities();
-    const clusterApi = this.clusterApi
-      ? await this.clusterApi.list(
-          // The management cluster is one of these.
-          mergeClusterSources(
-            { configured, entities },
-            { allowlist: this.allowlist, reportProblem: () => {} },
-          ),
-        )
-      : [];
+    // A management cluster is one of these.
+    const registered = mergeClusterSources(
+      { configured, entities },
+      { allowlist: this.allowlist, reportProblem: () => {} },
+    );
+    const sourced = (
+      await Promise.all(
+        this.sources.map(source => this.listSource(source, registered)),
+      )
+    ).flat();
 
     const problems = new Set<string>();
     const clusters = mergeClusterSources(
-      { configured, entities, clusterApi },
+      { configured, entities, sourced },
       {
         allowlist: this.allowlist,
+        describeSourced: cluster =>
+          this.sources
+            .find(source => source.id === cluster.source)
+            ?.describeClaimant?.(cluster),
         reportProblem: problem => {
           problems.add(problem);
           // Each problem is logged when it appears, not at every refresh.
@@ -266,10 +287,30 @@ export class ClusterRegistry {
       clusters,
       expiresAt: Math.min(
         this.catalog ? this.catalogExpiresAt() : Infinity,
-        this.clusterApi?.expiresAt ?? Infinity,
+        ...this.sources.map(
+          source => source.expiresAt ?? Date.now() + this.refreshIntervalMs,
+        ),
       ),
     };
     return clusters;
+  }
+
+  /** A source's clusters; none, logged, when it fails (a source should not, but may). */
+  private async listSource(
+    source: CocktailClusterSource,
+    registered: CocktailCluster[],
+  ): Promise<CocktailCluster[]> {
+    try {
+      const clusters = await source.listClusters(registered);
+      return clusters.map(cluster => ({ ...cluster, source: source.id }));
+    } catch (error) {
+      this.logger.warn(
+        `Could not read the clusters of source "${source.id}": ${errorMessage(
+          error,
+        )}`,
+      );
+      return [];
+    }
   }
 
   private catalogExpiresAt(): number {

@@ -39,12 +39,14 @@ export function describeClaimant(cluster: CocktailCluster): string {
       return `the cocktail.clusters entry "${cluster.name}"`;
     case 'catalog':
       return `the kubernetes-cluster Resource "${cluster.entityRef}"`;
-    default:
+    case 'cluster-api':
       return `the kubeconfig Secret "${
         cluster.clusterApi?.namespace
       }/${kubeconfigSecretName(cluster.name)}" on management cluster "${
         cluster.clusterApi?.managementCluster
       }"`;
+    default:
+      return `the cluster source "${cluster.source}"`;
   }
 }
 

@@ -16,17 +16,17 @@ export interface ClusterSources {
   configured: CocktailCluster[];
   /** The catalog's kubernetes-cluster Resources. */
   entities: Entity[];
-  /** The clusters of a Cluster API management cluster. */
-  clusterApi?: CocktailCluster[];
+  /** The clusters of the cluster sources: a Cluster API management cluster's, modules'. */
+  sourced?: CocktailCluster[];
 }
 
 /**
- * The clusters of app-config, the catalog and a Cluster API management
- * cluster, by name: app-config's in their order, then those only the catalog
- * defines, then the Cluster API ones.
+ * The clusters of app-config, the catalog and the cluster sources (a Cluster
+ * API management cluster, modules'), by name: app-config's in their order,
+ * then those only the catalog defines, then the sources' ones.
  *
- * App-config entries and Cluster API Secrets bring a URL and credentials; a
- * name that both define is refused, so neither is used. A catalog Resource of
+ * App-config entries and cluster sources bring a URL and credentials; a name
+ * that two of them define is refused, so none is used. A catalog Resource of
  * such a cluster's name only describes it (title, entity ref, provider,
  * region): its connection annotations are not used. A Resource whose name no
  * other source defines registers the cluster, which is reached only when
@@ -35,10 +35,12 @@ export interface ClusterSources {
  * that cannot be read are left out. Both are reported.
  */
 export function mergeClusterSources(
-  { configured, entities, clusterApi = [] }: ClusterSources,
+  { configured, entities, sourced = [] }: ClusterSources,
   options: {
     allowlist: ApiServerAllowlist;
     reportProblem: (problem: string) => void;
+    /** How a source names who defines one of its clusters; its id when it does not say. */
+    describeSourced?: (cluster: CocktailCluster) => string | undefined;
   },
 ): CocktailCluster[] {
   const { allowlist, reportProblem } = options;
@@ -49,28 +51,42 @@ export function mergeClusterSources(
     reportProblem(`Not reaching cluster "${cluster.name}": ${refusal}`);
     return refusedCluster(cluster, refusal);
   };
+  const claimant = (cluster: CocktailCluster) =>
+    options.describeSourced?.(cluster) ?? describeClaimant(cluster);
 
   const clusters = new Map<string, CocktailCluster>();
+  const sourcedByName = groupBy(sourced, cluster => cluster.name);
   for (const cluster of configured) {
-    const other = clusterApi.find(c => c.name === cluster.name);
+    const others = sourcedByName.get(cluster.name) ?? [];
     clusters.set(
       cluster.name,
-      other
+      others.length
         ? refuse(
             cluster,
             nameConflict(cluster.name, [
               describeClaimant(cluster),
-              describeClaimant(other),
+              ...others.map(claimant),
             ]),
           )
         : cluster,
     );
   }
-  const fromClusterApi = clusterApi.filter(c => !clusters.has(c.name));
-  fromClusterApi.forEach(cluster => clusters.set(cluster.name, cluster));
+  const fromSources: CocktailCluster[] = [];
+  for (const [name, group] of sourcedByName) {
+    if (clusters.has(name)) {
+      continue;
+    }
+    const [first] = group;
+    const cluster =
+      group.length > 1
+        ? refuse(first, nameConflict(name, group.map(claimant)))
+        : first;
+    clusters.set(name, cluster);
+    fromSources.push(cluster);
+  }
 
   const catalogOnly: CocktailCluster[] = [];
-  for (const [name, group] of groupByName(entities)) {
+  for (const [name, group] of groupBy(entities, e => e.metadata.name)) {
     const refs = group.map(entity => stringifyEntityRef(entity));
     const described = clusters.get(name);
     if (group.length > 1) {
@@ -120,15 +136,15 @@ export function mergeClusterSources(
   return [
     ...configured.map(c => clusters.get(c.name)!),
     ...catalogOnly,
-    ...fromClusterApi.map(c => clusters.get(c.name)!),
+    ...fromSources.map(c => clusters.get(c.name)!),
   ];
 }
 
-function groupByName(entities: Entity[]): Map<string, Entity[]> {
-  const groups = new Map<string, Entity[]>();
-  for (const entity of entities) {
-    const name = entity.metadata.name;
-    groups.set(name, [...(groups.get(name) ?? []), entity]);
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return groups;
 }

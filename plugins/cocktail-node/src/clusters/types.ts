@@ -56,9 +56,9 @@ export interface CocktailCluster {
   /**
    * Where the credentials come from: `config` when app-config defines the
    * cluster, `cluster-api` for a `<cluster>-kubeconfig` Secret of the Cluster
-   * API management cluster, else `catalog`.
+   * API management cluster, the `id` of a module's cluster source, else `catalog`.
    */
-  source: 'config' | 'catalog' | 'cluster-api';
+  source: 'config' | 'catalog' | 'cluster-api' | (string & {});
   /** For a `cluster-api` cluster: where its Cluster object lives. */
   clusterApi?: { managementCluster: string; namespace: string };
   /** The catalog Resource describing the cluster, such as `resource:default/prod`. */
