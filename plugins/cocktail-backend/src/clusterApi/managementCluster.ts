@@ -5,7 +5,7 @@ import {
 import { ServiceUnavailableError } from '@backstage/errors';
 import type * as k8s from '@kubernetes/client-node';
 import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
-import { ManagementCluster } from './ClusterProvisioner';
+import { ManagementCluster } from './clusterOperations';
 
 const DISCOVERY_CACHE_MS = 60_000;
 
