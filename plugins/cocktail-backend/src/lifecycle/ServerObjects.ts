@@ -1,0 +1,121 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  LABEL_MANAGED_BY,
+  LABEL_SERVER,
+  MANAGED_BY_COCKTAIL,
+} from '@cocktailcloud/plugin-cocktail-node';
+import { KubernetesOperations, MANAGED_KINDS } from './KubernetesOperations';
+import {
+  describeRef,
+  ObjectRef,
+  ServerTarget,
+  workloadRef,
+} from './ServerTarget';
+
+const REVISION = 'deployment.kubernetes.io/revision';
+
+export function refOf(object: any, namespace: string): ObjectRef {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    namespace,
+    name: object.metadata.name,
+  };
+}
+
+/** What an operation changed, not the whole object the API server returned. */
+export function changed(object: any) {
+  return {
+    object: `${object.kind}/${object.metadata?.name}`,
+    resourceVersion: object.metadata?.resourceVersion,
+    generation: object.metadata?.generation,
+  };
+}
+
+/** One server's objects on its cluster: what every operation reads and how it patches. */
+export class ServerObjects {
+  constructor(
+    readonly ops: KubernetesOperations,
+    readonly target: ServerTarget,
+  ) {}
+
+  selector() {
+    return `${LABEL_SERVER}=${this.target.server.metadata.name},${LABEL_MANAGED_BY}=${MANAGED_BY_COCKTAIL}`;
+  }
+
+  /** Every object the cluster holds for this server, found by its labels. */
+  async liveObjects(): Promise<any[]> {
+    const lists = await Promise.all(
+      MANAGED_KINDS.map(k =>
+        this.ops.list(
+          k.apiVersion,
+          k.kind,
+          this.target.namespace,
+          this.selector(),
+        ),
+      ),
+    );
+    return lists.flat();
+  }
+
+  async patchWorkload(
+    ref: ObjectRef,
+    body: Record<string, unknown>,
+    strategy: 'strategic' | 'merge',
+  ) {
+    return changed(await this.ops.patch(ref, body, strategy));
+  }
+
+  async workload(): Promise<any> {
+    const ref = workloadRef(this.target);
+    const object = await this.ops.read(ref);
+    if (!object) {
+      throw new NotFoundError(
+        `${describeRef(ref)} is not deployed in ${this.target.cluster}/${
+          this.target.namespace
+        }; deploy the server first`,
+      );
+    }
+    return object;
+  }
+
+  async autoscaler(): Promise<any | undefined> {
+    return this.ops.read({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      namespace: this.target.namespace,
+      name: this.target.server.metadata.name,
+    });
+  }
+
+  /** The ReplicaSet of a Deployment's revision, which a rollback goes back to. */
+  async replicaSetAt(revision: string): Promise<any> {
+    if (this.target.server.spec.type !== 'Deployment') {
+      throw new InputError(
+        `revision: rollback is for Deployments; ${this.target.server.metadata.name} is a ${this.target.server.spec.type}`,
+      );
+    }
+    await this.workload();
+    const sets = await this.ops.list(
+      'apps/v1',
+      'ReplicaSet',
+      this.target.namespace,
+      `${LABEL_SERVER}=${this.target.server.metadata.name}`,
+    );
+    const match = sets.find(
+      rs => rs.metadata?.annotations?.[REVISION] === revision,
+    );
+    if (!match) {
+      const known = sets
+        .map(rs => rs.metadata?.annotations?.[REVISION])
+        .filter(Boolean)
+        .sort((a, b) => Number(a) - Number(b));
+      throw new NotFoundError(
+        `revision ${revision} of ${
+          this.target.server.metadata.name
+        } not found; known revisions are ${known.join(', ') || 'none'}`,
+      );
+    }
+    return match;
+  }
+}
