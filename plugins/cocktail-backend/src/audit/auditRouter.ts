@@ -113,10 +113,10 @@ export function auditRouter(options: {
       const rows = audit.exportRows(filter, format)[Symbol.asyncIterator]();
       // The header, then the first rows: whether the database answers is known before the
       // download starts.
-      const start = await readingTheAuditLog(async () => {
-        const header = await rows.next();
-        return header.done ? [] : [header, await rows.next()];
-      }, logAuditReadFailure);
+      const start = await readingTheAuditLog(
+        async () => [await rows.next(), await rows.next()],
+        logAuditReadFailure,
+      );
       res.setHeader(
         'Content-Type',
         format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
@@ -125,21 +125,13 @@ export function auditRouter(options: {
         'Content-Disposition',
         `attachment; filename="cocktail-audit.${format}"`,
       );
-      let done = start.length < 2;
       for (const chunk of start) {
-        if (chunk.done) {
-          done = true;
-        } else {
+        if (!chunk.done) {
           res.write(chunk.value);
         }
       }
-      while (!done) {
-        const next = await rows.next();
-        if (next.done) {
-          done = true;
-        } else {
-          res.write(next.value);
-        }
+      for await (const chunk of { [Symbol.asyncIterator]: () => rows }) {
+        res.write(chunk);
       }
       res.end();
     },

@@ -1,5 +1,6 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
+import { jsonBody } from './jsonBody';
 import { parseInput } from './parseInput';
 
 /** What a route accepts. A part without a schema must be empty: no query, no body. */
@@ -51,15 +52,20 @@ export function validatedRouter() {
           ? parseInput(input.params, req.params, 'path')
           : req.params;
         const query = parseInput(input.query ?? noQuery, req.query, 'query');
-        // express.json() leaves no body (or {}) when none was sent.
+        // express.json() leaves no body (or {}) when none was sent; it skips a body already read.
         const body = parseInput(input.body ?? noBody, req.body ?? {}, 'body');
         await handler({ params, query, body } as any, req, res);
       };
       const handle = (req: Request, res: Response, next: NextFunction) => {
         check(req, res).catch(next);
       };
-      Object.defineProperty(handle, VALIDATED_ROUTE, { value: true });
-      router[method](path, handle);
+      // A route that declares a body parses it itself, so one mounted before the router-wide
+      // JSON parser (next to a streamed upload) cannot take an unread body for an empty one.
+      const handlers = [...(input.body ? jsonBody() : []), handle];
+      for (const handler of handlers) {
+        Object.defineProperty(handler, VALIDATED_ROUTE, { value: true });
+      }
+      router[method](path, ...handlers);
     };
   return {
     router: router as express.Router,

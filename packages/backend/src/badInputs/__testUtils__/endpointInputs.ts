@@ -203,6 +203,11 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     ],
   },
   {
+    name: 'POST image-scans/sync',
+    path: `${API}/image-scans/sync`,
+    good: {},
+  },
+  {
     name: 'POST image-scans',
     path: `${API}/image-scans`,
     good: PAYMENTS_API_REPORT,
