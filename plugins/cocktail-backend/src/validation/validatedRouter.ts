@@ -61,11 +61,11 @@ export function validatedRouter() {
       };
       // A route that declares a body parses it itself, so one mounted before the router-wide
       // JSON parser (next to a streamed upload) cannot take an unread body for an empty one.
-      const handlers = [...(input.body ? jsonBody() : []), handle];
-      for (const handler of handlers) {
-        Object.defineProperty(handler, VALIDATED_ROUTE, { value: true });
+      const steps = [...(input.body ? jsonBody() : []), handle];
+      for (const step of steps) {
+        Object.defineProperty(step, VALIDATED_ROUTE, { value: true });
       }
-      router[method](path, ...handlers);
+      router[method](path, ...steps);
     };
   return {
     router: router as express.Router,
