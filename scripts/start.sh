@@ -7,14 +7,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/bootstrap.sh
 mkdir -p .data/sqlite
 
-# The demo clusters (simulated by kube-sim, a test double) with the example servers deployed,
+# The demo clusters (simulated by kube-sim, a test double) with the example servers deployed
+# (rendered from the catalog by the suite's CLI, then given to kube-sim as plain manifests),
 # at the addresses examples/clusters.yaml gives them; dev also plays the Cluster API management
 # cluster, so the new-cluster template works offline. Set COCKTAIL_DEMO_CLUSTERS=false to skip.
 if [ "${COCKTAIL_DEMO_CLUSTERS:-true}" != false ]; then
   if (echo > /dev/tcp/127.0.0.1/18443) 2>/dev/null; then
     echo "start: something already listens on 127.0.0.1:18443; using it as the demo clusters" >&2
   else
-    node packages/kube-sim/bin/kube-sim --clusters dev,prod --seed examples --port 18443 --cluster-api dev > .data/kube-sim.log 2>&1 &
+    node packages/cli/bin/cocktail servers render examples --out .data/demo-manifests > /dev/null
+    node packages/kube-sim/bin/kube-sim --clusters dev,prod --seed .data/demo-manifests --port 18443 --cluster-api dev > .data/kube-sim.log 2>&1 &
     kube_sim_pid=$!
     trap 'kill "$kube_sim_pid" 2>/dev/null' EXIT
     trap 'exit 130' INT TERM

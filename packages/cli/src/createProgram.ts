@@ -9,6 +9,7 @@ import {
 import { parseFailOn, scanCheckCommand } from './commands/scanCheck';
 import { scanSummaryCommand } from './commands/scanSummary';
 import { scanUploadCommand } from './commands/scanUpload';
+import { serversRenderCommand } from './commands/serversRender';
 import { parseFormat, validateCommand } from './commands/validate';
 
 /** The `cocktail` command line, built fresh so tests can run it in-process. */
@@ -126,6 +127,22 @@ export function createProgram(
     });
 
   const out = write ?? (text => process.stdout.write(`${text}\n`));
+  program
+    .command('servers')
+    .description('CocktailServers')
+    .command('render')
+    .description(
+      "Render the Kubernetes objects of the catalog's ServiceMaps (namespace, quota) and CocktailServers, by cluster. With --out, writes <out>/<cluster>/<ServiceMap>.yaml (replacing each cluster's folder); otherwise prints them. Exits 1 when the catalog files have problems.",
+    )
+    .argument(
+      '<paths...>',
+      'YAML files, or directories to search for .yaml and .yml files',
+    )
+    .option('--out <directory>', 'write one folder per cluster here')
+    .action(async (paths: string[], options) => {
+      onExitCode(await serversRenderCommand(paths, options, out, writeError));
+    });
+
   const scan = program
     .command('scan')
     .description(

@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 const repoRoot = path.resolve(__dirname, '../../..');
 
 describe('the kube-sim command', () => {
-  it('prints each cluster URL once it answers, seeds the examples with their quotas and stops cleanly', async () => {
+  it('prints each cluster URL once it answers, seeds the demo manifests with their quotas and stops cleanly', async () => {
     const child = spawn(
       process.execPath,
       [
@@ -14,7 +14,7 @@ describe('the kube-sim command', () => {
         '--clusters',
         'dev,prod',
         '--seed',
-        'examples',
+        'test/fixtures/demo-manifests',
         '--port',
         '0',
       ],

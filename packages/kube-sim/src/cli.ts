@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 import { Command, InvalidArgumentError } from 'commander';
 import { KubeSim } from './KubeSim';
-import { seedExamples } from './seed/seedExamples';
+import { seedManifestDirectory } from './seed/seedManifests';
 
 function parseClusters(value: string): string[] {
   const names = value
@@ -48,7 +48,7 @@ const program = new Command('kube-sim')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option(
     '--seed <directory>',
-    'deploy the CocktailServers of a catalog directory (e.g. examples)',
+    'create the manifests under <directory>/<cluster>/*.yaml in each cluster (render them from a catalog with `cocktail servers render <catalog> --out <directory>`)',
   )
   .option(
     '--crds <paths...>',
@@ -110,7 +110,7 @@ const program = new Command('kube-sim')
       cluster: { nodes: options.nodes },
     });
     if (options.seed) {
-      const report = await seedExamples(sim, options.seed);
+      const report = await seedManifestDirectory(sim, options.seed);
       for (const d of report.deployed) {
         console.log(
           `seeded ${d.cluster}/${d.namespace}/${d.server} (${d.kind})`,

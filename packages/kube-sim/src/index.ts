@@ -23,4 +23,8 @@ export type {
 } from './controllers/clusterApi/WorkloadClusterHost';
 export { clusterApiCustomResourceDefinitions } from './crds/clusterApiResources';
 export { trivyOperatorCustomResourceDefinitions } from './crds/trivyOperatorResources';
-export { seedExamples, type SeedReport } from './seed/seedExamples';
+export {
+  seedManifestDirectory,
+  seedManifests,
+  type SeedReport,
+} from './seed/seedManifests';

@@ -6,6 +6,11 @@
 
 export { renderServerManifests } from './rendering/renderServerManifests';
 export {
+  renderCatalogManifests,
+  type CatalogManifests,
+  type ServiceMapManifests,
+} from './rendering/renderCatalogManifests';
+export {
   renderServiceMapQuota,
   SERVICE_MAP_QUOTA_NAME,
 } from './rendering/renderNamespaceQuota';

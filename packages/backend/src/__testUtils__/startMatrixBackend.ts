@@ -12,7 +12,7 @@ import catalogModuleCocktail from '@cocktailcloud/plugin-catalog-backend-module-
 import cocktailPlugin from '@cocktailcloud/plugin-cocktail-backend';
 import kubernetesModuleCocktail from '@cocktailcloud/plugin-kubernetes-backend-module-cocktail';
 import cocktailPolicyModule from '@cocktailcloud/plugin-permission-backend-module-cocktail-policy';
-import { KubeSim, seedExamples } from '@cocktailcloud/kube-sim';
+import { KubeSim, seedManifestDirectory } from '@cocktailcloud/kube-sim';
 import path from 'node:path';
 import { catalogUserInfoFactory } from './catalogUserInfo';
 import { writeCrossedEntities } from './matrixCatalog';
@@ -44,7 +44,10 @@ export async function startMatrixBackend(
       clusterApiProvisionMs: 300,
     } as any,
   });
-  await seedExamples(sim, path.join(repoRoot, 'examples'));
+  await seedManifestDirectory(
+    sim,
+    path.join(repoRoot, 'test/fixtures/demo-manifests'),
+  );
   const crossed = await writeCrossedEntities();
   const backend = await startTestBackend({
     features: [

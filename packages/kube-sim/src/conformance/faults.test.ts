@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { seedExamples } from '../seed/seedExamples';
+import { seedManifestDirectory } from '../seed/seedManifests';
 import {
   eventually,
   startTestCluster,
@@ -175,10 +175,13 @@ describe('faults on demand', () => {
 });
 
 describe('several clusters', () => {
-  it('serves each cluster on consecutive ports and seeds the example catalog into the right one', async () => {
+  it("serves each cluster on consecutive ports and seeds the demo's rendered manifests into the right one", async () => {
     const t = await startTestCluster({ clusters: ['dev', 'prod'], port: 0 });
     try {
-      const report = await seedExamples(t.sim, path.join(repoRoot, 'examples'));
+      const report = await seedManifestDirectory(
+        t.sim,
+        path.join(repoRoot, 'test/fixtures/demo-manifests'),
+      );
       expect(report.skipped).toEqual([]);
       expect(report.deployed).toContainEqual({
         cluster: 'prod',

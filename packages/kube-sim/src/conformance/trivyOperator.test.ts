@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
-import { seedExamples } from '../seed/seedExamples';
+import { seedManifestDirectory } from '../seed/seedManifests';
 import { vulnerabilityReportFor } from '../seed/vulnerabilityReports';
 import { kubeConfigFor } from './__testUtils__/clientFor';
 import {
@@ -13,7 +13,10 @@ import {
 
 jest.setTimeout(30_000);
 
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
+const DEMO_MANIFESTS = path.resolve(
+  __dirname,
+  '../../../../test/fixtures/demo-manifests',
+);
 const UPSTREAM_CRD = path.resolve(
   __dirname,
   '../../../../../shared/fixtures/crds/aquasecurity.github.io_vulnerabilityreports.yaml',
@@ -44,7 +47,7 @@ describe('Trivy Operator VulnerabilityReports', () => {
 
   beforeAll(async () => {
     t = await startTestCluster({ clusters: ['prod', 'dev'] });
-    await seedExamples(t.sim, EXAMPLES);
+    await seedManifestDirectory(t.sim, DEMO_MANIFESTS);
   });
 
   afterAll(async () => {

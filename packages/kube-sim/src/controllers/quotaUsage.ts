@@ -1,4 +1,4 @@
-import { parseQuantity } from '@cocktailcloud/plugin-cocktail-common';
+import { quantityValue } from '../api/quantity';
 import { KubeObject } from '../api/types';
 import { isPodActive } from './pods';
 
@@ -26,7 +26,7 @@ export function countsObjects(resource: string): boolean {
 }
 
 function amount(value: unknown): number {
-  return parseQuantity(value as string | number) ?? 0;
+  return quantityValue(value) ?? 0;
 }
 
 /** A pod's request or limit of one resource, as the scheduler counts it. */

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { KubeSim, seedExamples } from '@cocktailcloud/kube-sim';
+import { KubeSim, seedManifestDirectory } from '@cocktailcloud/kube-sim';
 import { startSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import {
   createResourceClient,
@@ -44,7 +44,10 @@ describe('the watch cache against kube-sim', () => {
     // payments-api off its two replicas at random; no load keeps it at its minimum.
     sim.cluster('prod').loadFactor = 0;
     const config = kubeConfig;
-    await seedExamples(sim, path.join(repoRoot, 'examples'));
+    await seedManifestDirectory(
+      sim,
+      path.join(repoRoot, 'test/fixtures/demo-manifests'),
+    );
     cache = new WatchCache({
       logger: mockServices.logger.mock(),
       backoffMs: 50,
