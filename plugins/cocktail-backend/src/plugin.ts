@@ -6,8 +6,13 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { cocktailPermissions } from '@cocktailcloud/plugin-cocktail-common';
 import {
+  BUILT_IN_CONTROL_PLANE_PROVIDERS,
+  BUILT_IN_INFRASTRUCTURE_PROVIDERS,
   BUILT_IN_SCAN_REPORT_READERS,
+  ClusterApiProviders,
   ClusterPolicy,
+  cocktailClusterApiProvidersExtensionPoint,
+  CocktailClusterApiProvidersExtensionPoint,
   ClusterRegistry,
   cocktailClusterSourcesExtensionPoint,
   CocktailClusterSource,
@@ -54,6 +59,24 @@ export const cocktailPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       cocktailScanReportReadersExtensionPoint,
       scanReportReadersExtension,
+    );
+    const clusterApiProviders = new ClusterApiProviders();
+    const clusterApiProvidersExtension: CocktailClusterApiProvidersExtensionPoint =
+      {
+        addInfrastructureProvider: provider =>
+          clusterApiProviders.addInfrastructureProvider(provider),
+        addControlPlaneProvider: provider =>
+          clusterApiProviders.addControlPlaneProvider(provider),
+      };
+    BUILT_IN_INFRASTRUCTURE_PROVIDERS.forEach(
+      clusterApiProvidersExtension.addInfrastructureProvider,
+    );
+    BUILT_IN_CONTROL_PLANE_PROVIDERS.forEach(
+      clusterApiProvidersExtension.addControlPlaneProvider,
+    );
+    env.registerExtensionPoint(
+      cocktailClusterApiProvidersExtensionPoint,
+      clusterApiProvidersExtension,
     );
     // Modules' cluster sources join the registry (Cluster API's is added there the same way).
     const clusterSources: CocktailClusterSource[] = [];
@@ -166,6 +189,7 @@ export const cocktailPlugin = createBackendPlugin({
                 kubeConfigFor: async name =>
                   registry.kubeConfigFor(await registry.getCluster(name)),
                 loadClient: loadKubernetesClient,
+                providers: clusterApiProviders,
                 timeoutMs: requestTimeoutMs,
               }),
               policy: await ClusterPolicy.fromConfig(config),

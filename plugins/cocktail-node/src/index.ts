@@ -95,6 +95,7 @@ export type {
   ClusterApiVersions,
   ClusterRequest,
   ClusterRequestIssue,
+  BuiltInInfrastructureProvider,
   ControlPlaneProvider,
   InfrastructureProvider,
   NodePoolRequest,
@@ -107,6 +108,29 @@ export {
   type ProviderProfile,
 } from './clusterApi/providerProfiles';
 export { validateClusterRequest } from './clusterApi/validateClusterRequest';
+export {
+  ClusterApiProviders,
+  type ClusterApiControlPlaneProvider,
+  type ClusterApiInfrastructureProvider,
+} from './clusterApi/providers/ClusterApiProviders';
+export {
+  BUILT_IN_CONTROL_PLANE_PROVIDERS,
+  BUILT_IN_INFRASTRUCTURE_PROVIDERS,
+  builtInClusterApiProviders,
+} from './clusterApi/providers/builtInClusterApiProviders';
+export type {
+  BootstrapFile,
+  MachineRole,
+  NodeSetup,
+  SelfManagedInfrastructure,
+} from './clusterApi/infrastructure/types';
+export type { ManagedService } from './clusterApi/managed/types';
+export type { BootstrapProvider } from './clusterApi/bootstrap/types';
+export { clusterObject, type RenderContext } from './clusterApi/renderContext';
+export {
+  cocktailClusterApiProvidersExtensionPoint,
+  type CocktailClusterApiProvidersExtensionPoint,
+} from './extensions/clusterApiProvidersExtensionPoint';
 export {
   renderClusterManifests,
   clusterApiKindsFor,

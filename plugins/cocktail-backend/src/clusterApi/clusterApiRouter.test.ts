@@ -2,7 +2,10 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim } from '@cocktailcloud/kube-sim';
-import { ClusterPolicy } from '@cocktailcloud/plugin-cocktail-node';
+import {
+  builtInClusterApiProviders,
+  ClusterPolicy,
+} from '@cocktailcloud/plugin-cocktail-node';
 import type * as k8s from '@kubernetes/client-node';
 import express from 'express';
 import request from 'supertest';
@@ -100,6 +103,7 @@ describe('the Cluster API routes against a simulated management cluster', () => 
           name,
           kubeConfigFor: async cluster => configFor(cluster),
           loadClient: async () => client,
+          providers: builtInClusterApiProviders(),
         }),
         policy,
         refreshRegistry,

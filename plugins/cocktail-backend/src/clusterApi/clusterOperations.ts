@@ -1,5 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ClusterApiProviders,
   ClusterApiVersions,
   ClusterRequest,
   CONTROL_PLANE_VERSION_FIELD,
@@ -16,6 +17,8 @@ const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 export interface ManagementCluster {
   name: string;
   ops: KubernetesOperations;
+  /** The infrastructure and control-plane providers requests are checked and rendered with. */
+  providers: ClusterApiProviders;
   /** The apiVersion per `group/Kind` it serves, and the kinds it lacks. */
   versions(): Promise<{ versions: ClusterApiVersions; missingKinds: string[] }>;
 }
@@ -85,7 +88,11 @@ export async function renderForManagement(
   request: ClusterRequest,
 ) {
   const { versions, missingKinds } = await management.versions();
-  const manifests = renderClusterManifests(request, versions);
+  const manifests = renderClusterManifests(
+    request,
+    versions,
+    management.providers,
+  );
   const missing = [...new Set(manifests.map(groupKind))].filter(kind =>
     missingKinds.includes(kind),
   );

@@ -19,7 +19,10 @@ export async function createCluster(
   body: unknown,
   options: { dryRun: boolean; owner: string; where?: string },
 ) {
-  const { request, issues } = validateClusterRequest(body);
+  const { request, issues } = validateClusterRequest(
+    body,
+    management.providers,
+  );
   refuseIssues(issues, options.where);
   refusePolicy(policy.check('create', request!));
   const { manifests } = await renderForManagement(management, request!);

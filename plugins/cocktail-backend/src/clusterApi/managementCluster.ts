@@ -1,4 +1,5 @@
 import {
+  ClusterApiProviders,
   discoverClusterApiVersions,
   kubeConfigDiscovery,
 } from '@cocktailcloud/plugin-cocktail-node';
@@ -17,6 +18,7 @@ export function managementClusterAccess(options: {
   name: string;
   kubeConfigFor: (cluster: string) => Promise<k8s.KubeConfig>;
   loadClient: () => Promise<typeof k8s>;
+  providers: ClusterApiProviders;
   timeoutMs?: number;
 }): () => Promise<ManagementCluster> {
   let discovered:
@@ -27,6 +29,7 @@ export function managementClusterAccess(options: {
     const client = await options.loadClient();
     return {
       name: options.name,
+      providers: options.providers,
       ops: new KubernetesOperations(
         client,
         config,
@@ -42,6 +45,7 @@ export function managementClusterAccess(options: {
                 timeoutMs: options.timeoutMs,
                 cluster: options.name,
               }),
+              { providers: options.providers },
             ),
           };
           // A failed discovery is not kept: the next request asks again.

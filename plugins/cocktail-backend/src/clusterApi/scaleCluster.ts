@@ -40,7 +40,10 @@ export async function scaleCluster(
       ...request,
       nodePools: [...request.nodePools, body.addNodePool],
     };
-    const { request: checked, issues } = validateClusterRequest(next);
+    const { request: checked, issues } = validateClusterRequest(
+      next,
+      management.providers,
+    );
     refuseIssues(issues);
     refusePolicy(
       policy.check('scale', checked!, {
@@ -48,7 +51,12 @@ export async function scaleCluster(
         nodePools: request.nodePools,
       }),
     );
-    const manifests = renderNodePool(checked!, body.addNodePool, versions);
+    const manifests = renderNodePool(
+      checked!,
+      body.addNodePool,
+      versions,
+      management.providers,
+    );
     const result = await applyManifests(management.ops, manifests, {
       dryRun: body.dryRun,
     });

@@ -3,7 +3,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { KubeSim } from '@cocktailcloud/kube-sim';
 import request from 'supertest';
 import { cocktailPlugin } from '../plugin';
+import path from 'node:path';
 import { fakeFleetModule } from './__testUtils__/fakeFleetModule';
+import { fakeInfrastructureModule } from './__testUtils__/fakeInfrastructureModule';
 import { fakeScannerModule } from './__testUtils__/fakeScannerModule';
 
 jest.setTimeout(60_000);
@@ -144,5 +146,118 @@ describe('the cocktail plugin extension points', () => {
       await backend.stop();
       await sim.stop();
     }
+  });
+
+  describe('Cluster API providers', () => {
+    const FAKE_REQUEST = {
+      name: 'edge',
+      provider: 'fakecloud',
+      kubernetesVersion: 'v1.33.1',
+      nodePools: [{ name: 'workers', replicas: 2 }],
+      providerOptions: { datacenter: 'dc-7' },
+    };
+    let sim: KubeSim;
+
+    beforeAll(async () => {
+      sim = await KubeSim.start({
+        clusters: ['mgmt'],
+        clusterApi: ['mgmt'],
+        crdPaths: [path.join(__dirname, '__testUtils__/fakecloud-crds.yaml')],
+        cluster: { controllers: false },
+      });
+    });
+    afterAll(() => sim.stop());
+
+    function startWithManagementCluster(features: any[]) {
+      return startWith(features, {
+        clusters: [
+          { name: 'mgmt', url: sim.cluster('mgmt').url, skipTLSVerify: true },
+        ],
+        clusterApi: { managementCluster: 'mgmt' },
+      });
+    }
+
+    it("creates a cluster on a module's infrastructure provider, its defaults and options applied and its kinds on the management cluster", async () => {
+      const backend = await startWithManagementCluster([
+        fakeInfrastructureModule,
+      ]);
+      try {
+        const missingOption = await request(backend.server)
+          .post('/api/cocktail/cluster-api/clusters')
+          .send({
+            request: { ...FAKE_REQUEST, providerOptions: {} },
+            dryRun: true,
+          });
+        expect(missingOption.status).toBe(400);
+        expect(missingOption.body.error.message).toContain(
+          'providerOptions.datacenter: is required for fakecloud: the data centre the cluster runs in',
+        );
+
+        const created = await request(backend.server)
+          .post('/api/cocktail/cluster-api/clusters')
+          .send({ request: FAKE_REQUEST });
+        expect(created.status).toBe(200);
+        expect(created.body.result.objects).toEqual(
+          expect.arrayContaining([
+            'Cluster/edge',
+            'FakeCloudCluster/edge',
+            'KubeadmControlPlane/edge-control-plane',
+            'FakeCloudMachineTemplate/edge-control-plane',
+            'FakeCloudMachineTemplate/edge-workers',
+          ]),
+        );
+        const mgmt = sim.cluster('mgmt');
+        const fakeCluster = mgmt.store.get(
+          mgmt.registry.byKind(
+            'infrastructure.cluster.x-k8s.io/v1alpha1',
+            'FakeCloudCluster',
+          )!,
+          'default',
+          'edge',
+        );
+        expect(fakeCluster?.spec).toEqual({
+          datacenter: 'dc-7',
+          region: 'north-1',
+        });
+        const workers = mgmt.store.get(
+          mgmt.registry.byKind(
+            'infrastructure.cluster.x-k8s.io/v1alpha1',
+            'FakeCloudMachineTemplate',
+          )!,
+          'default',
+          'edge-workers',
+        );
+        expect(workers?.spec.template.spec).toEqual({
+          flavor: 'f1.medium',
+          role: 'worker',
+        });
+        const cluster = mgmt.store.get(
+          mgmt.registry.byKind('cluster.x-k8s.io/v1beta2', 'Cluster')!,
+          'default',
+          'edge',
+        );
+        expect(cluster?.spec.infrastructureRef).toMatchObject({
+          kind: 'FakeCloudCluster',
+          name: 'edge',
+        });
+      } finally {
+        await backend.stop();
+      }
+    });
+
+    it('refuses the provider without the module, naming the built-in ones', async () => {
+      const backend = await startWithManagementCluster([]);
+      try {
+        const response = await request(backend.server)
+          .post('/api/cocktail/cluster-api/clusters')
+          .send({ request: FAKE_REQUEST, dryRun: true });
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain(
+          'request.provider: expected one of aws, eks, azure, aks, gcp, gke, openstack, vsphere, cloudstack, metal3, docker, got the string "fakecloud"',
+        );
+      } finally {
+        await backend.stop();
+      }
+    });
   });
 });

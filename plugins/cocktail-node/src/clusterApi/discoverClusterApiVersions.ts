@@ -1,10 +1,6 @@
-import {
-  OFFLINE_CLUSTER_API_VERSIONS,
-  RENDERABLE_VERSIONS,
-  groupOf,
-  kindOf,
-  versionOf,
-} from './apiVersions';
+import { RENDERABLE_VERSIONS, groupOf, kindOf, versionOf } from './apiVersions';
+import { DEFAULT_CLUSTER_API_PROVIDERS } from './providers/builtInClusterApiProviders';
+import { ClusterApiProviders } from './providers/ClusterApiProviders';
 import { clusterApiKindsFor } from './renderClusterManifests';
 import { ClusterApiVersions, ClusterRequest } from './types';
 
@@ -76,13 +72,12 @@ async function discoverGroup(
 function chooseVersion(
   key: string,
   group: GroupDiscovery | undefined,
+  offline: ClusterApiVersions,
 ): { version?: string; served: string[] } {
   const served = [...(group?.kinds ?? [])]
     .filter(([, kinds]) => kinds.has(kindOf(key)))
     .map(([version]) => version);
-  const writable = RENDERABLE_VERSIONS[key] ?? [
-    versionOf(OFFLINE_CLUSTER_API_VERSIONS[key] ?? ''),
-  ];
+  const writable = RENDERABLE_VERSIONS[key] ?? [versionOf(offline[key] ?? '')];
   const candidates = served.filter(version => writable.includes(version));
   if (group?.preferred && candidates.includes(group.preferred)) {
     return { version: group.preferred, served };
@@ -101,13 +96,19 @@ function chooseVersion(
  */
 export async function discoverClusterApiVersions(
   get: DiscoveryGet,
-  options: { request?: ClusterRequest; kinds?: string[] } = {},
+  options: {
+    request?: ClusterRequest;
+    kinds?: string[];
+    providers?: ClusterApiProviders;
+  } = {},
 ): Promise<DiscoveredClusterApiVersions> {
+  const providers = options.providers ?? DEFAULT_CLUSTER_API_PROVIDERS;
+  const offline = providers.offlineVersions();
   const keys =
     options.kinds ??
     (options.request
-      ? clusterApiKindsFor(options.request)
-      : Object.keys(OFFLINE_CLUSTER_API_VERSIONS));
+      ? clusterApiKindsFor(options.request, providers)
+      : Object.keys(offline));
   const wanted = new Set(keys.map(groupOf));
   const groupList = await get('/apis');
   const groups = new Map<string, GroupDiscovery>(
@@ -120,11 +121,15 @@ export async function discoverClusterApiVersions(
         ),
     ),
   );
-  const versions: ClusterApiVersions = { ...OFFLINE_CLUSTER_API_VERSIONS };
+  const versions: ClusterApiVersions = { ...offline };
   const missingKinds: string[] = [];
   const unsupportedVersions: Record<string, string[]> = {};
   for (const key of keys) {
-    const { version, served } = chooseVersion(key, groups.get(groupOf(key)));
+    const { version, served } = chooseVersion(
+      key,
+      groups.get(groupOf(key)),
+      offline,
+    );
     if (version) {
       versions[key] = `${groupOf(key)}/${version}`;
     } else {

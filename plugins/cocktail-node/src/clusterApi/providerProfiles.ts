@@ -1,4 +1,4 @@
-import { InfrastructureProvider } from './types';
+import { BuiltInInfrastructureProvider } from './types';
 
 /**
  * One key of `ClusterRequest.providerOptions`.
@@ -13,7 +13,11 @@ export interface ProviderOption {
   default?: string;
 }
 
-/** What differs between providers before rendering: defaults and the options they take. */
+/**
+ * What differs between providers before rendering: defaults and the options they take.
+ *
+ * @public
+ */
 export interface ProviderProfile {
   /** eks, aks and gke run the control plane themselves and grow nodes in MachinePools. */
   managed: boolean;
@@ -61,7 +65,7 @@ const azureOptions: Record<string, ProviderOption> = {
  * @public
  */
 export const PROVIDER_PROFILES: Record<
-  InfrastructureProvider,
+  BuiltInInfrastructureProvider,
   ProviderProfile
 > = {
   aws: {
@@ -262,19 +266,16 @@ export const PROVIDER_PROFILES: Record<
   },
 };
 
-/** Fills `{name}` in an option default. */
+/** An option as given, else its default with `{name}` filled in. */
 export function optionValue(
   options: Record<string, string> | undefined,
-  provider: InfrastructureProvider,
+  profile: ProviderProfile,
   key: string,
   clusterName: string,
 ): string | undefined {
   return (
     options?.[key] ??
-    PROVIDER_PROFILES[provider].options[key]?.default?.replace(
-      '{name}',
-      clusterName,
-    )
+    profile.options[key]?.default?.replace('{name}', clusterName)
   );
 }
 

@@ -1,7 +1,6 @@
 import { Manifest } from '../rendering/types';
-import { BOOTSTRAP_PROVIDERS } from './bootstrap';
-import { SELF_MANAGED_INFRASTRUCTURE } from './infrastructure';
-import { MANAGED_SERVICES } from './managed';
+import { DEFAULT_CLUSTER_API_PROVIDERS } from './providers/builtInClusterApiProviders';
+import { ClusterApiProviders } from './providers/ClusterApiProviders';
 import { RenderContext, controlPlaneName } from './renderContext';
 import { renderContextFor } from './renderContextFor';
 import { renderClusterWithRefs } from './renderClusterObject';
@@ -10,7 +9,8 @@ import { renderTopologyCluster } from './renderTopologyCluster';
 import { ClusterApiVersions, ClusterRequest } from './types';
 
 function renderManaged(ctx: RenderContext): Manifest[] {
-  const service = MANAGED_SERVICES[ctx.request.provider]!;
+  const service = ctx.providers.infrastructure(ctx.request.provider)!
+    .managedService!;
   return [
     renderClusterWithRefs(
       ctx,
@@ -23,9 +23,11 @@ function renderManaged(ctx: RenderContext): Manifest[] {
 }
 
 function renderSelfManaged(ctx: RenderContext): Manifest[] {
-  const infra = SELF_MANAGED_INFRASTRUCTURE[ctx.request.provider]!;
-  const bootstrap =
-    BOOTSTRAP_PROVIDERS[ctx.request.controlPlane?.provider ?? 'kubeadm'];
+  const infra = ctx.providers.infrastructure(ctx.request.provider)!
+    .selfManaged!;
+  const bootstrap = ctx.providers.controlPlane(
+    ctx.request.controlPlane?.provider ?? 'kubeadm',
+  )!.provider;
   const name = controlPlaneName(ctx);
   return [
     renderClusterWithRefs(
@@ -50,20 +52,27 @@ function renderSelfManaged(ctx: RenderContext): Manifest[] {
  * ClusterClass mode (`topology`) only the Cluster. `versions` says which apiVersion to write
  * per kind (from discoverClusterApiVersions); missing kinds use OFFLINE_CLUSTER_API_VERSIONS.
  * Validates the request first (applying its defaults) and throws an InputError naming every
- * invalid field.
+ * invalid field. `providers` defaults to the built-in ones.
  *
  * @public
  */
 export function renderClusterManifests(
   request: ClusterRequest,
   versions?: ClusterApiVersions,
+  providers: ClusterApiProviders = DEFAULT_CLUSTER_API_PROVIDERS,
 ): Manifest[] {
-  const ctx = renderContextFor(request, versions);
+  const ctx = renderContextFor(
+    request,
+    versions,
+    undefined,
+    undefined,
+    providers,
+  );
   if (ctx.request.topology) {
     return [renderTopologyCluster(ctx)];
   }
   return [
-    ...(MANAGED_SERVICES[ctx.request.provider]
+    ...(ctx.providers.infrastructure(ctx.request.provider)!.managedService
       ? renderManaged(ctx)
       : renderSelfManaged(ctx)),
     ...ctx.request.nodePools.flatMap(pool => renderPool(ctx, pool)),
@@ -107,9 +116,12 @@ function collectKinds(value: unknown, into: Set<string>): void {
  *
  * @public
  */
-export function clusterApiKindsFor(request: ClusterRequest): string[] {
+export function clusterApiKindsFor(
+  request: ClusterRequest,
+  providers: ClusterApiProviders = DEFAULT_CLUSTER_API_PROVIDERS,
+): string[] {
   const keys = new Set<string>();
-  collectKinds(renderClusterManifests(request), keys);
+  collectKinds(renderClusterManifests(request, undefined, providers), keys);
   if (request.topology) {
     keys.add('cluster.x-k8s.io/ClusterClass');
   }

@@ -1,14 +1,21 @@
 import { LABEL_MANAGED_BY, MANAGED_BY_COCKTAIL } from '../rendering/labels';
 import { Manifest } from '../rendering/types';
 import { apiVersionFor, kindOf } from './apiVersions';
+import type { ClusterApiProviders } from './providers/ClusterApiProviders';
 import { ClusterApiVersions, ClusterRequest } from './types';
 
 export const LABEL_CLUSTER_NAME = 'cluster.x-k8s.io/cluster-name';
 
-/** What every renderer works from: a validated request (defaults applied) and the versions. */
+/**
+ * What every renderer works from: a validated request (defaults applied), the apiVersion of
+ * every kind, and the providers.
+ *
+ * @public
+ */
 export interface RenderContext {
   request: ClusterRequest & { namespace: string };
   versions: ClusterApiVersions;
+  providers: ClusterApiProviders;
 }
 
 /** The labels on every object of a cluster. */
@@ -19,7 +26,11 @@ export function clusterLabels(ctx: RenderContext): Record<string, string> {
   };
 }
 
-/** An object of the cluster: the kind's apiVersion, the cluster's namespace and labels. */
+/**
+ * An object of the cluster: the kind's apiVersion, the cluster's namespace and labels.
+ *
+ * @public
+ */
 export function clusterObject(
   ctx: RenderContext,
   key: string,

@@ -1,4 +1,6 @@
 import { InputError } from '@backstage/errors';
+import { DEFAULT_CLUSTER_API_PROVIDERS } from './providers/builtInClusterApiProviders';
+import { ClusterApiProviders } from './providers/ClusterApiProviders';
 import { RenderContext } from './renderContext';
 import {
   ClusterApiVersions,
@@ -24,8 +26,9 @@ export function renderContextFor(
   versions: ClusterApiVersions | undefined,
   what = 'cluster request',
   renameField: (field: string) => string = field => field,
+  providers: ClusterApiProviders = DEFAULT_CLUSTER_API_PROVIDERS,
 ): RenderContext {
-  const result = validateClusterRequest(request);
+  const result = validateClusterRequest(request, providers);
   if (!result.request) {
     throw new InputError(
       issuesMessage(
@@ -42,6 +45,7 @@ export function renderContextFor(
       ...result.request,
       namespace: result.request.namespace ?? 'default',
     },
-    versions: versions ?? {},
+    versions: { ...providers.offlineVersions(), ...versions },
+    providers,
   };
 }

@@ -1,9 +1,8 @@
 import { Manifest } from '../rendering/types';
 import { KINDS, isV1beta1, objectRef } from './apiVersions';
-import { BOOTSTRAP_PROVIDERS } from './bootstrap';
 import { distributionVersion } from './distributionVersion';
-import { SELF_MANAGED_INFRASTRUCTURE } from './infrastructure';
-import { MANAGED_SERVICES } from './managed';
+import { DEFAULT_CLUSTER_API_PROVIDERS } from './providers/builtInClusterApiProviders';
+import { ClusterApiProviders } from './providers/ClusterApiProviders';
 import {
   LABEL_CLUSTER_NAME,
   RenderContext,
@@ -52,9 +51,10 @@ function renderSelfManagedPool(
   ctx: RenderContext,
   pool: NodePoolRequest,
 ): Manifest[] {
-  const infra = SELF_MANAGED_INFRASTRUCTURE[ctx.request.provider]!;
+  const infra = ctx.providers.infrastructure(ctx.request.provider)!
+    .selfManaged!;
   const controlPlane = ctx.request.controlPlane?.provider ?? 'kubeadm';
-  const bootstrap = BOOTSTRAP_PROVIDERS[controlPlane];
+  const bootstrap = ctx.providers.controlPlane(controlPlane)!.provider;
   const name = nodePoolObjectName(ctx, pool.name);
   const style = isV1beta1(ctx.versions, KINDS.machineDeployment)
     ? 'objectReference'
@@ -103,7 +103,8 @@ function renderManagedPool(
   ctx: RenderContext,
   pool: NodePoolRequest,
 ): Manifest[] {
-  const service = MANAGED_SERVICES[ctx.request.provider]!;
+  const service = ctx.providers.infrastructure(ctx.request.provider)!
+    .managedService!;
   const name = nodePoolObjectName(ctx, pool.name);
   const style = isV1beta1(ctx.versions, KINDS.machinePool)
     ? 'objectReference'
@@ -142,7 +143,7 @@ export function renderPool(
   ctx: RenderContext,
   pool: NodePoolRequest,
 ): Manifest[] {
-  return MANAGED_SERVICES[ctx.request.provider]
+  return ctx.providers.infrastructure(ctx.request.provider)!.managedService
     ? renderManagedPool(ctx, pool)
     : renderSelfManagedPool(ctx, pool);
 }
@@ -159,6 +160,7 @@ export function renderNodePool(
   request: ClusterRequest,
   pool: NodePoolRequest,
   versions?: ClusterApiVersions,
+  providers: ClusterApiProviders = DEFAULT_CLUSTER_API_PROVIDERS,
 ): Manifest[] {
   // The pool takes its place among the cluster's pools (which decides, e.g., the AKS System
   // pool), or comes last when it is new.
@@ -171,6 +173,7 @@ export function renderNodePool(
     versions,
     'node pool',
     field => field.replace(new RegExp(`^nodePools\\[${index}\\]`), 'pool'),
+    providers,
   );
   return renderPool(ctx, ctx.request.nodePools[index]);
 }

@@ -1,7 +1,6 @@
 import { Manifest } from '../rendering/types';
 import { KINDS, isV1beta1 } from './apiVersions';
 import { distributionVersion } from './distributionVersion';
-import { PROVIDER_PROFILES } from './providerProfiles';
 import { RenderContext, compact } from './renderContext';
 import { renderClusterObject } from './renderClusterObject';
 import { autoscalerAnnotations } from './renderNodePool';
@@ -34,7 +33,9 @@ function worker(ctx: RenderContext, pool: NodePoolRequest, v1beta1: boolean) {
 export function renderTopologyCluster(ctx: RenderContext): Manifest {
   const topology = ctx.request.topology!;
   const v1beta1 = isV1beta1(ctx.versions, KINDS.cluster);
-  const managed = PROVIDER_PROFILES[ctx.request.provider].managed;
+  const managed = Boolean(
+    ctx.providers.infrastructure(ctx.request.provider)?.managedService,
+  );
   const workers = ctx.request.nodePools.map(pool => {
     const entry = worker(ctx, pool, v1beta1);
     if (!managed) {

@@ -1,10 +1,9 @@
 /**
- * Where a cluster's machines come from: a Cluster API infrastructure provider, or a managed
- * Kubernetes service (eks, aks, gke) that runs the control plane itself.
+ * The infrastructure providers the suite ships.
  *
  * @public
  */
-export type InfrastructureProvider =
+export type BuiltInInfrastructureProvider =
   | 'aws'
   | 'azure'
   | 'gcp'
@@ -18,11 +17,22 @@ export type InfrastructureProvider =
   | 'gke';
 
 /**
+ * Where a cluster's machines come from: a Cluster API infrastructure provider, or a managed
+ * Kubernetes service (eks, aks, gke) that runs the control plane itself. Modules add more
+ * through cocktailClusterApiProvidersExtensionPoint.
+ *
+ * @public
+ */
+export type InfrastructureProvider =
+  | BuiltInInfrastructureProvider
+  | (string & {});
+
+/**
  * The Cluster API control-plane provider of a self-managed cluster.
  *
  * @public
  */
-export type ControlPlaneProvider = 'kubeadm' | 'rke2' | 'k3s';
+export type ControlPlaneProvider = 'kubeadm' | 'rke2' | 'k3s' | (string & {});
 
 /**
  * A taint every node of a pool carries.

@@ -3,7 +3,9 @@ import {
   labelKeyProblem,
   labelValueProblem,
 } from './names';
-import { PROVIDER_PROFILES } from './providerProfiles';
+import { ProviderProfile } from './providerProfiles';
+import { DEFAULT_CLUSTER_API_PROVIDERS } from './providers/builtInClusterApiProviders';
+import { ClusterApiProviders } from './providers/ClusterApiProviders';
 import {
   Issues,
   describe,
@@ -38,11 +40,6 @@ const REQUEST_FIELDS = [
   'labels',
   'providerOptions',
 ];
-const CONTROL_PLANE_PROVIDERS: ControlPlaneProvider[] = [
-  'kubeadm',
-  'rke2',
-  'k3s',
-];
 const KUBERNETES_VERSION =
   /^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
 
@@ -65,22 +62,24 @@ function validateName(
 function validateProvider(
   issues: Issues,
   value: unknown,
+  providers: ClusterApiProviders,
 ): InfrastructureProvider | undefined {
-  const providers = Object.keys(PROVIDER_PROFILES);
-  if (typeof value !== 'string' || !providers.includes(value)) {
+  const ids = providers.infrastructureIds();
+  if (typeof value !== 'string' || !ids.includes(value)) {
     issues.add(
       'provider',
-      `expected one of ${providers.join(', ')}, got ${describe(value)}`,
+      `expected one of ${ids.join(', ')}, got ${describe(value)}`,
     );
     return undefined;
   }
-  return value as InfrastructureProvider;
+  return value;
 }
 
 function validateVersion(
   issues: Issues,
   value: unknown,
   controlPlane: ControlPlaneProvider | undefined,
+  providers: ClusterApiProviders,
 ): string | undefined {
   const version = issues.requiredString('kubernetesVersion', value);
   if (version === undefined) {
@@ -94,11 +93,11 @@ function validateVersion(
     );
     return undefined;
   }
-  if (controlPlane === 'rke2' && match[2].length !== 2) {
-    issues.add(
-      'kubernetesVersion',
-      `RKE2 releases have two-digit minor versions (v1.NN.P), got "${version}"`,
-    );
+  const problem =
+    controlPlane &&
+    providers.controlPlane(controlPlane)?.versionProblem?.(version);
+  if (problem) {
+    issues.add('kubernetesVersion', problem);
   }
   return version;
 }
@@ -108,24 +107,25 @@ function validateControlPlane(
   value: unknown,
   provider: InfrastructureProvider | undefined,
   topology: boolean,
+  providers: ClusterApiProviders,
 ): ClusterRequest['controlPlane'] {
   const controlPlane = issues.object('controlPlane', value, [
     'provider',
     'replicas',
     'machineType',
   ]);
-  const managed = provider && PROVIDER_PROFILES[provider].managed;
+  const profile = provider && providers.infrastructure(provider)!.profile;
+  const managed = profile && profile.managed;
+  const controlPlaneIds = providers.controlPlaneIds();
   let cpProvider: ControlPlaneProvider = 'kubeadm';
   if (controlPlane?.provider !== undefined) {
     if (
       typeof controlPlane.provider !== 'string' ||
-      !CONTROL_PLANE_PROVIDERS.includes(
-        controlPlane.provider as ControlPlaneProvider,
-      )
+      !controlPlaneIds.includes(controlPlane.provider)
     ) {
       issues.add(
         'controlPlane.provider',
-        `expected one of ${CONTROL_PLANE_PROVIDERS.join(', ')}, got ${describe(
+        `expected one of ${controlPlaneIds.join(', ')}, got ${describe(
           controlPlane.provider,
         )}`,
       );
@@ -150,14 +150,14 @@ function validateControlPlane(
       `expected an odd number (the control plane runs etcd, which needs a majority), got ${replicas}`,
     );
   }
-  if (managed || !provider) {
+  if (managed || !provider || !profile) {
     return undefined;
   }
   const machineType = validateMachineType(
     issues,
     'controlPlane.machineType',
     controlPlane?.machineType,
-    { provider, topology },
+    { provider, profile, topology },
   );
   return {
     provider: cpProvider,
@@ -183,11 +183,15 @@ function validateClusterLabels(
 /**
  * Checks a cluster request and fills in its defaults. Reports every problem at once, each
  * with the path of its field (`nodePools[1].replicas`) and a message that says what was
- * expected and what was got; `request` is set only when there are none.
+ * expected and what was got; `request` is set only when there are none. `providers` (the
+ * built-in ones by default) decides which providers and options there are.
  *
  * @public
  */
-export function validateClusterRequest(request: unknown): {
+export function validateClusterRequest(
+  request: unknown,
+  providers: ClusterApiProviders = DEFAULT_CLUSTER_API_PROVIDERS,
+): {
   request?: ClusterRequest;
   issues: ClusterRequestIssue[];
 } {
@@ -203,8 +207,9 @@ export function validateClusterRequest(request: unknown): {
   const name = validateName(issues, 'name', request.name, true);
   const namespace =
     validateName(issues, 'namespace', request.namespace, false) ?? 'default';
-  const provider = validateProvider(issues, request.provider);
-  const profile = provider && PROVIDER_PROFILES[provider];
+  const provider = validateProvider(issues, request.provider, providers);
+  const profile: ProviderProfile | undefined =
+    provider && providers.infrastructure(provider)!.profile;
   const topology = validateTopology(issues, request.topology);
   const topologyMode = request.topology !== undefined;
   const controlPlane = validateControlPlane(
@@ -212,11 +217,13 @@ export function validateClusterRequest(request: unknown): {
     request.controlPlane,
     provider,
     topologyMode,
+    providers,
   );
   const kubernetesVersion = validateVersion(
     issues,
     request.kubernetesVersion,
     topologyMode ? undefined : controlPlane?.provider,
+    providers,
   );
   const region = issues.string('region', request.region) ?? profile?.region;
   const zone = issues.string('zone', request.zone);
@@ -236,27 +243,30 @@ export function validateClusterRequest(request: unknown): {
       }; leave it out, got ${describe(request.zone)}`,
     );
   }
-  const nodePools = provider
-    ? validateNodePools(issues, request.nodePools, {
-        provider,
-        topology: topologyMode,
-      })
-    : [];
+  const nodePools =
+    provider && profile
+      ? validateNodePools(issues, request.nodePools, {
+          provider,
+          profile,
+          topology: topologyMode,
+        })
+      : [];
   const network = validateNetwork(
     issues,
     request.network,
     profile?.managed ?? false,
   );
   const labels = validateClusterLabels(issues, request.labels);
-  const providerOptions = provider
-    ? validateProviderOptions(
-        issues,
-        request.providerOptions,
-        provider,
-        name ?? 'cluster',
-        topologyMode,
-      )
-    : undefined;
+  const providerOptions =
+    provider && profile
+      ? validateProviderOptions(
+          issues,
+          request.providerOptions,
+          { provider, profile },
+          name ?? 'cluster',
+          topologyMode,
+        )
+      : undefined;
 
   if (issues.list.length || !name || !provider || !kubernetesVersion) {
     return { issues: issues.list };

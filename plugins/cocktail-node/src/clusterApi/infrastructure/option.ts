@@ -5,7 +5,7 @@ import { RenderContext } from '../renderContext';
 export function option(ctx: RenderContext, key: string): string | undefined {
   return optionValue(
     ctx.request.providerOptions,
-    ctx.request.provider,
+    ctx.providers.infrastructure(ctx.request.provider)!.profile,
     key,
     ctx.request.name,
   );

@@ -1,5 +1,5 @@
 import { dns1123LabelProblem } from '../names';
-import { PROVIDER_PROFILES } from '../providerProfiles';
+import { ProviderProfile } from '../providerProfiles';
 import { InfrastructureProvider, NodePoolRequest } from '../types';
 import { Issues, isPlainObject } from './requestReader';
 import {
@@ -20,8 +20,14 @@ const POOL_FIELDS = [
 /** AKS agent pool names: lowercase letters and digits, starting with a letter, at most 12. */
 const AKS_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 
+const WHY_NO_MACHINE_TYPES: Record<string, string> = {
+  metal3: 'it picks bare-metal hosts',
+  docker: 'machines are containers',
+};
+
 export interface PoolContext {
   provider: InfrastructureProvider;
+  profile: ProviderProfile;
   /** ClusterClass mode: machine types come from the class, classes may be named. */
   topology: boolean;
 }
@@ -31,9 +37,8 @@ export function validateMachineType(
   issues: Issues,
   field: string,
   value: unknown,
-  { provider, topology }: PoolContext,
+  { provider, profile, topology }: PoolContext,
 ): string | undefined {
-  const profile = PROVIDER_PROFILES[provider];
   const machineType = issues.string(field, value);
   if (machineType === undefined) {
     return topology ? undefined : profile.machineType;
@@ -42,9 +47,7 @@ export function validateMachineType(
     issues.add(
       field,
       `${provider} has no machine types (${
-        provider === 'metal3'
-          ? 'it picks bare-metal hosts'
-          : 'machines are containers'
+        WHY_NO_MACHINE_TYPES[provider] ?? 'it takes none'
       }); leave it out, got "${machineType}"`,
     );
     return undefined;

@@ -1,6 +1,5 @@
 import { labelKeyProblem, labelValueProblem } from '../names';
 import { nodeLabelRoute } from '../nodeLabels';
-import { PROVIDER_PROFILES } from '../providerProfiles';
 import { NodePoolRequest, NodePoolTaint } from '../types';
 import { Issues, describe, join } from './requestReader';
 import type { PoolContext } from './validateNodePools';
@@ -12,17 +11,14 @@ export function validatePoolLabels(
   issues: Issues,
   field: string,
   value: unknown,
-  { provider }: PoolContext,
+  { profile }: PoolContext,
 ): Record<string, string> | undefined {
   const labels = issues.stringMap(field, value);
   for (const [key, label] of Object.entries(labels ?? {})) {
     const problem = labelKeyProblem(key) ?? labelValueProblem(label);
     if (problem) {
       issues.add(join(field, key), problem);
-    } else if (
-      !PROVIDER_PROFILES[provider].managed &&
-      nodeLabelRoute(key) === 'forbidden'
-    ) {
+    } else if (!profile.managed && nodeLabelRoute(key) === 'forbidden') {
       issues.add(
         join(field, key),
         `the kubelet may not set labels under kubernetes.io or k8s.io except kubelet.kubernetes.io/, node.kubernetes.io/ and the well-known topology labels; use node-role.kubernetes.io/<role> or your own domain, got "${key}"`,

@@ -1,6 +1,6 @@
 import { parseCidr } from '../cidr';
 import {
-  PROVIDER_PROFILES,
+  ProviderProfile,
   optionValue,
   parseEndpoint,
 } from '../providerProfiles';
@@ -37,12 +37,15 @@ const FORMATS: Record<string, (value: string) => string | undefined> = {
 export function validateProviderOptions(
   issues: Issues,
   value: unknown,
-  provider: InfrastructureProvider,
+  {
+    provider,
+    profile,
+  }: { provider: InfrastructureProvider; profile: ProviderProfile },
   clusterName: string,
   topology: boolean,
 ): Record<string, string> | undefined {
   const given = issues.stringMap('providerOptions', value) ?? {};
-  const known = PROVIDER_PROFILES[provider].options;
+  const known = profile.options;
   const result: Record<string, string> = {};
   for (const [key, option] of Object.entries(given)) {
     const field = join('providerOptions', key);
@@ -65,7 +68,7 @@ export function validateProviderOptions(
     }
   }
   for (const [key, option] of Object.entries(known)) {
-    const resolved = optionValue(given, provider, key, clusterName);
+    const resolved = optionValue(given, profile, key, clusterName);
     if (resolved !== undefined) {
       result[key] = resolved;
     } else if (option.required && !topology) {
