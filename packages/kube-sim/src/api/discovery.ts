@@ -1,3 +1,4 @@
+import { majorAndMinor } from '../cluster/kubernetesVersion';
 import { ResourceRegistry } from './ResourceRegistry';
 
 export const SIMULATED_VERSION = {
@@ -19,13 +20,9 @@ export function versionInfo(kubernetesVersion?: string): VersionInfo {
   if (!kubernetesVersion) {
     return SIMULATED_VERSION;
   }
-  const [major = '1', minor = '0'] = kubernetesVersion
-    .replace(/^v/, '')
-    .split('.');
   return {
     ...SIMULATED_VERSION,
-    major,
-    minor,
+    ...majorAndMinor(kubernetesVersion),
     gitVersion: kubernetesVersion,
   };
 }

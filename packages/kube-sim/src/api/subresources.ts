@@ -1,9 +1,9 @@
 import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
+import { patchValue } from './patch';
 import { contentType, isDryRun, parseBody } from './requestBody';
 import { simulatedLogLines } from './simulatedLogs';
 import { statusErrors } from './statusErrors';
 import { KubeObject, ResourceType } from './types';
-import { patchValue } from './writeHandlers';
 
 function existing(
   ctx: ApiContext,

@@ -1,12 +1,7 @@
 import { recordUpdate, serverSideApply } from './apply';
 import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
 import { apiVersionOf } from './builtInResources';
-import {
-  applyJsonPatch,
-  applyMergePatch,
-  applyStrategicMergePatch,
-  PatchError,
-} from './patch';
+import { patchValue } from './patch';
 import { contentType, fieldManager, isDryRun, parseBody } from './requestBody';
 import { filterFromQuery } from './selection';
 import { statusErrors } from './statusErrors';
@@ -234,32 +229,6 @@ export function patchObject(
     status: 200,
     body: writeUpdate(ctx, type, existing, input, request),
   };
-}
-
-export function patchValue(
-  kind: string,
-  existing: unknown,
-  patch: unknown,
-): unknown {
-  try {
-    switch (kind) {
-      case 'application/json-patch+json':
-        return applyJsonPatch(existing, patch);
-      case 'application/merge-patch+json':
-        return applyMergePatch(existing, patch);
-      case 'application/strategic-merge-patch+json':
-        return applyStrategicMergePatch(existing, patch);
-      default:
-        throw statusErrors.unsupportedMediaType(kind || '(none)');
-    }
-  } catch (error) {
-    if (error instanceof PatchError) {
-      throw statusErrors.badRequest(
-        `the patch could not be applied: ${error.message}`,
-      );
-    }
-    throw error;
-  }
 }
 
 function applyObject(

@@ -1,5 +1,5 @@
 import { ResourceType } from '../api/types';
-import { resourceTypesFromCrd } from './loadCustomResourceDefinitions';
+import { resourceTypesFromCrd } from './resourceTypesFromCrd';
 
 export const CLUSTER_API_GROUP = 'cluster.x-k8s.io';
 export const CONTROL_PLANE_GROUP = 'controlplane.cluster.x-k8s.io';

@@ -3,10 +3,8 @@ import os from 'os';
 import path from 'path';
 import YAML from 'yaml';
 import { KubeObject, ResourceType } from '../api/types';
-import {
-  loadCustomResourceDefinitions,
-  resourceTypesFromCrd,
-} from './loadCustomResourceDefinitions';
+import { loadCustomResourceDefinitions } from './loadCustomResourceDefinitions';
+import { resourceTypesFromCrd } from './resourceTypesFromCrd';
 
 const SHARED_FIXTURES = path.resolve(
   __dirname,

@@ -1,5 +1,5 @@
 import { ResourceType } from '../api/types';
-import { resourceTypesFromCrd } from './loadCustomResourceDefinitions';
+import { resourceTypesFromCrd } from './resourceTypesFromCrd';
 
 export const TRIVY_OPERATOR_GROUP = 'aquasecurity.github.io';
 export const TRIVY_OPERATOR_VERSION = 'v1alpha1';

@@ -1,6 +1,9 @@
 import YAML from 'yaml';
 import { KubeObject, OwnerReference } from '../../api/types';
+import { ControllerContext } from '../ControllerContext';
 import { CLUSTER_NAME_LABEL } from './clusterApiObjects';
+import { ClusterApiScope } from './ClusterApiScope';
+import { ClusterState } from './ClusterState';
 
 export const KUBECONFIG_SECRET_TYPE = 'cluster.x-k8s.io/secret';
 
@@ -54,4 +57,51 @@ export function kubeconfigSecret(
     type: KUBECONFIG_SECRET_TYPE,
     data: { value: Buffer.from(kubeconfig).toString('base64') },
   };
+}
+
+/** Creates the Cluster's kubeconfig Secret for its simulated cluster, unless it exists. */
+export function writeKubeconfigSecret(
+  scope: ClusterApiScope,
+  cluster: KubeObject,
+  state: ClusterState,
+) {
+  const { ctx } = scope;
+  const secrets = ctx.registry.find('', 'v1', 'secrets')!;
+  const name = kubeconfigSecretName(cluster.metadata.name!);
+  if (ctx.store.get(secrets, cluster.metadata.namespace, name)) {
+    return;
+  }
+  ctx.store.create(
+    secrets,
+    kubeconfigSecret(
+      cluster,
+      ctx.ownerReference(cluster, scope.clusterType),
+      workloadKubeconfig(
+        cluster.metadata.name!,
+        state.workload!.url,
+        state.token,
+      ),
+    ),
+  );
+}
+
+/** Deletes the Cluster's kubeconfig Secret, when it is the one written for this Cluster. */
+export function deleteKubeconfigSecret(
+  ctx: ControllerContext,
+  namespace: string,
+  clusterName: string,
+  clusterUid: string,
+) {
+  const secrets = ctx.registry.find('', 'v1', 'secrets')!;
+  const secret = ctx.store.get(
+    secrets,
+    namespace,
+    kubeconfigSecretName(clusterName),
+  );
+  if (
+    secret?.metadata.labels?.[CLUSTER_NAME_LABEL] === clusterName &&
+    secret.metadata.ownerReferences?.some(r => r.uid === clusterUid)
+  ) {
+    ctx.store.delete(secrets, namespace, secret.metadata.name!);
+  }
 }

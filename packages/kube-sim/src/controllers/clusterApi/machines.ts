@@ -112,3 +112,19 @@ export function machinesOf(
         )
     : [];
 }
+
+/** Deletes the Machines of a Cluster, as when the Cluster goes. */
+export function deleteMachines(
+  ctx: ControllerContext,
+  namespace: string,
+  clusterName: string,
+) {
+  const type = typeOf(ctx, CLUSTER_API_GROUP, 'Machine');
+  if (!type) {
+    return;
+  }
+  const cluster = { metadata: { name: clusterName, namespace } } as KubeObject;
+  for (const machine of machinesOf(ctx, cluster)) {
+    ctx.store.delete(type, namespace, machine.metadata.name!);
+  }
+}
