@@ -129,7 +129,7 @@ async function fill(knex, random) {
         previous_hash: previousHash,
       };
       const row = dbRowToAuditRow({ ...columns, hash: '' });
-      const hash = computeAuditHash(previousHash, row);
+      const hash = await computeAuditHash(previousHash, row);
       rows.push({ ...columns, hash });
       previousHash = hash;
     }

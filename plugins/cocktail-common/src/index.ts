@@ -15,6 +15,12 @@ export {
 export { formatFieldPath } from './validation/fieldPath';
 export { parseQuantity } from './validation/quantity';
 export { explainInvalidCron } from './validation/cron';
+export {
+  compareKubernetesVersions,
+  minorVersionDistance,
+  parseKubernetesVersion,
+} from './validation/kubernetesVersion';
+export type { KubernetesVersion } from './validation/kubernetesVersion';
 export * from './validation/formats';
 export { default as serviceSchema } from './schema/Service.v1alpha1.schema.json';
 export { default as serviceMapSchema } from './schema/ServiceMap.v1alpha1.schema.json';
@@ -22,3 +28,4 @@ export { default as cocktailServerSchema } from './schema/CocktailServer.v1alpha
 export * from './permissions';
 export * from './api';
 export * from './scans';
+export * from './client';

@@ -10,6 +10,14 @@ import {
   NotFoundError,
   ResponseError,
 } from '@backstage/errors';
+import {
+  ClusterScaleRequest,
+  CocktailApiClient,
+  CocktailRequestOptions,
+  CocktailServerEntityV1alpha1,
+  InlineServerStatusQuery,
+  NamespacedName,
+} from '@cocktailcloud/plugin-cocktail-common';
 
 const ERRORS_BY_STATUS: Record<number, new (message: string) => Error> = {
   400: InputError,
@@ -19,57 +27,60 @@ const ERRORS_BY_STATUS: Record<number, new (message: string) => Error> = {
 };
 
 /**
+ * The backend's refusal as the task log shows it: its message, which names the field and what
+ * was expected, as it is, keeping what kind of refusal it was. Any other failure keeps the
+ * `ResponseError`, with its status, as the cause.
+ */
+function asActionError(error: unknown): unknown {
+  if (!ResponseError.is(error)) {
+    return error;
+  }
+  const message = error.body.error?.message ?? error.message;
+  const Kind = ERRORS_BY_STATUS[error.statusCode];
+  return Kind ? new Kind(message) : new Error(message, { cause: error });
+}
+
+/**
  * Calls the `cocktail` backend plugin on behalf of the user who started the task, so its
  * permission checks and audit log see that user, not the scaffolder.
  */
 export class CocktailBackendClient {
+  private readonly client: CocktailApiClient;
+
   constructor(
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
-  ) {}
+  ) {
+    this.client = new CocktailApiClient({
+      discoveryApi: deps.discovery,
+      fetchApi: { fetch },
+    });
+  }
 
-  private async request<T>(
+  private async call<T>(
     credentials: BackstageCredentials,
-    method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
+    request: (
+      client: CocktailApiClient,
+      options: CocktailRequestOptions,
+    ) => Promise<T>,
   ): Promise<T> {
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: 'cocktail',
     });
-    const baseUrl = await this.deps.discovery.getBaseUrl('cocktail');
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      const error = await ResponseError.fromResponse(response);
-      // The backend's message names the field and what was expected; pass it on as it is,
-      // keeping what kind of refusal it was.
-      const message =
-        (error.body?.error?.message as string | undefined) ?? error.message;
-      const Kind = ERRORS_BY_STATUS[response.status] ?? Error;
-      throw new Kind(message);
+    try {
+      return await request(this.client, { token });
+    } catch (error) {
+      throw asActionError(error);
     }
-    return (await response.json()) as T;
   }
 
   async createCluster(
     credentials: BackstageCredentials,
-    body: { request: unknown; dryRun: boolean; owner?: string },
+    body: { request: object; dryRun: boolean; owner?: string },
   ) {
-    return (
-      await this.request<{ result: any }>(
-        credentials,
-        'POST',
-        '/cluster-api/clusters',
-        body,
-      )
-    ).result;
+    return this.call(credentials, (client, options) =>
+      client.createCluster(body, options),
+    );
   }
 
   async clusterStatus(
@@ -77,12 +88,8 @@ export class CocktailBackendClient {
     namespace: string,
     name: string,
   ) {
-    return this.request<any>(
-      credentials,
-      'GET',
-      `/cluster-api/clusters/${encodeURIComponent(
-        namespace,
-      )}/${encodeURIComponent(name)}`,
+    return this.call(credentials, (client, options) =>
+      client.getClusterProvisioningStatus({ namespace, name }, options),
     );
   }
 
@@ -96,108 +103,65 @@ export class CocktailBackendClient {
       dryRun: boolean;
     },
   ) {
-    return (
-      await this.request<{ result: any }>(
-        credentials,
-        'POST',
-        `/cluster-api/clusters/${encodeURIComponent(
-          namespace,
-        )}/${encodeURIComponent(name)}/upgrade`,
-        body,
-      )
-    ).result;
+    return this.call(credentials, (client, options) =>
+      client.upgradeCluster({ namespace, name }, body, options),
+    );
   }
 
   async scaleCluster(
     credentials: BackstageCredentials,
     namespace: string,
     name: string,
-    body: Record<string, unknown>,
+    body: ClusterScaleRequest,
   ) {
-    return (
-      await this.request<{ result: any }>(
-        credentials,
-        'POST',
-        `/cluster-api/clusters/${encodeURIComponent(
-          namespace,
-        )}/${encodeURIComponent(name)}/scale`,
-        body,
-      )
-    ).result;
+    return this.call(credentials, (client, options) =>
+      client.scaleCluster({ namespace, name }, body, options),
+    );
   }
 
   async provisionServiceMap(
     credentials: BackstageCredentials,
-    ref: { namespace: string; name: string },
+    ref: NamespacedName,
     body: { dryRun: boolean; defaultDenyNetworkPolicy: boolean },
   ) {
-    return (
-      await this.request<{ result: any }>(
-        credentials,
-        'POST',
-        `/servicemaps/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-          ref.name,
-        )}/provision`,
-        body,
-      )
-    ).result;
+    return this.call(credentials, (client, options) =>
+      client.provisionServiceMap(ref, body, options),
+    );
   }
 
   async deployServer(
     credentials: BackstageCredentials,
-    ref: { namespace: string; name: string },
+    ref: NamespacedName,
     body: { dryRun: boolean },
   ) {
-    return (
-      await this.request<{ result: any }>(
-        credentials,
-        'POST',
-        `/servers/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-          ref.name,
-        )}/deploy`,
-        body,
-      )
-    ).result;
+    return this.call(credentials, (client, options) =>
+      client.deploy(ref, body, options),
+    );
   }
 
   async deployInlineServer(
     credentials: BackstageCredentials,
     body: { server: unknown; dryRun: boolean },
   ) {
-    return this.request<{
-      result: any;
-      entityRef: string;
-      cluster: string;
-      namespace: string;
-    }>(credentials, 'POST', '/servers/deploy', body);
+    // Template input, not yet an entity: the backend checks it as the catalog would.
+    const server = body.server as CocktailServerEntityV1alpha1;
+    return this.call(credentials, (client, options) =>
+      client.deployInlineServer({ ...body, server }, options),
+    );
   }
 
-  async serverStatus(
-    credentials: BackstageCredentials,
-    ref: { namespace: string; name: string },
-  ) {
-    return this.request<any>(
-      credentials,
-      'GET',
-      `/servers/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-        ref.name,
-      )}/status`,
+  async serverStatus(credentials: BackstageCredentials, ref: NamespacedName) {
+    return this.call(credentials, (client, options) =>
+      client.getServerStatus(ref, options),
     );
   }
 
   async inlineServerStatus(
     credentials: BackstageCredentials,
-    query: {
-      entityRef: string;
-      cluster: string;
-      namespace: string;
-      server: string;
-    },
+    query: InlineServerStatusQuery,
   ) {
-    return this.request<any>(
-      credentials,
-      'GET',
-      `/servers/inline-status?${new URLSearchParams(query)}`,
+    return this.call(credentials, (client, options) =>
+      client.getInlineServerStatus(query, options),
     );
   }
 }

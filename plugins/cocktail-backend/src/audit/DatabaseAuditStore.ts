@@ -211,7 +211,7 @@ export class DatabaseAuditStore implements AuditStore {
       const id: string | number =
         typeof inserted === 'object' ? inserted.id : inserted;
       const row = dbRowToAuditRow({ ...columns, id, hash: '' });
-      row.hash = computeAuditHash(previousHash, row, this.key);
+      row.hash = await computeAuditHash(previousHash, row, this.key);
       await tx(AUDIT_LOG_TABLE).where('id', id).update({ hash: row.hash });
       return row;
     });

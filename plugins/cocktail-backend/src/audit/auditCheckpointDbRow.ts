@@ -31,14 +31,16 @@ export function dbRowToCheckpoint(row: AuditCheckpointDbRow): AuditCheckpoint {
 }
 
 /** The checkpoint's MAC over what it saw and the checkpoint before it. */
-export function computeCheckpointHash(
+export async function computeCheckpointHash(
   checkpoint: Omit<AuditCheckpoint, 'id' | 'hash' | 'keyId'>,
   key: AuditChainKey | undefined,
-): string {
+): Promise<string> {
+  // Plain keys, a count and ASCII strings: the RFC 8785 text is the legacy one, so checkpoints
+  // taken before the chain used RFC 8785 still verify.
   return chainDigest(
     key,
     checkpoint.previousHash,
-    canonicalJson({
+    await canonicalJson({
       createdAt: checkpoint.createdAt,
       rowCount: checkpoint.rowCount,
       headRowId: checkpoint.headRowId,

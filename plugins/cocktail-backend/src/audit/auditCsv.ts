@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { AuditRow } from './types';
 
 export const AUDIT_CSV_HEADER =
@@ -18,15 +19,5 @@ export function auditRowToCsv(row: AuditRow): string {
     row.details === undefined ? undefined : JSON.stringify(row.details),
     row.hash,
   ];
-  return `${fields.map(csvField).join(',')}\r\n`;
-}
-
-function csvField(value: string | undefined): string {
-  if (value === undefined) {
-    return '';
-  }
-  if (/[",\r\n]/.test(value)) {
-    return `"${value.replace(/"/g, '""')}"`;
-  }
-  return value;
+  return stringify([fields], { record_delimiter: 'windows' });
 }

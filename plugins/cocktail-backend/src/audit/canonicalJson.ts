@@ -1,26 +1,25 @@
 import { JsonValue } from '@backstage/types';
 
+type Canonicalize = typeof import('canonicalize').default;
+
+let loading: Promise<Canonicalize> | undefined;
+
 /**
- * JSON with object keys sorted at every depth, so equal values always give
- * the same text whatever order their keys were built in.
+ * Loads `canonicalize` once. It is ESM-only: this package compiles to CommonJS and can only
+ * reach it through a dynamic import (as with `@kubernetes/client-node`).
  */
-export function canonicalJson(value: JsonValue): string {
-  return JSON.stringify(sortKeys(value));
+function loadCanonicalize(): Promise<Canonicalize> {
+  loading ??= import('canonicalize').then(module => module.default);
+  return loading;
 }
 
-function sortKeys(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) {
-    return value.map(sortKeys);
-  }
-  if (value !== null && typeof value === 'object') {
-    const sorted: { [key: string]: JsonValue } = {};
-    for (const key of Object.keys(value).sort()) {
-      const child = value[key];
-      if (child !== undefined) {
-        sorted[key] = sortKeys(child);
-      }
-    }
-    return sorted;
-  }
-  return value;
+/**
+ * The JSON Canonicalization Scheme (RFC 8785) text of a value: object keys sorted by UTF-16
+ * code units at every depth, numbers and strings written as ECMAScript writes them. Rejects a
+ * string with a lone surrogate, which RFC 8785 has no text for.
+ */
+export async function canonicalJson(value: JsonValue): Promise<string> {
+  const canonicalize = await loadCanonicalize();
+  // canonicalize returns undefined only for undefined, which is not a JsonValue.
+  return canonicalize(value)!;
 }

@@ -60,7 +60,7 @@ export async function takeAuditCheckpoint(
     head_hash: content.headHash,
     key_id: key?.id ?? null,
     previous_hash: content.previousHash,
-    hash: computeCheckpointHash(content, key),
+    hash: await computeCheckpointHash(content, key),
   };
   const [inserted] = await tx(AUDIT_CHECKPOINT_TABLE)
     .insert(columns)

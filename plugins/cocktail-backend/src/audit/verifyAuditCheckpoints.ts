@@ -49,7 +49,7 @@ export async function verifyAuditCheckpoints(
     const rows: AuditCheckpointDbRow[] = await batch;
     for (const row of rows) {
       last = dbRowToCheckpoint(row);
-      const problem = checkpointProblem(
+      const problem = await checkpointProblem(
         last,
         key,
         afterKeyed,
@@ -75,12 +75,12 @@ export async function verifyAuditCheckpoints(
   return headBreak ? { last, break: headBreak } : { last };
 }
 
-function checkpointProblem(
+async function checkpointProblem(
   checkpoint: AuditCheckpoint,
   key: AuditChainKey | undefined,
   afterKeyed: boolean,
   expectedPreviousHash: string,
-): Omit<CheckpointBreak, 'brokenCheckpointId'> | undefined {
+): Promise<Omit<CheckpointBreak, 'brokenCheckpointId'> | undefined> {
   const what = `Audit checkpoint ${checkpoint.id} of ${checkpoint.createdAt}`;
   const keyProblem = chainKeyProblem(
     what,
@@ -98,7 +98,9 @@ function checkpointProblem(
     };
   }
   const checkpointKey = checkpoint.keyId === undefined ? undefined : key;
-  if (computeCheckpointHash(checkpoint, checkpointKey) !== checkpoint.hash) {
+  if (
+    (await computeCheckpointHash(checkpoint, checkpointKey)) !== checkpoint.hash
+  ) {
     return {
       reason: 'checkpoint-mismatch',
       message: `${what} does not match its MAC: the checkpoints were altered; ${COMPARE_HINT}`,

@@ -6,7 +6,7 @@ import {
   AuditDbRow,
   dbRowToAuditRow,
 } from './auditDbRow';
-import { computeAuditHash } from './auditHash';
+import { auditHashMatches } from './auditHash';
 import { AuditChainKey } from './chainKey';
 import { chainKeyProblem } from './chainKeyProblem';
 import { AuditChainBreakReason, AuditRow } from './types';
@@ -86,7 +86,7 @@ async function rowProblem(
   if (keyProblem) {
     return keyProblem;
   }
-  if (!hasValidHash(dbRow, key)) {
+  if (!(await hasValidHash(dbRow, key))) {
     return {
       reason: 'hash-mismatch',
       message: `Audit row ${id} does not match its hash: its content was altered after it was written`,
@@ -104,10 +104,10 @@ async function rowProblem(
   return undefined;
 }
 
-function hasValidHash(
+async function hasValidHash(
   dbRow: AuditDbRow,
   key: AuditChainKey | undefined,
-): boolean {
+): Promise<boolean> {
   let row: AuditRow;
   try {
     row = dbRowToAuditRow(dbRow);
@@ -116,7 +116,7 @@ function hasValidHash(
     return false;
   }
   const rowKey = dbRow.key_id === null ? undefined : key;
-  return computeAuditHash(row.previousHash, row, rowKey) === row.hash;
+  return auditHashMatches(row, rowKey);
 }
 
 /**

@@ -9,7 +9,12 @@ describe('explainInvalidCron', () => {
     '0 0 * jan,jul sun',
     '@daily',
     '@hourly',
-    '0 0 * * 7',
+    '0 0 * * 0',
+    '0 0 * * */7',
+    '5/15 * * * *',
+    '? ? ? ? ?',
+    '0 0 * JAN-mar MON-FRI',
+    '0 0 31 2 *',
   ])('accepts %j', schedule => {
     expect(explainInvalidCron(schedule)).toBeUndefined();
   });
@@ -29,10 +34,34 @@ describe('explainInvalidCron', () => {
     ['0 0 * 13 *', 'the month field must be between 1 and 12, got "13"'],
     [
       '0 0 * * funday',
-      'the day of week field must be between 0 and 7, got "funday"',
+      'the day of week field has an unknown name in "funday"; use sun to sat',
     ],
+    ['0 0 * * 7', 'the day of week field must be between 0 and 6, got "7"'],
+    ['0 0 * * 1-7', 'the day of week field must be between 0 and 6, got "1-7"'],
+    [
+      '0 0 L * *',
+      'the day of month field has "L"; Kubernetes takes numbers, *, ?, ranges (1-5), lists (1,5) and steps (*/5)',
+    ],
+    [
+      '0 0 * * fril',
+      'the day of week field has "fril"; Kubernetes takes numbers, names (sun to sat), *, ?, ranges (1-5), lists (1,5) and steps (*/5)',
+    ],
+    [
+      '0 0 * * 5#2',
+      'the day of week field has "5#2"; Kubernetes takes numbers, names (sun to sat), *, ?, ranges (1-5), lists (1,5) and steps (*/5)',
+    ],
+    [
+      'H * * * *',
+      'the minute field has "H"; Kubernetes takes numbers, *, ?, ranges (1-5), lists (1,5) and steps (*/5)',
+    ],
+    ['0,,30 * * * *', 'the minute field has an empty list item in "0,,30"'],
+    ['0-61 * * * *', 'the minute field must be between 0 and 59, got "0-61"'],
     ['*/0 * * * *', 'the minute field has an invalid step in "*/0"'],
     ['0 17-9 * * *', 'the hour field has a range that runs backwards: "17-9"'],
+    [
+      '@weekdays',
+      'unknown macro "@weekdays"; use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly',
+    ],
     [
       '@fortnightly',
       'unknown macro "@fortnightly"; use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly',

@@ -1,11 +1,10 @@
-const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?$/;
+import {
+  KubernetesVersion,
+  parseKubernetesVersion,
+} from '@cocktailcloud/plugin-cocktail-common';
 
 /** The parts of a Kubernetes version such as `v1.33.1`; the patch is 0 when not given. */
-export interface VersionParts {
-  major: number;
-  minor: number;
-  patch: number;
-}
+export type VersionParts = Pick<KubernetesVersion, 'major' | 'minor' | 'patch'>;
 
 /**
  * Splits a Kubernetes version (`v1.33.1`, `1.33`, `v1.33.1+rke2r1`) into numbers, so that
@@ -13,15 +12,12 @@ export interface VersionParts {
  * else, which makes the rule fail closed.
  */
 export function parseVersionParts(version: string): VersionParts {
-  const match = VERSION.exec(version);
-  if (!match) {
+  const parsed = parseKubernetesVersion(version, { patch: 'optional' });
+  if (!parsed) {
     throw new Error(
       `${JSON.stringify(version)} is not a Kubernetes version such as v1.33.1`,
     );
   }
-  return {
-    major: Number(match[1]),
-    minor: Number(match[2]),
-    patch: Number(match[3] ?? 0),
-  };
+  const { major, minor, patch } = parsed;
+  return { major, minor, patch };
 }

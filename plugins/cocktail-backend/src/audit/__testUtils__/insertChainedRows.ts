@@ -41,7 +41,7 @@ export async function insertChainedRows(
       previous_hash: previousHash,
       key_id: options.key?.id ?? null,
     };
-    const hash = computeAuditHash(
+    const hash = await computeAuditHash(
       previousHash,
       dbRowToAuditRow({ ...columns, hash: '' }),
       options.key,

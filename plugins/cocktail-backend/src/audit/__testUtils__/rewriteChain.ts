@@ -31,7 +31,7 @@ export async function rewriteChain(
       previous_hash: previousHash,
       key_id: options.key?.id ?? null,
     };
-    const hash = computeAuditHash(
+    const hash = await computeAuditHash(
       previousHash,
       dbRowToAuditRow(row),
       options.key,

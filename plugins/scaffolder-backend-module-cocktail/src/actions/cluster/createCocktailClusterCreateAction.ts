@@ -97,8 +97,8 @@ export function createCocktailClusterCreateAction(options: {
           ctx.logger.info(`Applied ${result.applied.join(', ')}`);
           return {
             entityRef: result.entityRef,
-            entity: result.entity,
-            manifests: result.manifests,
+            entity: result.entity as Record<string, any>,
+            manifests: result.manifests as Record<string, any>[],
           };
         },
       });

@@ -80,13 +80,13 @@ export function createCocktailClusterScaleAction(options: {
                 : {}),
             },
           }
-        : { nodePool, replicas };
+        : { nodePool: nodePool!, replicas: replicas! };
       const credentials = await ctx.getInitiatorCredentials();
       const result = ctx.isDryRun
-        ? await client.scaleCluster(credentials, namespace, name, {
+        ? ((await client.scaleCluster(credentials, namespace, name, {
             ...body,
             dryRun: true,
-          })
+          })) as Record<string, any>)
         : await ctx.checkpoint({
             key: `cocktail-cluster-scale-${namespace}-${name}-${
               addNodePool?.name ?? nodePool

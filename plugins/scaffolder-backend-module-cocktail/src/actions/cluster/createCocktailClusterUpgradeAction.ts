@@ -71,7 +71,7 @@ export function createCocktailClusterUpgradeAction(options: {
           stage: 'control-plane',
           dryRun: true,
         });
-        ctx.output('changes', plan.changes);
+        ctx.output('changes', plan.changes as Record<string, any>[]);
         return;
       }
       const first = await ctx.checkpoint({

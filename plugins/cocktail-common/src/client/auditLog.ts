@@ -1,0 +1,90 @@
+import { AuditOutcomeView, AuditRowView } from '../api/responses';
+
+/**
+ * Filters of the audit log, as `GET /audit` and `GET /audit/export` take them.
+ *
+ * @public
+ */
+export interface AuditLogFilter {
+  entityRefs?: string[];
+  actor?: string;
+  action?: string;
+  outcome?: AuditOutcomeView;
+  /** ISO 8601 times. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * One audit row as `GET /audit` returns it: besides outcomes, an intent (`requested`) written
+ * before a change, listed while no outcome points at it.
+ *
+ * @public
+ */
+export interface AuditLogRow extends Omit<AuditRowView, 'outcome'> {
+  outcome: AuditOutcomeView | 'requested';
+  /** On an outcome, the id of its intent. */
+  intentId?: string;
+  /** Fingerprint of the chain key the row's hash was made with; absent when unkeyed. */
+  keyId?: string;
+}
+
+/**
+ * `GET /audit`: a page of rows, newest first.
+ *
+ * @public
+ */
+export interface AuditLogPage {
+  items: AuditLogRow[];
+  /** Present when there are more rows after this page. */
+  nextCursor?: string;
+}
+
+/**
+ * The formats of `GET /audit/export`.
+ *
+ * @public
+ */
+export type AuditExportFormat = 'csv' | 'json';
+
+/**
+ * Why `GET /audit/verify` found the chain broken.
+ *
+ * @public
+ */
+export type AuditChainBreakReason =
+  | 'hash-mismatch'
+  | 'previous-hash-mismatch'
+  | 'key-mismatch'
+  | 'truncated'
+  | 'rewritten'
+  | 'checkpoint-mismatch';
+
+/**
+ * The newest checkpoint a verification checked the log against.
+ *
+ * @public
+ */
+export interface AuditCheckpointView {
+  id: string;
+  createdAt: string;
+  rowCount: number;
+  headRowId: string;
+}
+
+/**
+ * `GET /audit/verify`.
+ *
+ * @public
+ */
+export type AuditChainVerificationView =
+  | { ok: true; checkedRows: number; lastCheckpoint?: AuditCheckpointView }
+  | {
+      ok: false;
+      checkedRows: number;
+      firstBrokenRowId?: string;
+      brokenCheckpointId?: string;
+      reason: AuditChainBreakReason;
+      message: string;
+      lastCheckpoint?: AuditCheckpointView;
+    };

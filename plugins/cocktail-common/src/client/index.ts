@@ -1,0 +1,7 @@
+export { CocktailApiClient } from './CocktailApiClient';
+export type * from './auditLog';
+export type * from './clusterApi';
+export type * from './provisioning';
+export type * from './requests';
+export type * from './scanFindings';
+export type * from './serverOperations';
