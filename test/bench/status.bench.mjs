@@ -2,8 +2,10 @@
 // Backstage's Kubernetes plugin (which asks every cluster on each request), next to the floor
 // (the stock plugin's cheapest authenticated, permission-checked endpoint), with 1, 5 and 20
 // simulated clusters of 2,000 pods each and 20 ms of latency on every Kubernetes request.
+// Beyond 20 clusters each holds fewer pods (40,000 in all), so STATUS_CLUSTERS=200 fits.
 //
-// Run with: yarn bench:status        (STATUS_CLUSTERS=1,5 or STATUS_REQUESTS=50 for less)
+// Run with: yarn bench:status        (STATUS_CLUSTERS=1,5 or STATUS_REQUESTS=50 for less;
+//                                     STATUS_CLUSTERS=1,20,200 for the fleet case)
 //
 // For each cluster count this script starts kube-sim in a process of its own (see
 // support/kube-sim-process.mjs) and runs the measurement in a fresh child process of itself,
@@ -26,8 +28,11 @@ const REPO = path.resolve(path.dirname(SCRIPT), '../..');
 const CLUSTER_COUNTS = (process.env.STATUS_CLUSTERS ?? '1,5,20')
   .split(',')
   .map(Number);
-const PODS_PER_CLUSTER = 2_000;
-const SERVERS_PER_CLUSTER = 100;
+/** Up to 20 clusters each holds 2,000 pods; beyond, 40,000 pods in all, so 200 fit the machine. */
+const podsPerCluster = clusters =>
+  clusters <= 20 ? 2_000 : Math.max(100, Math.floor(40_000 / clusters));
+const serversPerCluster = clusters =>
+  Math.min(100, Math.max(1, podsPerCluster(clusters) / 20));
 const LATENCY_MS = 20;
 const WARMUP = 20;
 const REQUESTS = Number(process.env.STATUS_REQUESTS ?? 200);
@@ -49,8 +54,8 @@ function startKubeSim(clusterCount, logFile) {
     [
       path.join(path.dirname(SCRIPT), 'support/kube-sim-process.mjs'),
       String(clusterCount),
-      String(PODS_PER_CLUSTER),
-      String(SERVERS_PER_CLUSTER),
+      String(podsPerCluster(clusterCount)),
+      String(serversPerCluster(clusterCount)),
       String(LATENCY_MS),
     ],
     { cwd: REPO, stdio: ['pipe', 'pipe', fs.openSync(logFile, 'a')] },
@@ -158,7 +163,12 @@ function tail(file, lines) {
 async function parent() {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'status-bench-'));
   log(
-    `status benchmark: ${PODS_PER_CLUSTER} pods per cluster over ${SERVERS_PER_CLUSTER} servers, ` +
+    `status benchmark: per cluster ${CLUSTER_COUNTS.map(
+      c =>
+        `${podsPerCluster(c)} pods over ${serversPerCluster(
+          c,
+        )} servers (${c} clusters)`,
+    ).join(', ')}, ` +
       `${LATENCY_MS} ms latency per Kubernetes request, ${WARMUP} warm-up + ${REQUESTS} ` +
       `requests per endpoint, interleaved (logs in ${workRoot})`,
   );
@@ -323,6 +333,7 @@ function writeAppConfig(file, { port, clusters, catalogFile }) {
       ],
     },
     cocktail: {
+      permissions: { platformAdmins: ['user:development/guest'] },
       clusters: clusters.map(c => ({
         name: c.name,
         url: c.url,
@@ -353,8 +364,10 @@ async function startBackend(configFile) {
       .default,
   );
   backend.add(import('@backstage/plugin-permission-backend'));
+  // The suite's own policy; the guest the benchmark signs in as is a platform admin in it.
   backend.add(
-    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+    require('../../plugins/permission-backend-module-cocktail-policy/src/index.ts')
+      .default,
   );
   backend.add(import('@backstage/plugin-kubernetes-backend'));
   backend.add(require('../../plugins/cocktail-backend/src/index.ts').default);

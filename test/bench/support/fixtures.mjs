@@ -138,7 +138,10 @@ export function serverPod({
   replicaSet,
 }) {
   const hash = replicaSet?.hash ?? shortHash(server, 10);
-  const version = `1.${index % 7}.${index % 3}`;
+  // Pods of one ReplicaSet come from one pod template, so they run the same images (as in a
+  // real cluster); their restarts and addresses still differ.
+  const variant = parseInt(shortHash(`${server}/${hash}`, 4), 16);
+  const version = `1.${variant % 7}.${variant % 3}`;
   const podIP = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${
     index & 255
   }`;

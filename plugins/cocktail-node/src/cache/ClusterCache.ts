@@ -1,3 +1,4 @@
+import { SharedValues } from './SharedValues';
 import { SlimObject, slimObject } from './slimObject';
 
 const EVENTS_KEPT_PER_OBJECT = 20;
@@ -11,6 +12,7 @@ export class ClusterCache {
   private readonly eventsByObject = new Map<string, SlimObject[]>();
 
   private readonly incoming = new Map<string, Map<string, SlimObject>>();
+  private readonly shared = new SharedValues();
 
   /** A fresh list of a kind begins; until it ends, reads see the previous state. */
   beginReset(kind: string) {
@@ -20,7 +22,7 @@ export class ClusterCache {
   addToReset(kind: string, items: any[]) {
     const objects = this.incoming.get(kind);
     for (const item of items) {
-      const slim = slimObject(kind, item);
+      const slim = slimObject(kind, item, this.shared);
       objects?.set(slim.metadata.uid, slim);
     }
   }
@@ -44,7 +46,7 @@ export class ClusterCache {
   }
 
   apply(kind: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: any) {
-    const slim = slimObject(kind, object);
+    const slim = slimObject(kind, object, this.shared);
     if (kind === 'Event') {
       this.applyEvent(type, slim);
       return;

@@ -1,3 +1,5 @@
+import { SharedValues } from './SharedValues';
+
 /**
  * The fields of a Kubernetes object the suite shows, and nothing else: a cached pod keeps its
  * phase, readiness, restarts, node and images, not its whole spec. This is what keeps the
@@ -79,10 +81,17 @@ function templateOf(spec: any) {
     : undefined;
 }
 
-function slimSpec(kind: string, spec: any): Record<string, any> | undefined {
+function slimSpec(
+  kind: string,
+  spec: any,
+  shared: SharedValues,
+): Record<string, any> | undefined {
   switch (kind) {
     case 'Pod':
-      return { nodeName: spec?.nodeName, containers: containers(spec) };
+      return {
+        nodeName: shared.string(spec?.nodeName),
+        containers: shared.value(containers(spec)),
+      };
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
@@ -99,12 +108,12 @@ function slimSpec(kind: string, spec: any): Record<string, any> | undefined {
           'updateStrategy',
           'selector',
         ]),
-        template: templateOf(spec),
+        template: shared.value(templateOf(spec)),
       };
     case 'CronJob':
       return {
         ...pick(spec, ['schedule', 'suspend', 'timeZone']),
-        template: templateOf(spec),
+        template: shared.value(templateOf(spec)),
       };
     case 'HorizontalPodAutoscaler':
       return pick(spec, [
@@ -123,58 +132,78 @@ function slimSpec(kind: string, spec: any): Record<string, any> | undefined {
 function slimStatus(
   kind: string,
   status: any,
+  shared: SharedValues,
 ): Record<string, any> | undefined {
   if (!status) {
     return undefined;
   }
   if (kind === 'Pod') {
     return {
-      phase: status.phase,
+      phase: shared.string(status.phase),
       podIP: status.podIP,
       startTime: status.startTime,
-      conditions: status.conditions?.map((c: any) => ({
-        type: c.type,
-        status: c.status,
-      })),
-      containerStatuses: status.containerStatuses?.map((c: any) => ({
-        name: c.name,
-        ready: c.ready,
-        restartCount: c.restartCount,
-        image: c.image,
-        imageID: c.imageID,
-        state: c.state ? Object.keys(c.state)[0] : undefined,
-        reason: c.state?.waiting?.reason ?? c.state?.terminated?.reason,
-      })),
+      conditions: shared.value(
+        status.conditions?.map((c: any) => ({
+          type: c.type,
+          status: c.status,
+        })),
+      ),
+      containerStatuses: shared.value(
+        status.containerStatuses?.map((c: any) => ({
+          name: c.name,
+          ready: c.ready,
+          restartCount: c.restartCount,
+          image: c.image,
+          imageID: c.imageID,
+          state: c.state ? Object.keys(c.state)[0] : undefined,
+          reason: c.state?.waiting?.reason ?? c.state?.terminated?.reason,
+        })),
+      ),
     };
   }
   return status;
 }
 
-export function slimObject(kind: string, object: any): SlimObject {
+/** Used where no cache passes its own pool: sharing within one call only. */
+function onePool(): SharedValues {
+  return new SharedValues();
+}
+
+/**
+ * The slim copy of an object; values it repeats with other objects (label sets, container
+ * specs, owner references, node and image names) come from `shared`, and are frozen.
+ */
+export function slimObject(
+  kind: string,
+  object: any,
+  shared: SharedValues = onePool(),
+): SlimObject {
   const metadata = object.metadata ?? {};
   const annotations = pick(metadata.annotations, KEPT_ANNOTATIONS);
   const slim: SlimObject = {
-    kind,
+    kind: shared.string(kind),
     metadata: {
       name: metadata.name,
-      namespace: metadata.namespace,
+      namespace: shared.string(metadata.namespace),
       uid: metadata.uid,
       resourceVersion: metadata.resourceVersion,
       generation: metadata.generation,
       creationTimestamp: metadata.creationTimestamp
         ? new Date(metadata.creationTimestamp).toISOString()
         : undefined,
-      labels: metadata.labels,
+      labels: shared.value(metadata.labels),
       annotations:
         annotations && Object.keys(annotations).length
-          ? annotations
+          ? shared.value(annotations)
           : undefined,
-      ownerReferences: metadata.ownerReferences?.map((r: any) => ({
-        kind: r.kind,
-        name: r.name,
-        uid: r.uid,
-        controller: r.controller,
-      })),
+      ownerReferences: shared.value(
+        metadata.ownerReferences?.map((r: any) => ({
+          kind: r.kind,
+          name: r.name,
+          uid: r.uid,
+          controller: r.controller,
+        })),
+      ),
     },
   };
   if (kind === 'Event') {
@@ -194,7 +223,7 @@ export function slimObject(kind: string, object: any): SlimObject {
     };
     return slim;
   }
-  slim.spec = slimSpec(kind, object.spec);
-  slim.status = slimStatus(kind, object.status);
+  slim.spec = slimSpec(kind, object.spec, shared);
+  slim.status = slimStatus(kind, object.status, shared);
   return slim;
 }
