@@ -11,6 +11,8 @@ import { isInCocktailServiceRule } from './permissions/isInCocktailServiceRule';
 /**
  * Adds the Cocktail kinds to the catalog (validation, relations, the kubernetes-id annotation)
  * the IS_IN_COCKTAIL_SERVICE permission rule, and, when `cocktail.scaffolder.publishDirectory` is set, the entities published there.
+ *
+ * @public
  */
 export const catalogModuleCocktail = createBackendModule({
   pluginId: 'catalog',

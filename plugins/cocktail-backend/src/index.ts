@@ -1,15 +1,9 @@
 /**
- * The `cocktail` backend plugin: cluster status, lifecycle operations, drift and the audit log.
+ * The `cocktail` backend plugin: cluster status, lifecycle operations, drift, image scans,
+ * Cluster API and the audit log. Install it with `backend.add(import(...))`; extend it through
+ * the extension points in `@cocktailcloud/plugin-cocktail-node`.
  *
  * @packageDocumentation
  */
 
 export { cocktailPlugin as default } from './plugin';
-export { createRouter, type RouterOptions } from './service/createRouter';
-export {
-  DatabaseAuditStore,
-  type AuditStore,
-  type AuditRow,
-  type AuditEntry,
-} from './audit';
-export { SERVER_STATUS_CHANNEL } from './service/StatusSignals';

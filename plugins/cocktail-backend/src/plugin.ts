@@ -42,7 +42,11 @@ import { createRouter } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
 import { readRequestTimeoutMs } from './service/readRequestTimeout';
 
-/** The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds. */
+/**
+ * The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds.
+ *
+ * @public
+ */
 export const cocktailPlugin = createBackendPlugin({
   pluginId: 'cocktail',
   register(env) {

@@ -22,9 +22,11 @@ export {
 } from './validation/kubernetesVersion';
 export type { KubernetesVersion } from './validation/kubernetesVersion';
 export * from './validation/formats';
-export { default as serviceSchema } from './schema/Service.v1alpha1.schema.json';
-export { default as serviceMapSchema } from './schema/ServiceMap.v1alpha1.schema.json';
-export { default as cocktailServerSchema } from './schema/CocktailServer.v1alpha1.schema.json';
+export {
+  cocktailServerSchema,
+  serviceMapSchema,
+  serviceSchema,
+} from './schema/entitySchemas';
 export * from './permissions';
 export * from './api';
 export * from './scans';

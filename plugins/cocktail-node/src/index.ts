@@ -32,7 +32,11 @@ export {
 } from './cache/WatchCache';
 export { ClusterCache } from './cache/ClusterCache';
 export { createResourceClient } from './cache/createResourceClient';
-export { ResourceWatcher, type ResourceClient } from './cache/ResourceWatcher';
+export {
+  ResourceWatcher,
+  type ResourceClient,
+  type ResourceWatcherEvents,
+} from './cache/ResourceWatcher';
 export {
   WATCHED_RESOURCES,
   type WatchedResource,

@@ -18,7 +18,11 @@ import {
   isServiceMap,
 } from './entityFilters';
 
-/** The route of the Clusters page in the new frontend system. */
+/**
+ * The route of the Clusters page in the new frontend system.
+ *
+ * @public
+ */
 export const clustersRouteRef = createRouteRef();
 
 const cocktailApi = ApiBlueprint.make({

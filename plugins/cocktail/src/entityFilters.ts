@@ -6,20 +6,40 @@ function cocktailKind(kind: string) {
     entity.apiVersion === COCKTAIL_API_VERSION && entity.kind === kind;
 }
 
-/** True for CocktailServer entities. */
+/**
+ * True for CocktailServer entities.
+ *
+ * @public
+ */
 export const isCocktailServer = cocktailKind('CocktailServer');
-/** True for ServiceMap entities. */
+/**
+ * True for ServiceMap entities.
+ *
+ * @public
+ */
 export const isServiceMap = cocktailKind('ServiceMap');
-/** True for Cocktail Service entities. */
+/**
+ * True for Cocktail Service entities.
+ *
+ * @public
+ */
 export const isCocktailService = cocktailKind('Service');
-/** True for Resources of type `kubernetes-cluster`. */
+/**
+ * True for Resources of type `kubernetes-cluster`.
+ *
+ * @public
+ */
 export function isKubernetesCluster(entity: Entity) {
   return (
     entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
     entity.spec?.type === 'kubernetes-cluster'
   );
 }
-/** True for the Cocktail kinds: they have Audit log and Image scans tabs. */
+/**
+ * True for the Cocktail kinds: they have Audit log and Image scans tabs.
+ *
+ * @public
+ */
 export function hasCocktailAuditLog(entity: Entity) {
   return (
     isCocktailServer(entity) ||
@@ -27,7 +47,11 @@ export function hasCocktailAuditLog(entity: Entity) {
     isCocktailService(entity)
   );
 }
-/** True for the entities with an Audit log tab: the Cocktail kinds and clusters (`cluster.*` rows). */
+/**
+ * True for the entities with an Audit log tab: the Cocktail kinds and clusters (`cluster.*` rows).
+ *
+ * @public
+ */
 export function hasAuditLogTab(entity: Entity) {
   return hasCocktailAuditLog(entity) || isKubernetesCluster(entity);
 }

@@ -12,7 +12,11 @@ import { ClusterPickerField } from './components/ScaffolderFields/ClusterPickerF
 import { ServiceMapPickerField } from './components/ScaffolderFields/ServiceMapPickerField';
 import { rootRouteRef } from './routes';
 
-/** Cocktail for Backstage for apps on the old frontend system. */
+/**
+ * Cocktail for Backstage for apps on the old frontend system.
+ *
+ * @public
+ */
 export const cocktailPlugin = createPlugin({
   id: 'cocktail',
   apis: [
@@ -25,8 +29,12 @@ export const cocktailPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The Clusters page: route it at `/cocktail` in your App.tsx. */
-export const CocktailClustersPage = cocktailPlugin.provide(
+/**
+ * The Clusters page: route it at `/cocktail` in your App.tsx.
+ *
+ * @public
+ */
+export const CocktailClustersPage: () => JSX.Element = cocktailPlugin.provide(
   createRoutableExtension({
     name: 'CocktailClustersPage',
     component: () =>
@@ -37,111 +45,155 @@ export const CocktailClustersPage = cocktailPlugin.provide(
   }),
 );
 
-/** The Environments tab of a Service entity page. */
-export const EntityCocktailServiceContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailServiceContent',
-    component: {
-      lazy: () =>
-        import('./components/ServiceContent/EntityServiceContent').then(
-          m => m.EntityServiceContent,
-        ),
-    },
-  }),
-);
+/**
+ * The Environments tab of a Service entity page.
+ *
+ * @public
+ */
+export const EntityCocktailServiceContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServiceContent',
+      component: {
+        lazy: () =>
+          import('./components/ServiceContent/EntityServiceContent').then(
+            m => m.EntityServiceContent,
+          ),
+      },
+    }),
+  );
 
-/** The Servers tab of a ServiceMap entity page. */
-export const EntityCocktailServiceMapContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailServiceMapContent',
-    component: {
-      lazy: () =>
-        import('./components/ServiceMapContent/EntityServiceMapContent').then(
-          m => m.EntityServiceMapContent,
-        ),
-    },
-  }),
-);
+/**
+ * The Servers tab of a ServiceMap entity page.
+ *
+ * @public
+ */
+export const EntityCocktailServiceMapContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServiceMapContent',
+      component: {
+        lazy: () =>
+          import('./components/ServiceMapContent/EntityServiceMapContent').then(
+            m => m.EntityServiceMapContent,
+          ),
+      },
+    }),
+  );
 
-/** The Status tab of a CocktailServer entity page. */
-export const EntityCocktailServerStatusContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailServerStatusContent',
-    component: {
-      lazy: () =>
-        import('./components/ServerOverview/EntityServerOverviewContent').then(
-          m => m.EntityServerOverviewContent,
-        ),
-    },
-  }),
-);
+/**
+ * The Status tab of a CocktailServer entity page.
+ *
+ * @public
+ */
+export const EntityCocktailServerStatusContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServerStatusContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/ServerOverview/EntityServerOverviewContent'
+          ).then(m => m.EntityServerOverviewContent),
+      },
+    }),
+  );
 
-/** The Monitoring tab of a CocktailServer entity page. */
-export const EntityCocktailServerMonitoringContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailServerMonitoringContent',
-    component: {
-      lazy: () =>
-        import(
-          './components/ServerMonitoring/EntityServerMonitoringContent'
-        ).then(m => m.EntityServerMonitoringContent),
-    },
-  }),
-);
+/**
+ * The Monitoring tab of a CocktailServer entity page.
+ *
+ * @public
+ */
+export const EntityCocktailServerMonitoringContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServerMonitoringContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/ServerMonitoring/EntityServerMonitoringContent'
+          ).then(m => m.EntityServerMonitoringContent),
+      },
+    }),
+  );
 
-/** The Operations tab of a CocktailServer entity page. */
-export const EntityCocktailServerOperationsContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailServerOperationsContent',
-    component: {
-      lazy: () =>
-        import(
-          './components/ServerOperations/EntityServerOperationsContent'
-        ).then(m => m.EntityServerOperationsContent),
-    },
-  }),
-);
+/**
+ * The Operations tab of a CocktailServer entity page.
+ *
+ * @public
+ */
+export const EntityCocktailServerOperationsContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServerOperationsContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/ServerOperations/EntityServerOperationsContent'
+          ).then(m => m.EntityServerOperationsContent),
+      },
+    }),
+  );
 
-/** The Audit log tab of a CocktailServer, ServiceMap or Service entity page. */
-export const EntityCocktailAuditLogContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailAuditLogContent',
-    component: {
-      lazy: () =>
-        import('./components/AuditLog/EntityAuditLogContent').then(
-          m => m.EntityAuditLogContent,
-        ),
-    },
-  }),
-);
+/**
+ * The Audit log tab of a CocktailServer, ServiceMap or Service entity page.
+ *
+ * @public
+ */
+export const EntityCocktailAuditLogContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailAuditLogContent',
+      component: {
+        lazy: () =>
+          import('./components/AuditLog/EntityAuditLogContent').then(
+            m => m.EntityAuditLogContent,
+          ),
+      },
+    }),
+  );
 
-/** The Image scans tab of a CocktailServer, ServiceMap or Service entity page. */
-export const EntityCocktailImageScansContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailImageScansContent',
-    component: {
-      lazy: () =>
-        import('./components/ImageScans/EntityImageScansContent').then(
-          m => m.EntityImageScansContent,
-        ),
-    },
-  }),
-);
+/**
+ * The Image scans tab of a CocktailServer, ServiceMap or Service entity page.
+ *
+ * @public
+ */
+export const EntityCocktailImageScansContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailImageScansContent',
+      component: {
+        lazy: () =>
+          import('./components/ImageScans/EntityImageScansContent').then(
+            m => m.EntityImageScansContent,
+          ),
+      },
+    }),
+  );
 
-/** The Cluster tab of a `kubernetes-cluster` Resource entity page. */
-export const EntityCocktailClusterContent = cocktailPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCocktailClusterContent',
-    component: {
-      lazy: () =>
-        import('./components/ClusterContent/EntityClusterContent').then(
-          m => m.EntityClusterContent,
-        ),
-    },
-  }),
-);
+/**
+ * The Cluster tab of a `kubernetes-cluster` Resource entity page.
+ *
+ * @public
+ */
+export const EntityCocktailClusterContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailClusterContent',
+      component: {
+        lazy: () =>
+          import('./components/ClusterContent/EntityClusterContent').then(
+            m => m.EntityClusterContent,
+          ),
+      },
+    }),
+  );
 
-/** `ui:field: CocktailClusterPicker` for the scaffolder in the old frontend system. */
+/**
+ * `ui:field: CocktailClusterPicker` for the scaffolder in the old frontend system.
+ *
+ * @public
+ */
 export const CocktailClusterPickerFieldExtension = cocktailPlugin.provide(
   createScaffolderFieldExtension({
     name: 'CocktailClusterPicker',
@@ -149,7 +201,11 @@ export const CocktailClusterPickerFieldExtension = cocktailPlugin.provide(
   }),
 );
 
-/** `ui:field: CocktailServiceMapPicker` for the scaffolder in the old frontend system. */
+/**
+ * `ui:field: CocktailServiceMapPicker` for the scaffolder in the old frontend system.
+ *
+ * @public
+ */
 export const CocktailServiceMapPickerFieldExtension = cocktailPlugin.provide(
   createScaffolderFieldExtension({
     name: 'CocktailServiceMapPicker',

@@ -10,6 +10,8 @@ import { createCocktailClusterSupplier } from '@cocktailcloud/plugin-cocktail-no
  * Gives Backstage's Kubernetes plugin the clusters Cocktail knows (app-config
  * `cocktail.clusters` and the catalog's kubernetes-cluster Resources), so the stock Kubernetes
  * tab (pod logs, terminal) works on CocktailServers without configuring clusters twice.
+ *
+ * @public
  */
 export const kubernetesModuleCocktailClusters = createBackendModule({
   pluginId: 'kubernetes',

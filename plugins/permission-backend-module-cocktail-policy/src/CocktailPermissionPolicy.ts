@@ -13,6 +13,8 @@ import { decideOtherPlugins } from './decideOtherPlugins';
 /**
  * The shipped policy: Cocktail's decisions for Cocktail's permissions and the Kubernetes proxy,
  * everything to platform admins, and {@link decideOtherPlugins} for the rest.
+ *
+ * @public
  */
 export class CocktailPermissionPolicy implements PermissionPolicy {
   constructor(private readonly cocktail: CocktailPolicyDecider) {}

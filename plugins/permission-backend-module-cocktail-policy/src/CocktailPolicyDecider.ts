@@ -31,7 +31,11 @@ import {
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
-/** The signed-in person's ownership refs: their user ref and groups. */
+/**
+ * The signed-in person's ownership refs: their user ref and groups.
+ *
+ * @public
+ */
 export function ownershipRefsOf(user?: PolicyQueryUser): string[] {
   if (!user) return [];
   return user.info.ownershipEntityRefs?.length
@@ -43,6 +47,8 @@ export function ownershipRefsOf(user?: PolicyQueryUser): string[] {
  * Cocktail's decisions, for a policy to compose: deny by default, allow by Service role
  * (conditionally, naming the person's Services), and everything to platform admins. It also
  * decides `kubernetes.proxy`, which carries the portal's own cluster credentials.
+ *
+ * @public
  */
 export class CocktailPolicyDecider {
   static fromConfig(

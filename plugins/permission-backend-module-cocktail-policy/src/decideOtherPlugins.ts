@@ -30,6 +30,8 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  *   its owners; removing a location is for platform admins;
  * - everything else (scaffolder templates, search, the Kubernetes plugin's reads, notifications,
  *   settings) is allowed to everyone signed in.
+ *
+ * @public
  */
 export function decideOtherPlugins(
   request: PolicyQuery,

@@ -7,7 +7,11 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { CocktailPermissionPolicy } from './CocktailPermissionPolicy';
 import { CocktailPolicyDecider } from './CocktailPolicyDecider';
 
-/** Installs {@link CocktailPermissionPolicy} as the permission backend's policy. */
+/**
+ * Installs {@link CocktailPermissionPolicy} as the permission backend's policy.
+ *
+ * @public
+ */
 export const permissionModuleCocktailPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'cocktail-policy',

@@ -43,6 +43,8 @@ function asActionError(error: unknown): unknown {
 /**
  * Calls the `cocktail` backend plugin on behalf of the user who started the task, so its
  * permission checks and audit log see that user, not the scaffolder.
+ *
+ * @public
  */
 export class CocktailBackendClient {
   private readonly client: CocktailApiClient;

@@ -11,7 +11,11 @@ import { createCocktailServerDeployAction } from './actions/server/createCocktai
 import { createCocktailServiceMapProvisionAction } from './actions/serviceMap/createCocktailServiceMapProvisionAction';
 import { CocktailBackendClient } from './CocktailBackendClient';
 
-/** The Cocktail scaffolder actions; they act through the `cocktail` backend plugin. */
+/**
+ * The Cocktail scaffolder actions; they act through the `cocktail` backend plugin.
+ *
+ * @public
+ */
 export const scaffolderModuleCocktail = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'cocktail',

@@ -37,7 +37,9 @@ export function providerOptionsHelp(): string {
       defaults.length ? `; defaults: ${defaults.join(', ')}` : ''
     }`;
   });
-  return `\nProvider options (--option key=value):\n${lines.join('\n')}`;
+  return `\nProvider options for --option key=value, by provider\n${lines.join(
+    '\n',
+  )}`;
 }
 
 /**

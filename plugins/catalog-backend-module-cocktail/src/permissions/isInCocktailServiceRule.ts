@@ -34,6 +34,8 @@ function servicesFilter(services: string[]): EntitiesSearchFilter[] {
  * matched by the ServiceMap it names, a ServiceMap by the Service it names, so an entity's own
  * owner or location confers nothing. As a query it uses the `partOf` relations the Cocktail
  * processor emits.
+ *
+ * @public
  */
 export const isInCocktailServiceRule = createPermissionRule({
   name: IS_IN_COCKTAIL_SERVICE,

@@ -16,6 +16,8 @@ import { cocktailRelations } from './cocktailRelations';
  * Accepts and validates the Service, ServiceMap and CocktailServer kinds, emits their relations
  * in both directions, and gives each CocktailServer the `backstage.io/kubernetes-id` annotation
  * that Backstage's Kubernetes plugin looks its objects up by.
+ *
+ * @public
  */
 export class CocktailEntitiesProcessor implements CatalogProcessor {
   getProcessorName(): string {

@@ -16,7 +16,11 @@ import {
   isServiceMapEntity,
 } from '@cocktailcloud/plugin-cocktail-common';
 
-/** One relation from an entity and the reverse relation that the other side gets. */
+/**
+ * One relation from an entity and the reverse relation that the other side gets.
+ *
+ * @public
+ */
 export interface RelationPair {
   type: string;
   reverseType: string;
@@ -49,6 +53,8 @@ function pair(
  * The relations a Cocktail entity has, each with its reverse:
  * ServiceMap partOf Service, ServiceMap dependsOn its cluster, CocktailServer partOf ServiceMap,
  * CocktailServer dependsOn what it names, and ownedBy wherever an owner is given.
+ *
+ * @public
  */
 export function cocktailRelations(entity: Entity): RelationPair[] {
   const self = getCompoundEntityRef(entity);

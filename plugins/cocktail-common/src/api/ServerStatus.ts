@@ -1,4 +1,8 @@
-/** A server's live state as the suite shows it, read from the watch cache. */
+/**
+ * A server's live state as the suite shows it, read from the watch cache.
+ *
+ * @public
+ */
 export interface ServerStatus {
   cluster: string;
   namespace: string;
@@ -55,6 +59,7 @@ export interface ServerStatus {
   }>;
 }
 
+/** @public */
 export interface PodStatus {
   name: string;
   phase?: string;

@@ -1,7 +1,11 @@
 import { CocktailQuota } from '../kinds/ServiceEntityV1alpha1';
 import { ServerStatus } from './ServerStatus';
 
-/** The watch cache's view of one cluster. */
+/**
+ * The watch cache's view of one cluster.
+ *
+ * @public
+ */
 export interface ClusterCacheStateView {
   cluster: string;
   /** Every watched resource has been listed at least once. */
@@ -13,7 +17,11 @@ export interface ClusterCacheStateView {
   error?: string;
 }
 
-/** One registered cluster as `GET /clusters` lists it: never credentials. */
+/**
+ * One registered cluster as `GET /clusters` lists it: never credentials.
+ *
+ * @public
+ */
 export interface ClusterListItem {
   name: string;
   title?: string;
@@ -35,6 +43,7 @@ export interface ClusterListItem {
   servers: number;
 }
 
+/** @public */
 export interface ClusterNode {
   name?: string;
   ready: boolean;
@@ -44,7 +53,11 @@ export interface ClusterNode {
   allocatable?: Record<string, string>;
 }
 
-/** `GET /clusters/:name`: asked live; an unreachable cluster is reported, not thrown. */
+/**
+ * `GET /clusters/:name`: asked live; an unreachable cluster is reported, not thrown.
+ *
+ * @public
+ */
 export interface ClusterDescription {
   name: string;
   title?: string;
@@ -58,7 +71,11 @@ export interface ClusterDescription {
   error?: string;
 }
 
-/** A namespace's ResourceQuota totals, keyed by the quota's resource names (`requests.cpu`, `pods`…). */
+/**
+ * A namespace's ResourceQuota totals, keyed by the quota's resource names (`requests.cpu`, `pods`…).
+ *
+ * @public
+ */
 export interface QuotaUsage {
   cluster: string;
   namespace: string;
@@ -70,7 +87,11 @@ export interface QuotaUsage {
   error?: string;
 }
 
-/** A server's health at a glance, as roll-ups list it. */
+/**
+ * A server's health at a glance, as roll-ups list it.
+ *
+ * @public
+ */
 export type ServerHealth = Pick<
   ServerStatus,
   | 'kind'
@@ -88,7 +109,11 @@ export type ServerHealth = Pick<
   type: string;
 };
 
-/** `GET /servicemaps/:namespace/:name/summary`. */
+/**
+ * `GET /servicemaps/:namespace/:name/summary`.
+ *
+ * @public
+ */
 export interface ServiceMapSummary {
   entityRef: string;
   name: string;
@@ -103,7 +128,11 @@ export interface ServiceMapSummary {
   servers: ServerHealth[];
 }
 
-/** `GET /services/:namespace/:name/summary`. */
+/**
+ * `GET /services/:namespace/:name/summary`.
+ *
+ * @public
+ */
 export interface ServiceSummary {
   entityRef: string;
   name: string;
@@ -116,7 +145,11 @@ export interface ServiceSummary {
   serviceMaps: ServiceMapSummary[];
 }
 
-/** Quota totals as numbers: cpu in cores, memory and storage in bytes. */
+/**
+ * Quota totals as numbers: cpu in cores, memory and storage in bytes.
+ *
+ * @public
+ */
 export interface QuotaTotals {
   cpu: number;
   memory: number;
@@ -125,6 +158,7 @@ export interface QuotaTotals {
   pods: number;
 }
 
+/** @public */
 export interface ContainerMetrics {
   name: string;
   cpu: {
@@ -135,7 +169,11 @@ export interface ContainerMetrics {
   memory: { usageBytes?: number; requestBytes?: number; limitBytes?: number };
 }
 
-/** `GET /servers/:namespace/:name/metrics`: current usage from metrics.k8s.io. */
+/**
+ * `GET /servers/:namespace/:name/metrics`: current usage from metrics.k8s.io.
+ *
+ * @public
+ */
 export interface ServerMetrics {
   /** False when the cluster serves no metrics API or could not be asked. */
   available: boolean;
@@ -145,20 +183,29 @@ export interface ServerMetrics {
   pods: Array<{ name: string; containers: ContainerMetrics[] }>;
 }
 
-/** One field that differs between what the catalog asks for and what runs. */
+/**
+ * One field that differs between what the catalog asks for and what runs.
+ *
+ * @public
+ */
 export interface FieldChange {
   path: string;
   from?: unknown;
   to?: unknown;
 }
 
+/** @public */
 export interface PlannedChange {
   object: string;
   action: 'create' | 'update' | 'unchanged' | 'prune';
   changes: FieldChange[];
 }
 
-/** Result of `POST …/deploy`. */
+/**
+ * Result of `POST …/deploy`.
+ *
+ * @public
+ */
 export interface DeployResult {
   dryRun: boolean;
   changes: PlannedChange[];
@@ -166,14 +213,22 @@ export interface DeployResult {
   pruned: string[];
 }
 
-/** Result of `DELETE /servers/:namespace/:name`. */
+/**
+ * Result of `DELETE /servers/:namespace/:name`.
+ *
+ * @public
+ */
 export interface DeleteResult {
   dryRun: boolean;
   objects: string[];
   deleted: string[];
 }
 
-/** `GET /servers/:namespace/:name/drift`. */
+/**
+ * `GET /servers/:namespace/:name/drift`.
+ *
+ * @public
+ */
 export interface ServerDrift {
   objects: Array<{
     object: string;
@@ -182,9 +237,14 @@ export interface ServerDrift {
   }>;
 }
 
+/** @public */
 export type AuditOutcomeView = 'succeeded' | 'failed' | 'denied';
 
-/** One audit log row as `GET /audit` returns it. */
+/**
+ * One audit log row as `GET /audit` returns it.
+ *
+ * @public
+ */
 export interface AuditRowView {
   id: string;
   createdAt: string;
@@ -200,6 +260,7 @@ export interface AuditRowView {
   hash: string;
 }
 
+/** @public */
 export interface AuditPageView {
   items: AuditRowView[];
   nextCursor?: string;

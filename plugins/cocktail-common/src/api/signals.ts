@@ -1,6 +1,11 @@
-/** The signal channel open server pages listen on; each message names the server that changed. */
+/**
+ * The signal channel open server pages listen on; each message names the server that changed.
+ *
+ * @public
+ */
 export const SERVER_STATUS_CHANNEL = 'cocktail:server-status';
 
+/** @public */
 export interface ServerStatusSignal {
   cluster: string;
   namespace: string;

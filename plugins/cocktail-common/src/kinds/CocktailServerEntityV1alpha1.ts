@@ -4,6 +4,7 @@ import { findServerRuleIssues } from '../validation/serverRules';
 import { COCKTAIL_API_VERSION } from './constants';
 import { defineCocktailKind } from './createKindValidator';
 
+/** @public */
 export type CocktailServerType =
   | 'Deployment'
   | 'StatefulSet'
@@ -11,9 +12,14 @@ export type CocktailServerType =
   | 'Job'
   | 'CronJob';
 
-/** A port given by number or by the name of a container port. */
+/**
+ * A port given by number or by the name of a container port.
+ *
+ * @public
+ */
 export type PortReference = number | string;
 
+/** @public */
 export type CocktailProbe = {
   httpGet?: { path?: string; port: PortReference; scheme?: 'HTTP' | 'HTTPS' };
   tcpSocket?: { port: PortReference };
@@ -25,6 +31,7 @@ export type CocktailProbe = {
   failureThreshold?: number;
 };
 
+/** @public */
 export type CocktailResourceList = {
   cpu?: string | number;
   memory?: string;
@@ -32,11 +39,13 @@ export type CocktailResourceList = {
   'nvidia.com/gpu'?: string | number;
 };
 
+/** @public */
 export type CocktailKeyRef = {
   name: string;
   key: string;
 };
 
+/** @public */
 export type CocktailContainer = {
   name: string;
   image: string;
@@ -64,6 +73,7 @@ export type CocktailContainer = {
   startupProbe?: CocktailProbe;
 };
 
+/** @public */
 export type CocktailServicePort = {
   name: string;
   port: number;
@@ -75,6 +85,7 @@ export type CocktailServicePort = {
   path?: string;
 };
 
+/** @public */
 export type CocktailVolume = {
   name: string;
   mountPath: string;
@@ -89,7 +100,11 @@ export type CocktailVolume = {
   containers?: string[];
 };
 
-/** One deployable package: a workload with containers, ports, volumes and autoscaling. */
+/**
+ * One deployable package: a workload with containers, ports, volumes and autoscaling.
+ *
+ * @public
+ */
 export interface CocktailServerEntityV1alpha1 extends Entity {
   apiVersion: typeof COCKTAIL_API_VERSION;
   kind: 'CocktailServer';
@@ -120,17 +135,26 @@ export interface CocktailServerEntityV1alpha1 extends Entity {
   };
 }
 
+/** @public */
 export const cocktailServerKind = defineCocktailKind(
   'CocktailServer',
   schema,
   findServerRuleIssues,
 );
 
-/** Validates CocktailServer entities for the catalog. */
+/**
+ * Validates CocktailServer entities for the catalog.
+ *
+ * @public
+ */
 export const cocktailServerEntityV1alpha1Validator =
   cocktailServerKind.validator;
 
-/** True for entities of kind CocktailServer in the Cocktail apiVersion. */
+/**
+ * True for entities of kind CocktailServer in the Cocktail apiVersion.
+ *
+ * @public
+ */
 export function isCocktailServerEntity(
   entity: Entity,
 ): entity is CocktailServerEntityV1alpha1 {

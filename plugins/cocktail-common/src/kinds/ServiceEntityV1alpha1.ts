@@ -4,7 +4,11 @@ import { findServiceRuleIssues } from '../validation/serviceRules';
 import { COCKTAIL_API_VERSION } from './constants';
 import { defineCocktailKind } from './createKindValidator';
 
-/** Resource totals, each a Kubernetes quantity (`pods` a count). */
+/**
+ * Resource totals, each a Kubernetes quantity (`pods` a count).
+ *
+ * @public
+ */
 export type CocktailQuota = {
   cpu?: string | number;
   memory?: string;
@@ -13,10 +17,18 @@ export type CocktailQuota = {
   pods?: number;
 };
 
-/** The roles a Service member can have. */
+/**
+ * The roles a Service member can have.
+ *
+ * @public
+ */
 export type ServiceMemberRole = 'admin' | 'developer' | 'viewer';
 
-/** A team's top-level unit: cluster allocations, quotas, registries and members with roles. */
+/**
+ * A team's top-level unit: cluster allocations, quotas, registries and members with roles.
+ *
+ * @public
+ */
 export interface ServiceEntityV1alpha1 extends Entity {
   apiVersion: typeof COCKTAIL_API_VERSION;
   kind: 'Service';
@@ -29,16 +41,25 @@ export interface ServiceEntityV1alpha1 extends Entity {
   };
 }
 
+/** @public */
 export const serviceKind = defineCocktailKind(
   'Service',
   schema,
   findServiceRuleIssues,
 );
 
-/** Validates Service entities for the catalog. */
+/**
+ * Validates Service entities for the catalog.
+ *
+ * @public
+ */
 export const serviceEntityV1alpha1Validator = serviceKind.validator;
 
-/** True for entities of kind Service in the Cocktail apiVersion. */
+/**
+ * True for entities of kind Service in the Cocktail apiVersion.
+ *
+ * @public
+ */
 export function isServiceEntity(
   entity: Entity,
 ): entity is ServiceEntityV1alpha1 {

@@ -5,7 +5,11 @@ import { COCKTAIL_API_VERSION } from './constants';
 import { defineCocktailKind } from './createKindValidator';
 import { CocktailQuota } from './ServiceEntityV1alpha1';
 
-/** One environment of a Service, bound to one cluster and namespace. */
+/**
+ * One environment of a Service, bound to one cluster and namespace.
+ *
+ * @public
+ */
 export interface ServiceMapEntityV1alpha1 extends Entity {
   apiVersion: typeof COCKTAIL_API_VERSION;
   kind: 'ServiceMap';
@@ -19,16 +23,25 @@ export interface ServiceMapEntityV1alpha1 extends Entity {
   };
 }
 
+/** @public */
 export const serviceMapKind = defineCocktailKind(
   'ServiceMap',
   schema,
   findServiceMapRuleIssues,
 );
 
-/** Validates ServiceMap entities for the catalog. */
+/**
+ * Validates ServiceMap entities for the catalog.
+ *
+ * @public
+ */
 export const serviceMapEntityV1alpha1Validator = serviceMapKind.validator;
 
-/** True for entities of kind ServiceMap in the Cocktail apiVersion. */
+/**
+ * True for entities of kind ServiceMap in the Cocktail apiVersion.
+ *
+ * @public
+ */
 export function isServiceMapEntity(
   entity: Entity,
 ): entity is ServiceMapEntityV1alpha1 {

@@ -4,7 +4,11 @@ import { createSchemaIssueFinder } from '../validation/schemaIssues';
 import { ValidationIssue } from '../validation/ValidationIssue';
 import { COCKTAIL_API_VERSION } from './constants';
 
-/** What the catalog and the CLI need to know about one Cocktail kind. */
+/**
+ * What the catalog and the CLI need to know about one Cocktail kind.
+ *
+ * @public
+ */
 export interface CocktailKindDefinition {
   kind: string;
   /** Lists every problem of an entity of this kind; empty when it is valid. */

@@ -1,6 +1,10 @@
 import { CocktailRole } from './roles';
 
-/** One permission's decision for the signed-in person on one entity, with the reason when refused. */
+/**
+ * One permission's decision for the signed-in person on one entity, with the reason when refused.
+ *
+ * @public
+ */
 export interface CocktailPermissionDecision {
   allowed: boolean;
   /** Why not, in a sentence that names the role needed and the person's role. */
@@ -10,6 +14,8 @@ export interface CocktailPermissionDecision {
 /**
  * `GET /api/cocktail/access?entityRef=`: what the signed-in person may do on an entity and why,
  * decided by the portal's permission policy.
+ *
+ * @public
  */
 export interface CocktailEntityAccess {
   entityRef: string;

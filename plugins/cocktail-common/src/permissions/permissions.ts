@@ -3,16 +3,26 @@ import { createPermission } from '@backstage/plugin-permission-common';
 /**
  * The catalog's resource type: permissions on a Cocktail entity are checked against that
  * entity, so a policy can allow them per Service, per owner or per member role.
+ *
+ * @public
  */
 export const COCKTAIL_ENTITY_RESOURCE_TYPE = 'catalog-entity';
 
-/** Read the registered clusters: list, health, version, nodes. */
+/**
+ * Read the registered clusters: list, health, version, nodes.
+ *
+ * @public
+ */
 export const cocktailClusterReadPermission = createPermission({
   name: 'cocktail.cluster.read',
   attributes: { action: 'read' },
 });
 
-/** Read a server's live status, events and drift. */
+/**
+ * Read a server's live status, events and drift.
+ *
+ * @public
+ */
 export const cocktailServerReadPermission = createPermission({
   name: 'cocktail.server.read',
   attributes: { action: 'read' },
@@ -27,37 +37,77 @@ function operation(name: string, action: 'create' | 'update' | 'delete') {
   });
 }
 
-/** Apply a server's manifests (and preview them with a dry run). */
+/**
+ * Apply a server's manifests (and preview them with a dry run).
+ *
+ * @public
+ */
 export const cocktailServerDeployPermission = operation('deploy', 'update');
-/** Change a server's container images with a rolling update. */
+/**
+ * Change a server's container images with a rolling update.
+ *
+ * @public
+ */
 export const cocktailServerRollingUpdatePermission = operation(
   'rolling-update',
   'update',
 );
-/** Restart a server's pods. */
+/**
+ * Restart a server's pods.
+ *
+ * @public
+ */
 export const cocktailServerRestartPermission = operation('restart', 'update');
-/** Change a server's replica count. */
+/**
+ * Change a server's replica count.
+ *
+ * @public
+ */
 export const cocktailServerScalePermission = operation('scale', 'update');
-/** Change a server's autoscaling bounds and targets. */
+/**
+ * Change a server's autoscaling bounds and targets.
+ *
+ * @public
+ */
 export const cocktailServerAutoscalePermission = operation(
   'autoscale',
   'update',
 );
-/** Roll a server back to an earlier revision. */
+/**
+ * Roll a server back to an earlier revision.
+ *
+ * @public
+ */
 export const cocktailServerRollbackPermission = operation('rollback', 'update');
-/** Suspend or resume a server (scale to zero and back, or suspend a CronJob). */
+/**
+ * Suspend or resume a server (scale to zero and back, or suspend a CronJob).
+ *
+ * @public
+ */
 export const cocktailServerSuspendPermission = operation('suspend', 'update');
-/** Delete a server's objects from its cluster. */
+/**
+ * Delete a server's objects from its cluster.
+ *
+ * @public
+ */
 export const cocktailServerDeletePermission = operation('delete', 'delete');
 
-/** Read the audit log of an entity (and so, in lists, the rows of the entities one may read). */
+/**
+ * Read the audit log of an entity (and so, in lists, the rows of the entities one may read).
+ *
+ * @public
+ */
 export const cocktailAuditReadPermission = createPermission({
   name: 'cocktail.audit.read',
   attributes: { action: 'read' },
   resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
-/** Create a cluster through Cluster API on the management cluster. */
+/**
+ * Create a cluster through Cluster API on the management cluster.
+ *
+ * @public
+ */
 export const cocktailClusterCreatePermission = createPermission({
   name: 'cocktail.cluster.create',
   attributes: { action: 'create' },
@@ -66,6 +116,8 @@ export const cocktailClusterCreatePermission = createPermission({
 /**
  * Upgrade a Cluster API cluster's Kubernetes version, or scale or add its node pools; checked
  * against the cluster's `kubernetes-cluster` Resource entity, so its owner can be allowed.
+ *
+ * @public
  */
 export const cocktailClusterUpdatePermission = createPermission({
   name: 'cocktail.cluster.update',
@@ -73,34 +125,54 @@ export const cocktailClusterUpdatePermission = createPermission({
   resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
-/** Provision a ServiceMap's namespace: labels, quota, limits, member role bindings. */
+/**
+ * Provision a ServiceMap's namespace: labels, quota, limits, member role bindings.
+ *
+ * @public
+ */
 export const cocktailServiceMapProvisionPermission = createPermission({
   name: 'cocktail.servicemap.provision',
   attributes: { action: 'update' },
   resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
-/** Upload an image scan report (CI uses it with a service token). */
+/**
+ * Upload an image scan report (CI uses it with a service token).
+ *
+ * @public
+ */
 export const cocktailImageScanCreatePermission = createPermission({
   name: 'cocktail.imagescan.create',
   attributes: { action: 'create' },
 });
 
-/** Read image scan findings: checked against the servers (and their Services) that run the image. */
+/**
+ * Read image scan findings: checked against the servers (and their Services) that run the image.
+ *
+ * @public
+ */
 export const cocktailImageScanReadPermission = createPermission({
   name: 'cocktail.imagescan.read',
   attributes: { action: 'read' },
   resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
-/** Deploy a server although the image scan gate blocks it (audited with a reason). */
+/**
+ * Deploy a server although the image scan gate blocks it (audited with a reason).
+ *
+ * @public
+ */
 export const cocktailImageScanOverridePermission = createPermission({
   name: 'cocktail.imagescan.override',
   attributes: { action: 'update' },
   resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
 });
 
-/** Every Cocktail permission, for the permission integration router. */
+/**
+ * Every Cocktail permission, for the permission integration router.
+ *
+ * @public
+ */
 export const cocktailPermissions = [
   cocktailClusterReadPermission,
   cocktailServerReadPermission,

@@ -1,17 +1,27 @@
 /**
  * A person's role on a Service, from its `spec.owner` (admin) and `spec.members`. ServiceMaps and
  * servers inherit the roles of their Service.
+ *
+ * @public
  */
 export type CocktailRole = 'viewer' | 'developer' | 'admin';
 
-/** The roles from least to most privileged. */
+/**
+ * The roles from least to most privileged.
+ *
+ * @public
+ */
 export const COCKTAIL_ROLES: readonly CocktailRole[] = [
   'viewer',
   'developer',
   'admin',
 ];
 
-/** Whether `role` includes everything `needed` may do. */
+/**
+ * Whether `role` includes everything `needed` may do.
+ *
+ * @public
+ */
 export function roleIncludes(
   role: CocktailRole | undefined,
   needed: CocktailRole,
@@ -22,7 +32,11 @@ export function roleIncludes(
   );
 }
 
-/** The higher of two roles. */
+/**
+ * The higher of two roles.
+ *
+ * @public
+ */
 export function higherRole(
   a: CocktailRole | undefined,
   b: CocktailRole | undefined,
@@ -41,6 +55,8 @@ export function higherRole(
  * - `platform-admin`: platform admins only, and with `clusterOwner` also the owner of the
  *   cluster's Resource entity.
  * Platform admins are given every permission.
+ *
+ * @public
  */
 export type CocktailAudience =
   | { type: 'service-role'; role: CocktailRole; openRead?: boolean }
@@ -48,7 +64,11 @@ export type CocktailAudience =
   | { type: 'signed-in' }
   | { type: 'platform-admin'; clusterOwner?: boolean };
 
-/** One row of the role → permission table. */
+/**
+ * One row of the role → permission table.
+ *
+ * @public
+ */
 export interface CocktailPermissionGrant {
   /** The permission's name, e.g. `cocktail.server.scale`. */
   permission: string;
@@ -70,6 +90,8 @@ const admin: CocktailAudience = { type: 'service-role', role: 'admin' };
 /**
  * The one source of who may do what. The shipped policy decides by it, the backend explains
  * refusals with it, and the README's table is checked against it.
+ *
+ * @public
  */
 export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
   {
@@ -186,7 +208,11 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
   },
 ];
 
-/** The grant of a permission, or undefined when the table does not name it. */
+/**
+ * The grant of a permission, or undefined when the table does not name it.
+ *
+ * @public
+ */
 export function cocktailPermissionGrant(
   permissionName: string,
 ): CocktailPermissionGrant | undefined {
@@ -210,7 +236,11 @@ function audienceCell(audience: CocktailAudience): string {
   }
 }
 
-/** The table as Markdown, as the README shows it. */
+/**
+ * The table as Markdown, as the README shows it.
+ *
+ * @public
+ */
 export function renderPermissionTableMarkdown(): string {
   const rows = COCKTAIL_PERMISSION_GRANTS.map(
     g => `| \`${g.permission}\` | ${audienceCell(g.audience)} | ${g.allows} |`,

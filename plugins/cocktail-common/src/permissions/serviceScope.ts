@@ -6,20 +6,30 @@ import {
 import { PermissionCondition } from '@backstage/plugin-permission-common';
 import { COCKTAIL_ENTITY_RESOURCE_TYPE } from './permissions';
 
-/** The catalog permission rule that matches the Services, ServiceMaps and servers of a set of Services. */
+/**
+ * The catalog permission rule that matches the Services, ServiceMaps and servers of a set of Services.
+ *
+ * @public
+ */
 export const IS_IN_COCKTAIL_SERVICE = 'IS_IN_COCKTAIL_SERVICE';
 
 /**
  * The parameters of {@link IS_IN_COCKTAIL_SERVICE}: Service refs, and the refs of their
  * ServiceMaps (a server names its ServiceMap, not its Service). Refs are lower case,
  * `kind:namespace/name`.
+ *
+ * @public
  */
 export type CocktailServiceScope = {
   services: string[];
   serviceMaps: string[];
 };
 
-/** A condition for a policy's conditional decision: the entity belongs to one of these Services. */
+/**
+ * A condition for a policy's conditional decision: the entity belongs to one of these Services.
+ *
+ * @public
+ */
 export function isInCocktailService(
   scope: CocktailServiceScope,
 ): PermissionCondition<
@@ -33,7 +43,11 @@ export function isInCocktailService(
   };
 }
 
-/** A ref in the one spelling the scope uses: lower case `kind:namespace/name`. */
+/**
+ * A ref in the one spelling the scope uses: lower case `kind:namespace/name`.
+ *
+ * @public
+ */
 export function normalizeRef(
   ref: string,
   defaults: { defaultKind?: string; defaultNamespace?: string } = {},
@@ -50,6 +64,8 @@ export function normalizeRef(
  * The Service an entity belongs to, as far as the entity itself says: a Service is its own, a
  * ServiceMap names it in `spec.service`. A server names only its ServiceMap, returned as
  * `serviceMap`.
+ *
+ * @public
  */
 export function cocktailOwnershipOf(entity: Entity): {
   service?: string;
@@ -85,7 +101,11 @@ export function cocktailOwnershipOf(entity: Entity): {
   return {};
 }
 
-/** Whether an entity is a Service, ServiceMap or server of the scope's Services. */
+/**
+ * Whether an entity is a Service, ServiceMap or server of the scope's Services.
+ *
+ * @public
+ */
 export function isEntityInCocktailScope(
   entity: Entity,
   scope: CocktailServiceScope,

@@ -1,4 +1,8 @@
-/** Severities as scanners report them, most severe first. */
+/**
+ * Severities as scanners report them, most severe first.
+ *
+ * @public
+ */
 export const SCAN_SEVERITIES = [
   'CRITICAL',
   'HIGH',
@@ -7,12 +11,21 @@ export const SCAN_SEVERITIES = [
   'UNKNOWN',
 ] as const;
 
+/** @public */
 export type ScanSeverity = (typeof SCAN_SEVERITIES)[number];
 
-/** Finding counts per severity. */
+/**
+ * Finding counts per severity.
+ *
+ * @public
+ */
 export type SeverityCounts = Record<ScanSeverity, number>;
 
-/** An image as a scan names it; `digest` (`sha256:…`) identifies it when known. */
+/**
+ * An image as a scan names it; `digest` (`sha256:…`) identifies it when known.
+ *
+ * @public
+ */
 export interface ImageReference {
   /** Registry host, such as `harbor.example.com`; `docker.io` when the reference has none. */
   registry: string;
@@ -22,7 +35,11 @@ export interface ImageReference {
   digest?: string;
 }
 
-/** One vulnerability in one package of an image. */
+/**
+ * One vulnerability in one package of an image.
+ *
+ * @public
+ */
 export interface ScanFinding {
   /** Advisory ID, such as `CVE-2024-3094` or `GHSA-…`. */
   id: string;
@@ -38,7 +55,11 @@ export interface ScanFinding {
   primaryUrl?: string;
 }
 
-/** The built-in formats, or one a backend module added (a lowercase name). */
+/**
+ * The built-in formats, or one a backend module added (a lowercase name).
+ *
+ * @public
+ */
 export type ScanReportFormat =
   | 'trivy'
   | 'grype'
@@ -46,7 +67,11 @@ export type ScanReportFormat =
   | 'trivy-operator'
   | (string & {});
 
-/** Any supported report, normalised. */
+/**
+ * Any supported report, normalised.
+ *
+ * @public
+ */
 export interface NormalizedScan {
   format: ScanReportFormat;
   image: ImageReference;
@@ -57,7 +82,11 @@ export interface NormalizedScan {
   findings: ScanFinding[];
 }
 
-/** A stored scan as the API lists it. */
+/**
+ * A stored scan as the API lists it.
+ *
+ * @public
+ */
 export interface ImageScanSummary {
   id: string;
   /** The digest, or the image reference when no digest is known. */
@@ -79,7 +108,11 @@ export interface ImageScanSummary {
   };
 }
 
-/** `GET /servers/:namespace/:name/image-scans`: the images the server's pods run now. */
+/**
+ * `GET /servers/:namespace/:name/image-scans`: the images the server's pods run now.
+ *
+ * @public
+ */
 export interface ServerImageScans {
   entityRef: string;
   images: Array<{
@@ -98,7 +131,11 @@ export interface ServerImageScans {
   unscanned: number;
 }
 
-/** The roll-up for a ServiceMap or a Service: each server's answer. */
+/**
+ * The roll-up for a ServiceMap or a Service: each server's answer.
+ *
+ * @public
+ */
 export interface ImageScanRollup {
   entityRef: string;
   servers: ServerImageScans[];
@@ -107,7 +144,11 @@ export interface ImageScanRollup {
   unscanned: number;
 }
 
-/** A finding as `GET /image-scans/:id/findings` lists it. */
+/**
+ * A finding as `GET /image-scans/:id/findings` lists it.
+ *
+ * @public
+ */
 export interface ScanFindingView extends ScanFinding {
   /** Not in the previous scan of the same image. */
   isNew: boolean;

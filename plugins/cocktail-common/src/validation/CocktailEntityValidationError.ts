@@ -2,7 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { formatFieldPath } from './fieldPath';
 import { ValidationIssue } from './ValidationIssue';
 
-/** `kind:namespace/name` of an entity that may be too malformed to have all three. */
+/**
+ * `kind:namespace/name` of an entity that may be too malformed to have all three.
+ *
+ * @public
+ */
 export function describeEntityRef(entity: Partial<Entity> | undefined): string {
   const kind =
     typeof entity?.kind === 'string'
@@ -19,7 +23,11 @@ export function describeEntityRef(entity: Partial<Entity> | undefined): string {
   return `${kind}:${namespace}/${name}`;
 }
 
-/** One issue as a line: `entity: field: message`. */
+/**
+ * One issue as a line: `entity: field: message`.
+ *
+ * @public
+ */
 export function formatIssue(entityRef: string, issue: ValidationIssue): string {
   return `${entityRef}: ${formatFieldPath(issue.path)}: ${issue.message}`;
 }
@@ -27,6 +35,8 @@ export function formatIssue(entityRef: string, issue: ValidationIssue): string {
 /**
  * Thrown when a Cocktail entity breaks its kind's rules. Its message lists every issue, one per
  * line, so the catalog shows all of them on the entity at once.
+ *
+ * @public
  */
 export class CocktailEntityValidationError extends Error {
   readonly entityRef: string;

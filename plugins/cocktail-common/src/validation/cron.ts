@@ -96,7 +96,11 @@ function explainInvalidItem(
   }
 }
 
-/** Why a CronJob schedule is invalid, or undefined when Kubernetes would accept it. */
+/**
+ * Why a CronJob schedule is invalid, or undefined when Kubernetes would accept it.
+ *
+ * @public
+ */
 export function explainInvalidCron(schedule: string): string | undefined {
   const trimmed = schedule.trim();
   if (trimmed.startsWith('@')) {

@@ -1,4 +1,8 @@
-/** A field path as a person reads it: `spec.containers[1].ports[0].containerPort`. */
+/**
+ * A field path as a person reads it: `spec.containers[1].ports[0].containerPort`.
+ *
+ * @public
+ */
 export function formatFieldPath(
   segments: ReadonlyArray<string | number>,
 ): string {

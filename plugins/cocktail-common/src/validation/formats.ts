@@ -35,43 +35,56 @@ const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ENTITY_REF =
   /^(?:[a-zA-Z][a-zA-Z0-9]*:)?(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/;
 
+/** @public */
 export function isDns1123Label(value: string): boolean {
   return value.length <= 63 && DNS1123_LABEL.test(value);
 }
 
+/** @public */
 export function isDns1123Subdomain(value: string): boolean {
   return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
 }
 
+/** @public */
 export function isKubernetesQuantity(value: string): boolean {
   return QUANTITY.test(value);
 }
 
+/** @public */
 export function isIntOrPercent(value: string): boolean {
   return INT_OR_PERCENT.test(value);
 }
 
+/** @public */
 export function isImageReference(value: string): boolean {
   return value.length <= 4096 && IMAGE_REFERENCE.test(value);
 }
 
+/** @public */
 export function isPortName(value: string): boolean {
   return value.length <= 15 && PORT_NAME.test(value);
 }
 
+/** @public */
 export function isEntityRef(value: string): boolean {
   return ENTITY_REF.test(value);
 }
 
+/** @public */
 export function isIngressHost(value: string): boolean {
   return isDns1123Subdomain(value.startsWith('*.') ? value.slice(2) : value);
 }
 
+/** @public */
 export function isAbsolutePath(value: string): boolean {
   return ABSOLUTE_PATH.test(value);
 }
 
-/** The formats the Cocktail schemas use, with what a value of each is expected to look like. */
+/**
+ * The formats the Cocktail schemas use, with what a value of each is expected to look like.
+ *
+ * @public
+ */
 export const cocktailFormats: Record<
   string,
   { test: (value: string) => boolean; expected: string }

@@ -25,6 +25,8 @@ const DECIMAL_SUFFIXES: Record<string, number> = {
 /**
  * The value of a Kubernetes quantity as a plain number (`250m` is 0.25, `1Gi` is 1073741824), or
  * undefined when the text is not a quantity. Precise enough to compare requests with limits.
+ *
+ * @public
  */
 export function parseQuantity(text: string | number): number | undefined {
   if (typeof text === 'number') {

@@ -6,6 +6,8 @@ const EVENTS_KEPT_PER_OBJECT = 20;
 /**
  * The cached objects of one cluster, indexed the way status requests read them: by kind and
  * namespace, and events by the object they are about.
+ *
+ * @public
  */
 export class ClusterCache {
   private readonly byKind = new Map<string, Map<string, SlimObject>>();

@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { describeRequestError } from '../kubernetes/describeRequestError';
 
-/** How a watcher reaches one resource of one cluster; real clients or test doubles. */
+/**
+ * How a watcher reaches one resource of one cluster; real clients or test doubles.
+ *
+ * @public
+ */
 export interface ResourceClient {
   /** Lists in pages, handing each page over as it arrives so no full list is held at once. */
   list(onPage: (items: any[]) => void): Promise<{ resourceVersion: string }>;
@@ -12,6 +16,11 @@ export interface ResourceClient {
   ): Promise<{ abort(): void }>;
 }
 
+/**
+ * What a ResourceWatcher tells its owner.
+ *
+ * @public
+ */
 export interface ResourceWatcherEvents {
   /** A fresh list is about to replace everything this watcher had. */
   onListStart(): void;
@@ -48,6 +57,8 @@ function statusCodeOf(error: any): number | undefined {
  * to 30 s, and so do watches that keep ending at once (clean closes or 410s in a row), so a
  * cluster that misbehaves costs one attempt per backoff period. The client is made again when
  * it could not be made, and after 401 or 403, so new credentials are picked up.
+ *
+ * @public
  */
 export class ResourceWatcher {
   private client?: ResourceClient;

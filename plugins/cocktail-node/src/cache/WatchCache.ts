@@ -10,7 +10,11 @@ function sameSet(a?: Set<string>, b?: Set<string>): boolean {
 }
 import { WATCHED_RESOURCES, WatchedResource } from './watchedResources';
 
-/** How fresh a cluster's cache is. */
+/**
+ * How fresh a cluster's cache is.
+ *
+ * @public
+ */
 export interface ClusterCacheState {
   cluster: string;
   /** Every resource has been listed at least once. */
@@ -22,6 +26,7 @@ export interface ClusterCacheState {
   error?: string;
 }
 
+/** @public */
 export type ChangeListener = (change: {
   cluster: string;
   kind: string;
@@ -45,6 +50,8 @@ interface ClusterEntry {
  * One set of watches per cluster, started the first time anyone asks about the cluster, and
  * the slimmed objects they keep. Reads never call Kubernetes: they answer from the cache with
  * how fresh it is.
+ *
+ * @public
  */
 export class WatchCache {
   private readonly clusters = new Map<string, ClusterEntry>();

@@ -98,7 +98,11 @@ async function listPage(
   });
 }
 
-/** Lists and watches one resource of one cluster through @kubernetes/client-node. */
+/**
+ * Lists and watches one resource of one cluster through `@kubernetes/client-node`.
+ *
+ * @public
+ */
 export function createResourceClient(
   client: typeof k8s,
   config: k8s.KubeConfig,

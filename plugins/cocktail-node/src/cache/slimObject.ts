@@ -4,6 +4,8 @@ import { SharedValues } from './SharedValues';
  * The fields of a Kubernetes object the suite shows, and nothing else: a cached pod keeps its
  * phase, readiness, restarts, node and images, not its whole spec. This is what keeps the
  * cache small (measured in test/bench).
+ *
+ * @public
  */
 export interface SlimObject {
   kind: string;

@@ -1,4 +1,8 @@
-/** What the watch cache follows in each cluster: the suite's labelled objects, pods and events. */
+/**
+ * What the watch cache follows in each cluster: the suite's labelled objects, pods and events.
+ *
+ * @public
+ */
 export interface WatchedResource {
   /** Key in the cache, also the kind it holds. */
   kind: string;
@@ -11,6 +15,7 @@ export interface WatchedResource {
 
 export const MANAGED_SELECTOR = 'app.kubernetes.io/managed-by=cocktail';
 
+/** @public */
 export const WATCHED_RESOURCES: WatchedResource[] = [
   {
     kind: 'Deployment',

@@ -3,7 +3,11 @@ import type * as k8s from '@kubernetes/client-node';
 
 const currentSignal = new AsyncLocalStorage<AbortSignal>();
 
-/** A request that got no answer in time; the HTTP request itself was aborted. */
+/**
+ * A request that got no answer in time; the HTTP request itself was aborted.
+ *
+ * @public
+ */
 export class RequestTimeoutError extends Error {
   readonly name = 'RequestTimeoutError';
   constructor(readonly timeoutMs: number) {
@@ -15,6 +19,8 @@ export class RequestTimeoutError extends Error {
  * Like `KubeConfig.makeApiClient`, but every request the client sends inside
  * {@link runWithDeadline} carries that deadline's abort signal, so a request that outlives its
  * deadline is cancelled on the wire instead of left running.
+ *
+ * @public
  */
 export function makeAbortableApiClient<T>(
   client: typeof k8s,
@@ -56,6 +62,8 @@ export function makeAbortableApiClient<T>(
  * Runs `fn` with a deadline. At the deadline the requests it sent through clients made by
  * {@link makeAbortableApiClient} are aborted and the promise rejects with
  * {@link RequestTimeoutError}.
+ *
+ * @public
  */
 export async function runWithDeadline<T>(
   timeoutMs: number,

@@ -1,6 +1,10 @@
 import { RequestTimeoutError } from './abortableRequests';
 
-/** The longest message of a cluster's own that is passed on to a person. */
+/**
+ * The longest message of a cluster's own that is passed on to a person.
+ *
+ * @public
+ */
 export const MAX_CLUSTER_MESSAGE_CHARS = 300;
 
 const NETWORK_ERRORS: Record<string, string> = {
@@ -63,6 +67,8 @@ function codeOf(error: any): string | undefined {
  * A failed request to a cluster in words a person understands: what went wrong, with the
  * cluster's own message when it sent a Kubernetes Status, capped. Any other body (an HTML
  * error page, a proxy's text) is never passed on.
+ *
+ * @public
  */
 export function describeRequestError(error: unknown): string {
   const e = error as any;

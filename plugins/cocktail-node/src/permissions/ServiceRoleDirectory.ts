@@ -9,7 +9,11 @@ import {
   roleIncludes,
 } from '@cocktailcloud/plugin-cocktail-common';
 
-/** The part of Backstage's catalog service the directory reads. */
+/**
+ * The part of Backstage's catalog service the directory reads.
+ *
+ * @public
+ */
 export interface ServiceDirectoryCatalog {
   getEntities(
     request: { filter?: Record<string, string | string[]>; fields?: string[] },
@@ -17,7 +21,11 @@ export interface ServiceDirectoryCatalog {
   ): Promise<{ items: Entity[] }>;
 }
 
-/** A Service as the directory keeps it; refs are lower case `kind:namespace/name`. */
+/**
+ * A Service as the directory keeps it; refs are lower case `kind:namespace/name`.
+ *
+ * @public
+ */
 export interface ServiceRecord {
   ref: string;
   title?: string;
@@ -27,7 +35,11 @@ export interface ServiceRecord {
   admins: string[];
 }
 
-/** A ServiceMap as the directory keeps it. */
+/**
+ * A ServiceMap as the directory keeps it.
+ *
+ * @public
+ */
 export interface ServiceMapRecord {
   ref: string;
   service: string;
@@ -104,6 +116,8 @@ function readServiceMap(entity: Entity): ServiceMapRecord | undefined {
  * and kept for `refreshMs`. A person's role on a Service is the highest their ownership refs
  * (their user ref and groups, as Backstage's sign-in resolver puts them in the token) are given
  * there. Platform admins come from config.
+ *
+ * @public
  */
 export class ServiceRoleDirectory {
   private snapshot?: Snapshot;

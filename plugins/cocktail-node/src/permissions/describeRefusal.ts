@@ -10,6 +10,8 @@ function withArticle(role: string): string {
 /**
  * Why a person may not do something, in a sentence they can act on: the role needed, the role
  * they have, and who to ask.
+ *
+ * @public
  */
 export function describeRefusal(input: {
   grant?: CocktailPermissionGrant;

@@ -2,7 +2,11 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { normalizeRef } from '@cocktailcloud/plugin-cocktail-common';
 
-/** `cocktail.permissions` in app-config. */
+/**
+ * `cocktail.permissions` in app-config.
+ *
+ * @public
+ */
 export interface CocktailPermissionsConfig {
   /** User and group refs whose members are platform admins, lower case. */
   platformAdmins: string[];
@@ -14,7 +18,11 @@ export interface CocktailPermissionsConfig {
   refreshMs: number;
 }
 
-/** Reads `cocktail.permissions`, with errors that name the key. */
+/**
+ * Reads `cocktail.permissions`, with errors that name the key.
+ *
+ * @public
+ */
 export function readPermissionsConfig(
   config: Config,
 ): CocktailPermissionsConfig {

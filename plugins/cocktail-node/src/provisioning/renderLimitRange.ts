@@ -2,7 +2,11 @@ import { parseQuantity } from '@cocktailcloud/plugin-cocktail-common';
 import { InputError } from '@backstage/errors';
 import { Manifest } from '../rendering/types';
 
-/** The name of the LimitRange the suite keeps in each ServiceMap's namespace. */
+/**
+ * The name of the LimitRange the suite keeps in each ServiceMap's namespace.
+ *
+ * @public
+ */
 export const SERVICE_MAP_LIMIT_RANGE_NAME = 'cocktail-defaults';
 
 /**

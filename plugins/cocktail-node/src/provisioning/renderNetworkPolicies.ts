@@ -1,6 +1,10 @@
 import { Manifest } from '../rendering/types';
 
-/** The names of the NetworkPolicies the suite keeps in a namespace with default deny. */
+/**
+ * The names of the NetworkPolicies the suite keeps in a namespace with default deny.
+ *
+ * @public
+ */
 export const NETWORK_POLICY_NAMES = {
   defaultDeny: 'default-deny',
   allowDns: 'allow-dns',

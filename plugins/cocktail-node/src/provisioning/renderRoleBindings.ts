@@ -13,6 +13,8 @@ const RBAC_API_GROUP = 'rbac.authorization.k8s.io';
  * The built-in ClusterRole each Service role is bound to in the namespace: `admin` (everything
  * in the namespace, including its RoleBindings), `edit` (deploy and operate, no RBAC) and
  * `view` (read only, no Secrets).
+ *
+ * @public
  */
 export const CLUSTER_ROLE_BY_MEMBER_ROLE: Record<ServiceMemberRole, string> = {
   admin: 'admin',

@@ -5,14 +5,24 @@ import {
 } from '@cocktailcloud/plugin-cocktail-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 
+/** @public */
 export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
+/** @public */
 export const LABEL_SERVICE = 'cocktailcloud.io/service';
+/** @public */
 export const LABEL_SERVICE_MAP = 'cocktailcloud.io/service-map';
+/** @public */
 export const LABEL_SERVER = 'cocktailcloud.io/server';
+/** @public */
 export const ANNOTATION_ENTITY_REF = 'cocktailcloud.io/entity-ref';
+/** @public */
 export const MANAGED_BY_COCKTAIL = 'cocktail';
 
-/** The labels every object the suite applies carries (DESIGN.md), so it can find them again. */
+/**
+ * The labels every object the suite applies carries (DESIGN.md), so it can find them again.
+ *
+ * @public
+ */
 export function cocktailLabels(
   server: CocktailServerEntityV1alpha1,
   serviceMap: ServiceMapEntityV1alpha1,
@@ -34,7 +44,11 @@ export function cocktailLabels(
   };
 }
 
-/** Selects a server's pods; kept to one label so it never has to change (selectors are immutable). */
+/**
+ * Selects a server's pods; kept to one label so it never has to change (selectors are immutable).
+ *
+ * @public
+ */
 export function podSelector(
   server: CocktailServerEntityV1alpha1,
 ): Record<string, string> {

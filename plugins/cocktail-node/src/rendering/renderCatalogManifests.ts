@@ -9,7 +9,11 @@ import { renderServiceMapQuota } from './renderNamespaceQuota';
 import { renderServerManifests } from './renderServerManifests';
 import { Manifest } from './types';
 
-/** What one ServiceMap puts on its cluster: its namespace, its quota and its servers' objects. */
+/**
+ * What one ServiceMap puts on its cluster: its namespace, its quota and its servers' objects.
+ *
+ * @public
+ */
 export interface ServiceMapManifests {
   serviceMap: string;
   namespace: string;
@@ -17,6 +21,7 @@ export interface ServiceMapManifests {
   manifests: Manifest[];
 }
 
+/** @public */
 export interface CatalogManifests {
   /** By cluster name (the name of the ServiceMap's cluster Resource), in catalog order. */
   clusters: Record<string, ServiceMapManifests[]>;
@@ -43,6 +48,8 @@ function namespaceOf(serviceMap: ServiceMapEntityV1alpha1): Manifest {
  * The Kubernetes objects a catalog's ServiceMaps and CocktailServers describe, grouped by the
  * cluster each ServiceMap names: what the demo's simulated clusters are seeded with, and what
  * `cocktail servers render` writes. Entities of other kinds are ignored.
+ *
+ * @public
  */
 export function renderCatalogManifests(entities: Entity[]): CatalogManifests {
   const serviceMaps = entities.filter(

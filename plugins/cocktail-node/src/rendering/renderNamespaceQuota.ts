@@ -11,7 +11,11 @@ import {
 } from './labels';
 import { Manifest } from './types';
 
-/** The name of the ResourceQuota the suite keeps in each ServiceMap's namespace. */
+/**
+ * The name of the ResourceQuota the suite keeps in each ServiceMap's namespace.
+ *
+ * @public
+ */
 export const SERVICE_MAP_QUOTA_NAME = 'cocktail-quota';
 
 /** Which ResourceQuota resource each field of a ServiceMap's quota limits. */
@@ -26,6 +30,8 @@ const QUOTA_RESOURCES: Array<[keyof CocktailQuota, string]> = [
 /**
  * The ResourceQuota that enforces a ServiceMap's `spec.quota` in its namespace, limiting only
  * what the quota names; undefined when the ServiceMap assigns no quota.
+ *
+ * @public
  */
 export function renderServiceMapQuota(
   serviceMap: ServiceMapEntityV1alpha1,

@@ -8,6 +8,8 @@ import { Manifest, RenderInput } from './types';
  * Everything a CocktailServer deploys into its ServiceMap's namespace, in apply order: claims,
  * the workload, its Service, Ingress and HPA. A pure function: the same entities give the same
  * manifests, byte for byte.
+ *
+ * @public
  */
 export function renderServerManifests({
   server,

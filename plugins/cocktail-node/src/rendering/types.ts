@@ -3,7 +3,11 @@ import {
   ServiceMapEntityV1alpha1,
 } from '@cocktailcloud/plugin-cocktail-common';
 
-/** A Kubernetes object as rendered: plain JSON, ready for server-side apply. */
+/**
+ * A Kubernetes object as rendered: plain JSON, ready for server-side apply.
+ *
+ * @public
+ */
 export interface Manifest {
   apiVersion: string;
   kind: string;
@@ -16,7 +20,11 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
-/** What a server's manifests are rendered from. */
+/**
+ * What a server's manifests are rendered from.
+ *
+ * @public
+ */
 export interface RenderInput {
   server: CocktailServerEntityV1alpha1;
   serviceMap: ServiceMapEntityV1alpha1;

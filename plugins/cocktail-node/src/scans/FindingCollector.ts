@@ -4,6 +4,8 @@ import { ScanFinding } from '@cocktailcloud/plugin-cocktail-common';
  * Keeps one finding per (id, packageName, installedVersion). A repeat (the same package found in
  * two layers or two targets) fills in what the first one lacked. Past `limit` distinct findings
  * only their keys are kept, so a report too large to store is still counted without being held.
+ *
+ * @public
  */
 export class FindingCollector {
   readonly #findings = new Map<string, ScanFinding>();

@@ -5,9 +5,14 @@ import {
 import { FindingCollector } from './FindingCollector';
 import { ReportFields, ReportPath } from './reportFields';
 
-/** A path pattern; `'*'` stands for any array index. */
+/**
+ * A path pattern; `'*'` stands for any array index.
+ *
+ * @public
+ */
 export type ReportPattern = ReadonlyArray<string>;
 
+/** @public */
 export interface ReportHeader {
   /** Absent only when the image is optional and the report names none. */
   image?: ImageReference;

@@ -1,6 +1,10 @@
 import { CustomErrorBase } from '@backstage/errors';
 
-/** A report with more distinct findings than a caller accepts; `count` says how many it has. */
+/**
+ * A report with more distinct findings than a caller accepts; `count` says how many it has.
+ *
+ * @public
+ */
 export class TooManyFindingsError extends CustomErrorBase {
   name = 'TooManyFindingsError' as const;
 

@@ -9,6 +9,8 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 /**
  * Reads an image reference as Docker does: `harbor.example.com/payments/api:1.4.2@sha256:…`.
  * Docker Hub names get their defaults (`nginx` is `docker.io/library/nginx`).
+ *
+ * @public
  */
 export function parseImageReference(reference: string): ImageReference {
   const fail = (why: string) =>
@@ -59,7 +61,11 @@ export function parseImageReference(reference: string): ImageReference {
   };
 }
 
-/** `registry/repository[:tag][@digest]` */
+/**
+ * `registry/repository[:tag][@digest]`
+ *
+ * @public
+ */
 export function formatImageReference(image: ImageReference): string {
   return `${image.registry}/${image.repository}${
     image.tag ? `:${image.tag}` : ''

@@ -19,6 +19,7 @@ function unknownReport(readers: ScanReportReaders) {
   return `unknown report: expected ${readers.describeExpected()}`;
 }
 
+/** @public */
 export interface ParseScanReportOptions {
   /** The report's format; detected when absent. */
   format?: ScanReportFormat;
@@ -33,7 +34,11 @@ export interface ParseScanReportOptions {
   maxFindings?: number;
 }
 
-/** A report read without requiring an image: a filesystem or repository scan names none. */
+/**
+ * A report read without requiring an image: a filesystem or repository scan names none.
+ *
+ * @public
+ */
 export interface ScanReportContents extends Omit<NormalizedScan, 'image'> {
   image?: ImageReference;
   /** What was scanned, for people: the image, or such as `filesystem scan of .`. */
@@ -120,17 +125,24 @@ async function peek(
 
 /**
  * Reads a Trivy JSON, Grype JSON, SARIF 2.1.0 or Trivy Operator VulnerabilityReport into a
- * {@link NormalizedScan}, detecting the format unless given. A `Readable` of JSON is parsed as it
+ * `NormalizedScan`, detecting the format unless given. A `Readable` of JSON is parsed as it
  * streams: the findings are read one by one and deduplicated, the raw document is never held.
  * A malformed or unknown report throws an `InputError` naming the format and the field.
  *
  * With `requireImage: false` a report that names no image (Trivy's filesystem and repository
  * scans) is read too, and says what it scanned in `target`.
+ *
+ * @public
  */
 export async function parseScanReport(
   input: Readable | string | object,
   options?: ParseScanReportOptions & { requireImage?: true },
 ): Promise<NormalizedScan>;
+/**
+ * Reads a report that may name no image (a filesystem or repository scan).
+ *
+ * @public
+ */
 export async function parseScanReport(
   input: Readable | string | object,
   options: ParseScanReportOptions & { requireImage: false },

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 
-/** A location in a report, such as `['Results', 3, 'Vulnerabilities', 0]`. */
+/**
+ * A location in a report, such as `['Results', 3, 'Vulnerabilities', 0]`.
+ *
+ * @public
+ */
 export type ReportPath = ReadonlyArray<string | number>;
 
 /** `Results[3].Vulnerabilities[0].Severity` */
@@ -34,6 +38,8 @@ function describe(value: unknown): string {
 /**
  * Reads the fields of one report format, and throws an `InputError` naming the format, the
  * field and what was wrong: `not a Trivy report: Results[3].Vulnerabilities[0].Severity: …`.
+ *
+ * @public
  */
 export class ReportFields {
   constructor(readonly label: string) {}

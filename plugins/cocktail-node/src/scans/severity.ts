@@ -9,7 +9,11 @@ function zeroCounts(): SeverityCounts {
   return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
 }
 
-/** Findings per severity. */
+/**
+ * Findings per severity.
+ *
+ * @public
+ */
 export function severityCounts(
   findings: Iterable<ScanFinding>,
 ): SeverityCounts {
@@ -20,7 +24,11 @@ export function severityCounts(
   return counts;
 }
 
-/** Findings with a fixed version, per severity. */
+/**
+ * Findings with a fixed version, per severity.
+ *
+ * @public
+ */
 export function fixableCounts(findings: Iterable<ScanFinding>): SeverityCounts {
   const counts = zeroCounts();
   for (const finding of findings) {

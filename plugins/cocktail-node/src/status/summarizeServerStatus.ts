@@ -114,7 +114,11 @@ function rolloutOf(
       };
 }
 
-/** A server's status from one cluster's cache; never calls Kubernetes. */
+/**
+ * A server's status from one cluster's cache; never calls Kubernetes.
+ *
+ * @public
+ */
 export function summarizeServerStatus(
   cache: ClusterCache,
   state: ClusterCacheState,

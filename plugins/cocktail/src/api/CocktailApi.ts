@@ -29,7 +29,11 @@ import {
   ServiceSummary,
 } from '@cocktailcloud/plugin-cocktail-common';
 
-/** A CocktailServer, named as the backend's URLs name it. */
+/**
+ * A CocktailServer, named as the backend's URLs name it.
+ *
+ * @public
+ */
 export type ServerName = NamespacedName;
 
 // The common client's types, under the names this package has always exported.
@@ -49,7 +53,11 @@ export type {
   ScanGateReport,
 };
 
-/** The `cocktail` backend plugin's REST API, shared by both frontend systems. */
+/**
+ * The `cocktail` backend plugin's REST API, shared by both frontend systems.
+ *
+ * @public
+ */
 export interface CocktailApi {
   listClusters(): Promise<{ items: ClusterListItem[] }>;
   /** What the signed-in person may do on an entity, their role on its Service, and why not. */
@@ -113,6 +121,7 @@ export interface CocktailApi {
   ): Promise<Blob>;
 }
 
+/** @public */
 export const cocktailApiRef = createApiRef<CocktailApi>({
   id: 'plugin.cocktail.api',
 });

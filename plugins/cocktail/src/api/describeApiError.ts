@@ -1,6 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 
-/** An error from the backend, put as what the user can do about it. */
+/**
+ * An error from the backend, put as what the user can do about it.
+ *
+ * @public
+ */
 export interface ApiErrorDescription {
   title: string;
   message: string;
@@ -12,7 +16,11 @@ function backendMessage(error: ResponseError): string {
   return error.body?.error?.message ?? error.message;
 }
 
-/** Turns a failed request into a title and a next step instead of raw JSON. */
+/**
+ * Turns a failed request into a title and a next step instead of raw JSON.
+ *
+ * @public
+ */
 export function describeApiError(thrown: unknown): ApiErrorDescription {
   const error = thrown as Error;
   // Duck-typed: errors can come from another realm (an iframe, a test environment).

@@ -3,7 +3,11 @@ import { SelfManagedInfrastructure } from '../infrastructure/types';
 import { RenderContext } from '../renderContext';
 import { NodePoolRequest } from '../types';
 
-/** A control-plane provider with its matching bootstrap provider for workers. */
+/**
+ * A control-plane provider with its matching bootstrap provider for workers.
+ *
+ * @public
+ */
 export interface BootstrapProvider {
   /** `group/Kind` of the control plane. */
   controlPlaneKind: string;

@@ -1,9 +1,14 @@
 import { Manifest } from '../../rendering/types';
 import { RenderContext } from '../renderContext';
 
+/** @public */
 export type MachineRole = 'control-plane' | 'worker';
 
-/** A file the bootstrap provider writes on a node, in the shape kubeadm, RKE2 and K3s share. */
+/**
+ * A file the bootstrap provider writes on a node, in the shape kubeadm, RKE2 and K3s share.
+ *
+ * @public
+ */
 export interface BootstrapFile {
   path: string;
   content?: string;
@@ -12,7 +17,11 @@ export interface BootstrapFile {
   permissions?: string;
 }
 
-/** What a provider's nodes need from the bootstrap provider. */
+/**
+ * What a provider's nodes need from the bootstrap provider.
+ *
+ * @public
+ */
 export interface NodeSetup {
   /** kubeadm `nodeRegistration.name`, a cloud-init template. */
   nodeName?: string;
@@ -32,7 +41,11 @@ export interface NodeSetup {
   controlPlaneVip?: { host: string; port: number };
 }
 
-/** A self-managed infrastructure provider: the infra cluster and machine templates. */
+/**
+ * A self-managed infrastructure provider: the infra cluster and machine templates.
+ *
+ * @public
+ */
 export interface SelfManagedInfrastructure {
   /** `group/Kind` of the infrastructure cluster. */
   clusterKind: string;

@@ -2,7 +2,11 @@ import { Manifest } from '../../rendering/types';
 import { RenderContext } from '../renderContext';
 import { NodePoolRequest } from '../types';
 
-/** A managed Kubernetes service: its cluster, control plane and node pools. */
+/**
+ * A managed Kubernetes service: its cluster, control plane and node pools.
+ *
+ * @public
+ */
 export interface ManagedService {
   clusterKind: string;
   controlPlaneKind: string;

@@ -7,6 +7,8 @@ import { examples } from './createCocktailClusterCreateAction.examples';
 /**
  * `cocktail:cluster:create`: renders a cluster's Cluster API objects and applies them to the
  * management cluster, after the cluster policy and a dry run on the API server accept them.
+ *
+ * @public
  */
 export function createCocktailClusterCreateAction(options: {
   client: CocktailBackendClient;

@@ -3,7 +3,11 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CocktailBackendClient } from '../../CocktailBackendClient';
 import { nodePoolSchema } from '../clusterRequestSchema';
 
-/** `cocktail:cluster:scale`: sets a node pool's size, or adds a node pool. */
+/**
+ * `cocktail:cluster:scale`: sets a node pool's size, or adds a node pool.
+ *
+ * @public
+ */
 export function createCocktailClusterScaleAction(options: {
   client: CocktailBackendClient;
 }) {

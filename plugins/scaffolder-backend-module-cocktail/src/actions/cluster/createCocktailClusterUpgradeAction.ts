@@ -5,6 +5,8 @@ import { waitFor } from '../waitFor';
 /**
  * `cocktail:cluster:upgrade`: the control plane first, then, once it runs the new version, the
  * node pools; a skip of more than one minor version is refused by the backend.
+ *
+ * @public
  */
 export function createCocktailClusterUpgradeAction(options: {
   client: CocktailBackendClient;

@@ -23,6 +23,8 @@ function insideWorkspace(workspacePath: string, sourcePath: string) {
  * Git repository (the offline demo has no Git server). The catalog module reads every
  * repository's catalog-info.yaml there, so what is published appears in the catalog within
  * seconds.
+ *
+ * @public
  */
 export function createCocktailPublishDirectoryAction(options: {
   /** `cocktail.scaffolder.publishDirectory`; the action refuses to run without it. */

@@ -25,6 +25,8 @@ function inlineEntity(server: {
 /**
  * `cocktail:server:deploy`: renders and applies a CocktailServer, from its catalog entity or
  * from inline values, and waits for the rollout.
+ *
+ * @public
  */
 export function createCocktailServerDeployAction(options: {
   client: CocktailBackendClient;

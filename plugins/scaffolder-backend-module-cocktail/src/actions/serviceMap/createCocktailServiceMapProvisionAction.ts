@@ -6,6 +6,8 @@ import { parseRef } from '../parseRef';
  * `cocktail:servicemap:provision`: the ServiceMap's namespace on its cluster with labels, its
  * ResourceQuota and LimitRange, RoleBindings for the Service's members by role, and optionally
  * a default-deny NetworkPolicy.
+ *
+ * @public
  */
 export function createCocktailServiceMapProvisionAction(options: {
   client: CocktailBackendClient;
