@@ -109,7 +109,9 @@ export const cocktailPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
         deps.permissionsRegistry.addPermissions(cocktailPermissions);
+        const requestTimeoutMs = readRequestTimeoutMs(config);
         const registry = ClusterRegistry.fromConfig(config, {
+          requestTimeoutMs,
           logger,
           catalog,
           credentials: () => auth.getOwnServiceCredentials(),
@@ -182,7 +184,6 @@ export const cocktailPlugin = createBackendPlugin({
           retentionDays:
             config.getOptionalNumber('cocktail.audit.retentionDays') ?? 365,
         });
-        const requestTimeoutMs = readRequestTimeoutMs(config);
         const managementCluster = config.getOptionalString(
           'cocktail.clusterApi.managementCluster',
         );

@@ -4,6 +4,11 @@ import type {
   V1OwnerReference,
   V1Secret,
 } from '@kubernetes/client-node';
+import {
+  makeAbortableApiClient,
+  RequestTimeoutError,
+  runWithDeadline,
+} from '../kubernetes/abortableRequests';
 import { errorMessage } from './errorMessage';
 import { KubernetesClientModule } from './kubernetesClient';
 import { listClusterObjects } from './listClusterObjects';
@@ -16,26 +21,32 @@ import { trustedKubeconfigSecrets } from './trustedKubeconfigSecrets';
 import { CocktailClusterSource } from './CocktailClusterSource';
 import { CocktailCluster } from './types';
 
-/** How long one read of the management cluster may take. */
-const REQUEST_TIMEOUT_MS = 10_000;
+/** How long one read of the management cluster may take, unless told otherwise. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface ClusterApiClusterSourceOptions {
   logger: LoggerService;
   loadClient: () => Promise<KubernetesClientModule>;
   /** A KubeConfig for a registered cluster, with its credentials. */
   kubeConfigFor: (cluster: CocktailCluster) => Promise<KubeConfig>;
+  /** How long one read of the management cluster may take. */
+  timeoutMs?: number;
 }
 
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new Error(`${what} took longer than ${REQUEST_TIMEOUT_MS} ms`)),
-      REQUEST_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** One read of the management cluster, cancelled on the wire when it outlives its deadline. */
+async function withDeadline<T>(
+  timeoutMs: number,
+  what: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await runWithDeadline(timeoutMs, read);
+  } catch (error) {
+    if (error instanceof RequestTimeoutError) {
+      throw new Error(`${what}: ${error.message}; the request was cancelled`);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -102,6 +113,7 @@ export class ClusterApiClusterSource implements CocktailClusterSource {
     registered: CocktailCluster[],
   ): Promise<CocktailCluster[]> {
     const { managementCluster } = this.settings;
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     try {
       const management = registered.find(c => c.name === managementCluster);
       if (!management) {
@@ -112,29 +124,42 @@ export class ClusterApiClusterSource implements CocktailClusterSource {
       const client = await this.options.loadClient();
       const kubeConfig = await this.options.kubeConfigFor(management);
       const [secrets, clusterObjects] = await Promise.all([
-        withTimeout(
-          this.listSecrets(client, kubeConfig),
+        withDeadline(
+          timeoutMs,
           `Listing the kubeconfig Secrets of "${managementCluster}"`,
+          () => this.listSecrets(client, kubeConfig),
         ),
-        withTimeout(
-          listClusterObjects(
-            kubeConfig.makeApiClient(client.CustomObjectsApi),
-            this.settings.namespaces,
-          ),
+        withDeadline(
+          timeoutMs,
           `Listing the Clusters of "${managementCluster}"`,
+          () =>
+            listClusterObjects(
+              makeAbortableApiClient(
+                client,
+                kubeConfig,
+                client.CustomObjectsApi,
+              ),
+              this.settings.namespaces,
+            ),
         ),
       ]);
-      const objects = client.KubernetesObjectApi.makeApiClient(kubeConfig);
+      const objects = makeAbortableApiClient(
+        client,
+        kubeConfig,
+        client.KubernetesObjectApi,
+      );
       const readUid = (owner: V1OwnerReference, namespace: string) =>
-        withTimeout(
-          objects
-            .read({
-              apiVersion: owner.apiVersion,
-              kind: owner.kind,
-              metadata: { name: owner.name, namespace },
-            })
-            .then(object => object.metadata?.uid),
+        withDeadline(
+          timeoutMs,
           `Reading the ${owner.kind} "${namespace}/${owner.name}" of "${managementCluster}"`,
+          () =>
+            objects
+              .read({
+                apiVersion: owner.apiVersion,
+                kind: owner.kind,
+                metadata: { name: owner.name, namespace },
+              })
+              .then(object => object.metadata?.uid),
         ).catch(error => {
           if ((error as { code?: number }).code === 404) {
             return undefined;
@@ -177,7 +202,7 @@ export class ClusterApiClusterSource implements CocktailClusterSource {
     client: KubernetesClientModule,
     kubeConfig: KubeConfig,
   ): Promise<V1Secret[]> {
-    const core = kubeConfig.makeApiClient(client.CoreV1Api);
+    const core = makeAbortableApiClient(client, kubeConfig, client.CoreV1Api);
     const lists = await Promise.all(
       this.settings.namespaces.map(namespace =>
         core.listNamespacedSecret({

@@ -175,6 +175,25 @@ describe('ClusterRegistry with a Cluster API management cluster', () => {
     );
   });
 
+  it('cancels a read of the management cluster that outlives its deadline, and says which', async () => {
+    const { registry, logger } = setup({}, [], undefined, {
+      requestTimeoutMs: 300,
+    });
+    mgmt.sim.cluster('mgmt').setFaults({ latencyMs: 5_000 });
+    const started = Date.now();
+
+    const clusters = await registry.listClusters();
+
+    // Answered at the deadline, not when the slow cluster would have answered.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(clusters.map(c => c.name)).toEqual(['mgmt']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Could not read the Cluster API clusters of the management cluster "mgmt", so the 0 read before are kept: (Listing the kubeconfig Secrets|Listing the Clusters) of "mgmt": no answer within 0\.3 s; the request was cancelled$/,
+      ),
+    );
+  });
+
   it('keeps the clusters read before while the management cluster fails', async () => {
     const { registry, logger } = setup();
     await registry.listClusters();

@@ -53,6 +53,8 @@ export interface ClusterRegistryOptions {
   refreshIntervalMs?: number;
   /** `@kubernetes/client-node` itself, for tests; imported when absent. */
   kubernetesClient?: KubernetesClientModule;
+  /** How long one read of the Cluster API management cluster may take; 10 s when absent. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -139,6 +141,7 @@ export class ClusterRegistry {
           logger: this.logger,
           loadClient,
           kubeConfigFor: cluster => this.kubeConfigFor(cluster),
+          timeoutMs: options.requestTimeoutMs,
         }),
       );
     }

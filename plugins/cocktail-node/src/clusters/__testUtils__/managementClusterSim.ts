@@ -122,6 +122,7 @@ export class ManagementClusterSim {
     clusterApi: Record<string, string | number | boolean | string[]> = {},
     extraClusters: ClusterEntry[] = [],
     catalog?: ReturnType<typeof fakeCatalog>,
+    options: { requestTimeoutMs?: number } = {},
   ) {
     const logger = mockServices.logger.mock();
     const registry = ClusterRegistry.fromConfig(
@@ -137,6 +138,7 @@ export class ManagementClusterSim {
       {
         logger,
         kubernetesClient: this.client,
+        ...options,
         ...(catalog && {
           catalog,
           credentials: async () => serviceCredentials,
