@@ -2,44 +2,12 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import { createProgram } from '../createProgram';
+import { runCocktail } from '../__testUtils__/runCocktail';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
-async function run(
-  args: string[],
-): Promise<{ code: number; output: string; errors: string }> {
-  let code = -1;
-  let output = '';
-  let errors = '';
-  const program = createProgram(
-    c => {
-      code = c;
-    },
-    text => {
-      output += `${text}\n`;
-    },
-    text => {
-      errors += `${text}\n`;
-    },
-  );
-  program.configureOutput({
-    writeErr: text => (errors += text),
-    writeOut: () => {},
-  });
-  try {
-    await program.parseAsync([
-      'node',
-      'cocktail',
-      'cluster',
-      'render',
-      ...args,
-    ]);
-  } catch (error: any) {
-    // commander's usage errors: the caller (src/index.ts) exits 2 for these.
-    code = error.exitCode === 0 ? 0 : 2;
-  }
-  return { code, output, errors };
+function run(args: string[]) {
+  return runCocktail(['cluster', 'render', ...args]);
 }
 
 describe('cocktail cluster render', () => {

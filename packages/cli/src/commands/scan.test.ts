@@ -3,35 +3,10 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createProgram } from '../createProgram';
+import { runCocktail } from '../__testUtils__/runCocktail';
 
-async function run(
-  args: string[],
-): Promise<{ code: number; output: string; errors: string }> {
-  let code = -1;
-  let output = '';
-  let errors = '';
-  const program = createProgram(
-    c => {
-      code = c;
-    },
-    text => {
-      output += `${text}\n`;
-    },
-    text => {
-      errors += `${text}\n`;
-    },
-  );
-  program.configureOutput({
-    writeErr: text => (errors += text),
-    writeOut: () => {},
-  });
-  try {
-    await program.parseAsync(['node', 'cocktail', 'scan', ...args]);
-  } catch (error: any) {
-    code = error.exitCode === 0 ? 0 : 2;
-  }
-  return { code, output, errors };
+function run(args: string[]) {
+  return runCocktail(['scan', ...args]);
 }
 
 const DIGEST =

@@ -2,28 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { createProgram } from '../createProgram';
+import { runCocktail } from '../__testUtils__/runCocktail';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const DEMO_MANIFESTS = path.join(repoRoot, 'test/fixtures/demo-manifests');
 
-async function run(args: string[]) {
-  let code = -1;
-  let output = '';
-  let errors = '';
-  const program = createProgram(
-    c => {
-      code = c;
-    },
-    text => {
-      output += `${text}\n`;
-    },
-    text => {
-      errors += `${text}\n`;
-    },
-  );
-  await program.parseAsync(['node', 'cocktail', 'servers', 'render', ...args]);
-  return { code, output, errors };
+function run(args: string[]) {
+  return runCocktail(['servers', 'render', ...args]);
 }
 
 async function filesUnder(directory: string): Promise<Record<string, string>> {

@@ -74,26 +74,13 @@ export interface AuditPage {
   nextCursor?: string;
 }
 
-export type AuditExportFormat = 'csv' | 'json';
+// The wire formats the client shares.
+import type {
+  AuditChainBreakReason,
+  AuditExportFormat,
+} from '@cocktailcloud/plugin-cocktail-common';
 
-/**
- * Why a chain does not verify.
- * `hash-mismatch`: the row's content was altered after it was written.
- * `previous-hash-mismatch`: a row before it was removed, or rows were reordered.
- * `key-mismatch`: the row or checkpoint was made with another chain key, or
- * none is configured: the key changed, or it was forged.
- * `truncated`: the newest rows a checkpoint saw are gone.
- * `rewritten`: rows were recomputed after a checkpoint, or without the key
- * after keyed rows.
- * `checkpoint-mismatch`: a checkpoint was altered or removed.
- */
-export type AuditChainBreakReason =
-  | 'hash-mismatch'
-  | 'previous-hash-mismatch'
-  | 'key-mismatch'
-  | 'truncated'
-  | 'rewritten'
-  | 'checkpoint-mismatch';
+export type { AuditChainBreakReason, AuditExportFormat };
 
 /**
  * The head of the chain at a moment, MAC'd with the chain key and chained to

@@ -2,33 +2,10 @@ import {
   ClusterApiVersions,
   CONTROL_PLANE_VERSION_FIELD,
 } from '@cocktailcloud/plugin-cocktail-node';
+import { ClusterProvisioningStatus } from '@cocktailcloud/plugin-cocktail-common';
 import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
 
 const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
-
-/** A Cluster API cluster's progress as the scaffolder and the UI show it. */
-export interface ClusterProvisioningStatus {
-  name: string;
-  namespace: string;
-  /** Cluster API's phase: Pending, Provisioning, Provisioned, Deleting, Failed. */
-  phase: string;
-  conditions: Array<{
-    type: string;
-    status: string;
-    reason?: string;
-    message?: string;
-  }>;
-  controlPlane?: { kind: string; name: string; version?: string };
-  nodePools: Array<{
-    name: string;
-    kind: string;
-    replicas?: number;
-    readyReplicas?: number;
-    version?: string;
-  }>;
-  /** Cluster API wrote `<name>-kubeconfig`, so the suite can reach the cluster. */
-  kubeconfigSecret: boolean;
-}
 
 /** Reads a Cluster's phase and conditions, its control plane's version and its node pools. */
 export async function readClusterStatus(

@@ -30,19 +30,32 @@ export const MANAGED_KINDS: Array<{ apiVersion: string; kind: string }> = [
   { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
 ];
 
+/** An object as listed: the list's apiVersion and kind are set on it. */
+export type ListedObject<
+  T extends k8s.KubernetesObject = k8s.KubernetesObject,
+> = T & {
+  apiVersion: string;
+  kind: string;
+};
+
 /** The API server's own message in a failed client call (capped), or what went wrong, in words. */
-export function statusMessage(error: any): string {
+export function statusMessage(error: unknown): string {
   return describeRequestError(error);
+}
+
+/** The HTTP status of a failed client call, if it got an answer. */
+export function statusCodeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null | undefined)?.code;
 }
 
 /** Kubernetes errors as Backstage errors, with the API server's own message. */
 export function translateKubernetesError(
-  error: any,
+  error: unknown,
   cluster: string,
   what: string,
 ): Error {
   const message = `${what} on cluster ${cluster}: ${statusMessage(error)}`;
-  switch (error?.code) {
+  switch (statusCodeOf(error)) {
     case 404:
       return new NotFoundError(message);
     case 409:
@@ -123,22 +136,26 @@ export class KubernetesOperations {
     }
   }
 
-  read(ref: {
+  /**
+   * An object, or undefined when there is none. Untyped unless T is given: the Cluster API
+   * kinds read through here have no client-node model.
+   */
+  read<T extends k8s.KubernetesObject = any>(ref: {
     apiVersion: string;
     kind: string;
     /** Absent for cluster-scoped kinds. */
     namespace?: string;
     name: string;
-  }): Promise<any | undefined> {
+  }): Promise<T | undefined> {
     return this.call(`reading ${ref.kind}/${ref.name}`, async () => {
       try {
-        return await this.objects.read({
+        return await this.objects.read<T>({
           apiVersion: ref.apiVersion,
           kind: ref.kind,
           metadata: { name: ref.name, namespace: ref.namespace },
         });
-      } catch (error: any) {
-        if (error?.code === 404) {
+      } catch (error) {
+        if (statusCodeOf(error) === 404) {
           return undefined;
         }
         throw error;
@@ -147,11 +164,14 @@ export class KubernetesOperations {
   }
 
   /** Server-side apply as the `cocktail` field manager; a dry run persists nothing. */
-  apply(manifest: Manifest, options: { dryRun: boolean }): Promise<any> {
+  apply(
+    manifest: Manifest,
+    options: { dryRun: boolean },
+  ): Promise<k8s.KubernetesObject> {
     const what = `applying ${manifest.kind}/${manifest.metadata.name}`;
     const send = () =>
-      this.objects.patch(
-        manifest as any,
+      this.objects.patch<k8s.KubernetesObject>(
+        manifest,
         undefined,
         options.dryRun ? 'All' : undefined,
         FIELD_MANAGER,
@@ -183,13 +203,13 @@ export class KubernetesOperations {
     },
     body: Record<string, unknown>,
     strategy: 'strategic' | 'merge',
-  ): Promise<any> {
+  ): Promise<k8s.KubernetesObject> {
     return this.change(
       `changing ${target.kind}/${target.name}`,
       target,
       body,
       () =>
-        this.objects.patch(
+        this.objects.patch<k8s.KubernetesObject>(
           {
             ...body,
             apiVersion: target.apiVersion,
@@ -199,7 +219,7 @@ export class KubernetesOperations {
               name: target.name,
               namespace: target.namespace,
             },
-          } as any,
+          },
           undefined,
           undefined,
           FIELD_MANAGER,
@@ -237,14 +257,15 @@ export class KubernetesOperations {
     );
   }
 
-  list(
+  /** The objects of a kind with these labels; untyped unless T is given, like `read`. */
+  list<T extends k8s.KubernetesObject = any>(
     apiVersion: string,
     kind: string,
     namespace: string,
     labelSelector: string,
-  ): Promise<any[]> {
+  ): Promise<Array<ListedObject<T>>> {
     return this.call(`listing ${kind}`, async () => {
-      const list = await this.objects.list(
+      const list = await this.objects.list<T>(
         apiVersion,
         kind,
         namespace,

@@ -1,5 +1,5 @@
 import { DeployResult } from '@cocktailcloud/plugin-cocktail-common';
-import { KubernetesOperations } from './KubernetesOperations';
+import { KubernetesOperations, ListedObject } from './KubernetesOperations';
 import { autoscaleServer } from './operations/autoscaleServer';
 import { deleteServer } from './operations/deleteServer';
 import { deployServer } from './operations/deployServer';
@@ -25,7 +25,7 @@ export class ServerLifecycle {
   }
 
   /** Every object the cluster holds for this server, found by its labels. */
-  liveObjects(): Promise<any[]> {
+  liveObjects(): Promise<ListedObject[]> {
     return this.server.liveObjects();
   }
 

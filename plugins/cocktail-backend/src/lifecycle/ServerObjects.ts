@@ -1,10 +1,20 @@
 import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  KubernetesObject,
+  V1ReplicaSet,
+  V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
 import {
   LABEL_MANAGED_BY,
   LABEL_SERVER,
   MANAGED_BY_COCKTAIL,
 } from '@cocktailcloud/plugin-cocktail-node';
-import { KubernetesOperations, MANAGED_KINDS } from './KubernetesOperations';
+import {
+  KubernetesOperations,
+  ListedObject,
+  MANAGED_KINDS,
+} from './KubernetesOperations';
+import { ServerWorkload } from './serverWorkload';
 import {
   describeRef,
   ObjectRef,
@@ -14,17 +24,17 @@ import {
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
-export function refOf(object: any, namespace: string): ObjectRef {
+export function refOf(object: ListedObject, namespace: string): ObjectRef {
   return {
     apiVersion: object.apiVersion,
     kind: object.kind,
     namespace,
-    name: object.metadata.name,
+    name: object.metadata!.name!,
   };
 }
 
 /** What an operation changed, not the whole object the API server returned. */
-export function changed(object: any) {
+export function changed(object: KubernetesObject) {
   return {
     object: `${object.kind}/${object.metadata?.name}`,
     resourceVersion: object.metadata?.resourceVersion,
@@ -44,10 +54,10 @@ export class ServerObjects {
   }
 
   /** Every object the cluster holds for this server, found by its labels. */
-  async liveObjects(): Promise<any[]> {
+  async liveObjects(): Promise<ListedObject[]> {
     const lists = await Promise.all(
       MANAGED_KINDS.map(k =>
-        this.ops.list(
+        this.ops.list<KubernetesObject>(
           k.apiVersion,
           k.kind,
           this.target.namespace,
@@ -66,9 +76,9 @@ export class ServerObjects {
     return changed(await this.ops.patch(ref, body, strategy));
   }
 
-  async workload(): Promise<any> {
+  async workload(): Promise<ServerWorkload> {
     const ref = workloadRef(this.target);
-    const object = await this.ops.read(ref);
+    const object = await this.ops.read<ServerWorkload>(ref);
     if (!object) {
       throw new NotFoundError(
         `${describeRef(ref)} is not deployed in ${this.target.cluster}/${
@@ -79,8 +89,8 @@ export class ServerObjects {
     return object;
   }
 
-  async autoscaler(): Promise<any | undefined> {
-    return this.ops.read({
+  async autoscaler(): Promise<V2HorizontalPodAutoscaler | undefined> {
+    return this.ops.read<V2HorizontalPodAutoscaler>({
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
       namespace: this.target.namespace,
@@ -89,14 +99,14 @@ export class ServerObjects {
   }
 
   /** The ReplicaSet of a Deployment's revision, which a rollback goes back to. */
-  async replicaSetAt(revision: string): Promise<any> {
+  async replicaSetAt(revision: string): Promise<V1ReplicaSet> {
     if (this.target.server.spec.type !== 'Deployment') {
       throw new InputError(
         `revision: rollback is for Deployments; ${this.target.server.metadata.name} is a ${this.target.server.spec.type}`,
       );
     }
     await this.workload();
-    const sets = await this.ops.list(
+    const sets = await this.ops.list<V1ReplicaSet>(
       'apps/v1',
       'ReplicaSet',
       this.target.namespace,

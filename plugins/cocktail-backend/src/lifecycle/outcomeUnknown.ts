@@ -1,4 +1,5 @@
 import { CustomErrorBase } from '@backstage/errors';
+import type { KubernetesObject } from '@kubernetes/client-node';
 
 /**
  * A change that got no answer in time: it was cancelled, but the cluster may have made it.
@@ -79,7 +80,7 @@ function differences(
  */
 export function describeWriteOutcome(
   requested: Record<string, unknown> | 'deleted',
-  current: any | undefined,
+  current: KubernetesObject | undefined,
 ): string {
   if (requested === 'deleted') {
     if (!current) {

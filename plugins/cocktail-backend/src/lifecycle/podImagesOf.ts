@@ -1,13 +1,13 @@
+import { PodTemplateOwner, podTemplateOf } from './serverWorkload';
+
 /**
  * Every container image (init containers too) of the pod templates of these workloads or
  * ReplicaSets, CronJobs included; sorted, each once.
  */
-export function podImagesOf(objects: any[]): string[] {
+export function podImagesOf(objects: PodTemplateOwner[]): string[] {
   const images = new Set<string>();
   for (const object of objects) {
-    const pod =
-      object?.spec?.template?.spec ??
-      object?.spec?.jobTemplate?.spec?.template?.spec;
+    const pod = podTemplateOf(object)?.spec;
     for (const c of [
       ...(pod?.initContainers ?? []),
       ...(pod?.containers ?? []),

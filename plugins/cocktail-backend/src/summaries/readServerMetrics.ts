@@ -5,21 +5,13 @@ import {
   ServerMetrics,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { LABEL_SERVER } from '@cocktailcloud/plugin-cocktail-node';
-import { statusMessage } from '../lifecycle/KubernetesOperations';
+import type { ContainerMetric, PodMetric } from '@kubernetes/client-node';
+import { statusCodeOf, statusMessage } from '../lifecycle/KubernetesOperations';
 import {
   makeAbortableApiClient,
   runWithDeadline,
 } from '@cocktailcloud/plugin-cocktail-node';
 import { LiveRead } from './readNamespaceQuota';
-
-interface PodMetricsItem {
-  metadata: { name: string };
-  timestamp?: string;
-  containers?: Array<{
-    name: string;
-    usage?: { cpu?: string; memory?: string };
-  }>;
-}
 
 function scaled(value: unknown, factor: number): number | undefined {
   if (value === undefined || value === null) {
@@ -31,7 +23,7 @@ function scaled(value: unknown, factor: number): number | undefined {
 
 /** Usage from metrics-server next to what the catalog asks for (a missing request is the limit). */
 function containerMetrics(
-  usage: NonNullable<PodMetricsItem['containers']>[number],
+  usage: ContainerMetric,
   spec: CocktailContainer | undefined,
 ): ContainerMetrics {
   const requests = spec?.resources?.requests;
@@ -51,13 +43,14 @@ function containerMetrics(
   };
 }
 
-function unavailable(cluster: string, error: any): ServerMetrics {
+function unavailable(cluster: string, error: unknown): ServerMetrics {
   let reason = `cluster ${cluster}: reading metrics.k8s.io failed: ${statusMessage(
     error,
   )}`;
-  if (error?.code === 404) {
+  const code = statusCodeOf(error);
+  if (code === 404) {
     reason = `cluster ${cluster} serves no metrics.k8s.io API; install metrics-server to see usage`;
-  } else if (error?.code === 503) {
+  } else if (code === 503) {
     reason = `cluster ${cluster}: metrics.k8s.io is unavailable (${statusMessage(
       error,
     )}); check that metrics-server is running`;
@@ -77,7 +70,7 @@ export async function readServerMetrics(
     containers: CocktailContainer[];
   },
 ): Promise<ServerMetrics> {
-  let items: PodMetricsItem[];
+  let items: PodMetric[];
   try {
     const config = await read.kubeConfig();
     const list = await runWithDeadline(read.timeoutMs, () =>
@@ -93,7 +86,7 @@ export async function readServerMetrics(
         labelSelector: `${LABEL_SERVER}=${target.server}`,
       }),
     );
-    items = (list as { items?: PodMetricsItem[] }).items ?? [];
+    items = (list as { items?: PodMetric[] }).items ?? [];
   } catch (error) {
     return unavailable(read.cluster, error);
   }

@@ -1,4 +1,16 @@
 /**
+ * A condition of a Kubernetes object's status, as the suite shows it.
+ *
+ * @public
+ */
+export interface KubernetesCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/**
  * A server's live state as the suite shows it, read from the watch cache.
  *
  * @public
@@ -27,12 +39,7 @@ export interface ServerStatus {
     revision?: string;
     message?: string;
   };
-  conditions: Array<{
-    type: string;
-    status: string;
-    reason?: string;
-    message?: string;
-  }>;
+  conditions: KubernetesCondition[];
   images: Array<{ container: string; image: string }>;
   pods: PodStatus[];
   revisions: Array<{

@@ -49,6 +49,13 @@ export type AuditExportFormat = 'csv' | 'json';
 
 /**
  * Why `GET /audit/verify` found the chain broken.
+ * `hash-mismatch`: the row's content was altered after it was written.
+ * `previous-hash-mismatch`: a row before it was removed, or rows were reordered.
+ * `key-mismatch`: the row or checkpoint was made with another chain key, or none is
+ * configured: the key changed, or it was forged.
+ * `truncated`: the newest rows a checkpoint saw are gone.
+ * `rewritten`: rows were recomputed after a checkpoint, or without the key after keyed rows.
+ * `checkpoint-mismatch`: a checkpoint was altered or removed.
  *
  * @public
  */

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { ManifestApplyResult } from './provisioning';
+import { KubernetesCondition } from '../api/ServerStatus';
 
 /**
  * The body of `POST /cluster-api/clusters`.
@@ -40,12 +41,7 @@ export interface ClusterProvisioningStatus {
   namespace: string;
   /** Cluster API's phase: Pending, Provisioning, Provisioned, Deleting, Failed. */
   phase: string;
-  conditions: Array<{
-    type: string;
-    status: string;
-    reason?: string;
-    message?: string;
-  }>;
+  conditions: KubernetesCondition[];
   controlPlane?: { kind: string; name: string; version?: string };
   nodePools: Array<{
     name: string;

@@ -1,24 +1,16 @@
 import {
   CocktailServerEntityV1alpha1,
+  KubernetesManifest,
   ServiceMapEntityV1alpha1,
 } from '@cocktailcloud/plugin-cocktail-common';
 
 /**
- * A Kubernetes object as rendered: plain JSON, ready for server-side apply.
+ * A Kubernetes object as rendered: plain JSON, ready for server-side apply (the shape the
+ * backend's answers carry, `KubernetesManifest`).
  *
  * @public
  */
-export interface Manifest {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  [key: string]: unknown;
-}
+export type Manifest = KubernetesManifest;
 
 /**
  * What a server's manifests are rendered from.

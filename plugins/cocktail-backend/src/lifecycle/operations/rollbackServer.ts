@@ -13,7 +13,7 @@ export async function rollbackImages(
 /** Puts a Deployment's pod template back to that of `revision`. */
 export async function rollbackServer(server: ServerObjects, revision: string) {
   const match = await server.replicaSetAt(revision);
-  const template = structuredClone(match.spec.template);
+  const template = structuredClone(match.spec!.template!);
   delete template.metadata?.labels?.['pod-template-hash'];
   return server.patchWorkload(
     workloadRef(server.target),

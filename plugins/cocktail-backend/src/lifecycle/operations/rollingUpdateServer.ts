@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { ServerObjects } from '../ServerObjects';
 import { describeRef, workloadRef } from '../ServerTarget';
+import { podTemplateOf } from '../serverWorkload';
 
 /** Changes the images of named containers. */
 export async function rollingUpdateServer(
@@ -8,11 +9,9 @@ export async function rollingUpdateServer(
   images: Record<string, string>,
 ) {
   const workload = await server.workload();
-  const containers: string[] = (
-    workload.spec.template?.spec?.containers ??
-    workload.spec.jobTemplate?.spec?.template?.spec?.containers ??
-    []
-  ).map((c: any) => c.name);
+  const containers = (podTemplateOf(workload)?.spec?.containers ?? []).map(
+    c => c.name,
+  );
   const unknown = Object.keys(images).filter(
     name => !containers.includes(name),
   );

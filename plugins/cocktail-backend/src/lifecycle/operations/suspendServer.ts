@@ -1,6 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { ServerObjects } from '../ServerObjects';
 import { workloadRef } from '../ServerTarget';
+import { ScalableWorkload } from '../serverWorkload';
 
 const SUSPENDED_REPLICAS = 'cocktailcloud.io/replicas-before-suspend';
 
@@ -30,7 +31,9 @@ export async function suspendServer(server: ServerObjects) {
     {
       metadata: {
         annotations: {
-          [SUSPENDED_REPLICAS]: String(workload.spec.replicas ?? 1),
+          [SUSPENDED_REPLICAS]: String(
+            (workload as ScalableWorkload).spec!.replicas ?? 1,
+          ),
         },
       },
       spec: { replicas: 0 },
