@@ -1,6 +1,9 @@
 import { ConflictError } from '@backstage/errors';
-import { ClusterPolicy } from '@cocktailcloud/plugin-cocktail-node';
-import { describeRef } from '../lifecycle/ServerTarget';
+import {
+  ClusterPolicy,
+  ClusterRequest,
+} from '@cocktailcloud/plugin-cocktail-node';
+import { describeRef, ObjectRef } from '../lifecycle/ServerTarget';
 import {
   CLUSTER_KIND,
   getPath,
@@ -17,6 +20,131 @@ import {
 } from './clusterRequestAnnotation';
 import { checkUpgradeStep } from './kubernetesVersions';
 
+type Versions = Record<string, string>;
+
+/** One object the upgrade changes: what the dry run lists, and the patch that does it. */
+interface UpgradeStep {
+  change: { object: string; path: string; from?: string; to: string };
+  ref: ObjectRef;
+  patch: Record<string, unknown>;
+}
+
+interface UpgradeContext {
+  management: ManagementCluster;
+  policy: ClusterPolicy;
+  cluster: any;
+  versions: Versions;
+  /** What the policy judges: the cluster's request (or its name) at the new version. */
+  policyRequest: ClusterRequest;
+  version: string;
+}
+
+function clusterRef({ cluster, versions }: UpgradeContext): ObjectRef {
+  return {
+    apiVersion: cluster.apiVersion ?? versions[CLUSTER_KIND],
+    kind: 'Cluster',
+    namespace: cluster.metadata.namespace,
+    name: cluster.metadata.name,
+  };
+}
+
+function checkStep(ctx: UpgradeContext, current: string) {
+  checkUpgradeStep(current, ctx.version);
+  refusePolicy(
+    ctx.policy.check('upgrade', ctx.policyRequest, {
+      kubernetesVersion: current,
+    }),
+  );
+}
+
+/** A ClusterClass cluster: its topology version, which Cluster API rolls out itself. */
+function planTopologyUpgrade(ctx: UpgradeContext): UpgradeStep[] {
+  const current = ctx.cluster.spec.topology.version;
+  checkStep(ctx, current);
+  return [
+    {
+      change: {
+        object: describeRef(ctx.cluster),
+        path: 'spec.topology.version',
+        from: current,
+        to: ctx.version,
+      },
+      ref: clusterRef(ctx),
+      patch: { spec: { topology: { version: ctx.version } } },
+    },
+  ];
+}
+
+async function planControlPlaneUpgrade(
+  ctx: UpgradeContext,
+): Promise<UpgradeStep[]> {
+  const plane = await readControlPlane(
+    ctx.management,
+    ctx.cluster,
+    ctx.versions,
+  );
+  const current = getPath(plane.object, plane.path);
+  checkStep(ctx, current);
+  const to = versionFor(plane.kind, ctx.version);
+  return [
+    {
+      change: {
+        object: describeRef(plane.object),
+        path: plane.path.join('.'),
+        from: current,
+        to,
+      },
+      ref: {
+        apiVersion: plane.apiVersion,
+        kind: plane.kind,
+        namespace: ctx.cluster.metadata.namespace,
+        name: plane.object.metadata.name,
+      },
+      patch: setPath(plane.path, to),
+    },
+  ];
+}
+
+/** The node pools not yet at the version, once the control plane runs it. */
+async function planNodePoolUpgrade(
+  ctx: UpgradeContext,
+): Promise<UpgradeStep[]> {
+  const plane = await readControlPlane(
+    ctx.management,
+    ctx.cluster,
+    ctx.versions,
+  );
+  const to = versionFor(plane.kind, ctx.version);
+  const planeVersion = getPath(plane.object, plane.path);
+  if (planeVersion !== to) {
+    throw new ConflictError(
+      `the control plane runs ${planeVersion}; upgrade it to ${ctx.version} before the node pools`,
+    );
+  }
+  const pools = await listNodePoolObjects(
+    ctx.management,
+    ctx.cluster,
+    ctx.versions,
+  );
+  return pools
+    .filter(pool => pool.spec?.template?.spec?.version !== to)
+    .map(pool => ({
+      change: {
+        object: describeRef(pool),
+        path: 'spec.template.spec.version',
+        from: pool.spec?.template?.spec?.version,
+        to,
+      },
+      ref: {
+        apiVersion: pool.apiVersion,
+        kind: pool.kind,
+        namespace: ctx.cluster.metadata.namespace,
+        name: pool.metadata.name,
+      },
+      patch: { spec: { template: { spec: { version: to } } } },
+    }));
+}
+
 /**
  * Upgrades a cluster's Kubernetes version one step: its topology version, or its control
  * plane and then (a second call) its node pools; a dry run lists the changes.
@@ -24,7 +152,7 @@ import { checkUpgradeStep } from './kubernetesVersions';
 export async function upgradeCluster(
   management: ManagementCluster,
   policy: ClusterPolicy,
-  { cluster, versions }: { cluster: any; versions: Record<string, string> },
+  { cluster, versions }: { cluster: any; versions: Versions },
   body: {
     version: string;
     stage: 'control-plane' | 'node-pools';
@@ -33,132 +161,45 @@ export async function upgradeCluster(
 ) {
   const { namespace, name } = cluster.metadata;
   const request = requestFromCluster(cluster);
-  const policyRequest = {
-    ...(request ?? { name, namespace }),
-    kubernetesVersion: body.version,
+  const ctx: UpgradeContext = {
+    management,
+    policy,
+    cluster,
+    versions,
+    policyRequest: {
+      ...(request ?? { name, namespace }),
+      kubernetesVersion: body.version,
+    } as ClusterRequest,
+    version: body.version,
   };
-  const changes: Array<{
-    object: string;
-    path: string;
-    from?: string;
-    to: string;
-  }> = [];
-  const targets: Array<{ ref: any; patch: Record<string, unknown> }> = [];
-
-  if (cluster.spec?.topology) {
-    const current = cluster.spec.topology.version;
-    checkUpgradeStep(current, body.version);
-    refusePolicy(
-      policy.check('upgrade', policyRequest as any, {
-        kubernetesVersion: current,
-      }),
-    );
-    changes.push({
-      object: describeRef(cluster),
-      path: 'spec.topology.version',
-      from: current,
-      to: body.version,
-    });
-    targets.push({
-      ref: {
-        apiVersion: cluster.apiVersion ?? versions[CLUSTER_KIND],
-        kind: 'Cluster',
-        namespace,
-        name,
-      },
-      patch: { spec: { topology: { version: body.version } } },
-    });
+  const topology = Boolean(cluster.spec?.topology);
+  let steps: UpgradeStep[];
+  if (topology) {
+    steps = planTopologyUpgrade(ctx);
+  } else if (body.stage === 'control-plane') {
+    steps = await planControlPlaneUpgrade(ctx);
   } else {
-    const plane = await readControlPlane(management, cluster, versions);
-    const planeVersion = getPath(plane.object, plane.path);
-    if (body.stage === 'control-plane') {
-      checkUpgradeStep(planeVersion, body.version);
-      refusePolicy(
-        policy.check('upgrade', policyRequest as any, {
-          kubernetesVersion: planeVersion,
-        }),
-      );
-      changes.push({
-        object: describeRef(plane.object),
-        path: plane.path.join('.'),
-        from: planeVersion,
-        to: versionFor(plane.kind, body.version),
-      });
-      targets.push({
-        ref: {
-          apiVersion: plane.apiVersion,
-          kind: plane.kind,
-          namespace,
-          name: plane.object.metadata.name,
-        },
-        patch: setPath(plane.path, versionFor(plane.kind, body.version)),
-      });
-    } else {
-      if (planeVersion !== versionFor(plane.kind, body.version)) {
-        throw new ConflictError(
-          `the control plane runs ${planeVersion}; upgrade it to ${body.version} before the node pools`,
-        );
-      }
-      for (const pool of await listNodePoolObjects(
-        management,
-        cluster,
-        versions,
-      )) {
-        const current = pool.spec?.template?.spec?.version;
-        if (current === versionFor(plane.kind, body.version)) {
-          continue;
-        }
-        changes.push({
-          object: describeRef(pool),
-          path: 'spec.template.spec.version',
-          from: current,
-          to: versionFor(plane.kind, body.version),
-        });
-        targets.push({
-          ref: {
-            apiVersion: pool.apiVersion,
-            kind: pool.kind,
-            namespace,
-            name: pool.metadata.name,
-          },
-          patch: {
-            spec: {
-              template: {
-                spec: { version: versionFor(plane.kind, body.version) },
-              },
-            },
-          },
-        });
-      }
-    }
+    steps = await planNodePoolUpgrade(ctx);
   }
   if (!body.dryRun) {
-    for (const target of targets) {
-      await management.ops.patch(target.ref, target.patch, 'merge');
+    for (const step of steps) {
+      await management.ops.patch(step.ref, step.patch, 'merge');
     }
-  }
-  if (
-    request &&
-    !body.dryRun &&
-    (cluster.spec?.topology || body.stage === 'node-pools')
-  ) {
-    await management.ops.patch(
-      {
-        apiVersion: cluster.apiVersion ?? versions[CLUSTER_KIND],
-        kind: 'Cluster',
-        namespace,
-        name,
-      },
-      withRequestAnnotation(
-        { metadata: {} },
-        { ...request, kubernetesVersion: body.version },
-      ),
-      'merge',
-    );
+    // The request the cluster was made from follows once the whole cluster runs the version.
+    if (request && (topology || body.stage === 'node-pools')) {
+      await management.ops.patch(
+        clusterRef(ctx),
+        withRequestAnnotation(
+          { metadata: {} },
+          { ...request, kubernetesVersion: body.version },
+        ),
+        'merge',
+      );
+    }
   }
   return {
     dryRun: body.dryRun,
-    stage: cluster.spec?.topology ? 'topology' : body.stage,
-    changes,
+    stage: topology ? 'topology' : body.stage,
+    changes: steps.map(step => step.change),
   };
 }
