@@ -38,7 +38,8 @@ import { createVulnerabilityReportSyncTask } from './imageScans/sync';
 import { readImageScanSettings } from './imageScans/imageScanSettings';
 import { createScanRetentionTask } from './imageScans/scanRetention';
 import { managementClusterAccess } from './clusterApi/managementCluster';
-import { createRouter } from './service/createRouter';
+import { createApiServices } from './service/apiServices';
+import { createRouter, RouterOptions } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
 import { readRequestTimeoutMs } from './service/readRequestTimeout';
 
@@ -223,43 +224,42 @@ export const cocktailPlugin = createBackendPlugin({
           maxFindingsPerScan: scanSettings.maxFindingsPerScan,
           requestTimeoutMs,
         });
+        const routerOptions: RouterOptions = {
+          clusterProvisioner,
+          ...deps,
+          catalog,
+          explainer,
+          directory,
+          reservedNamespaces: config.getOptionalStringArray(
+            'cocktail.serviceMaps.reservedNamespaces',
+          ),
+          clusters: {
+            listClusters: async () =>
+              (await registry.listClusters()).map(c => ({
+                name: c.name,
+                title: c.title,
+                source: c.source,
+                provider: c.provider,
+                region: c.region,
+                entityRef: c.entityRef,
+                ...(c.refusal !== undefined && { error: c.refusal }),
+              })),
+            kubeConfigFor: async name =>
+              registry.kubeConfigFor(await registry.getCluster(name)),
+          },
+          watchCache,
+          audit,
+          imageScans: {
+            store: scanStore,
+            ...scanSettings,
+            sync: scanSync,
+            readers: scanReportReaders,
+          },
+          loadClient: loadKubernetesClient,
+          requestTimeoutMs,
+        };
         deps.httpRouter.use(
-          await createRouter({
-            clusterProvisioner,
-            ...deps,
-            catalog,
-            explainer,
-            directory,
-            reservedNamespaces: config.getOptionalStringArray(
-              'cocktail.serviceMaps.reservedNamespaces',
-            ),
-            clusters: {
-              listClusters: async () =>
-                (
-                  await registry.listClusters()
-                ).map(c => ({
-                  name: c.name,
-                  title: c.title,
-                  source: c.source,
-                  provider: c.provider,
-                  region: c.region,
-                  entityRef: c.entityRef,
-                  ...(c.refusal !== undefined && { error: c.refusal }),
-                })),
-              kubeConfigFor: async name =>
-                registry.kubeConfigFor(await registry.getCluster(name)),
-            },
-            watchCache,
-            audit,
-            imageScans: {
-              store: scanStore,
-              ...scanSettings,
-              sync: scanSync,
-              readers: scanReportReaders,
-            },
-            loadClient: loadKubernetesClient,
-            requestTimeoutMs,
-          }),
+          await createRouter(routerOptions, createApiServices(routerOptions)),
         );
       },
     });

@@ -1,13 +1,10 @@
 import {
   AuditorService,
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   ScanReportReaders,
   ServiceRoleDirectory,
@@ -25,21 +22,15 @@ import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
 import { ImageScanSettings } from '../imageScans/imageScanSettings';
-import { ScanGate } from '../imageScans/ScanGate';
 import { ScanStore } from '../imageScans/types';
-import { KubernetesOperations } from '../lifecycle/KubernetesOperations';
-import { ServerLifecycle } from '../lifecycle/ServerLifecycle';
-import { ServerTarget } from '../lifecycle/ServerTarget';
 import { serviceMapProvisioningRouter } from '../provisioning/serviceMapProvisioningRouter';
-import { CocktailCatalog } from '../summaries/CocktailCatalog';
-import { ServiceMapSummarizer } from '../summaries/ServiceMapSummarizer';
 import { summariesRouter } from '../summaries/summariesRouter';
 import { jsonBody } from '../validation/jsonBody';
-import { createAuthorize } from './authorize';
+import { ApiServices, createApiServices } from './apiServices';
 import { ClusterAccess } from './ClusterAccess';
 import { clustersRouter } from './clustersRouter';
 import { inlineServerDeployRouter } from './inlineServerDeployRouter';
-import { CatalogEntityReader, ServerResolver } from './ServerResolver';
+import { CatalogEntityReader } from './ServerResolver';
 import { serversRouter } from './serversRouter';
 
 export interface RouterOptions {
@@ -75,54 +66,25 @@ export interface RouterOptions {
   };
 }
 
-/** The REST API of the `cocktail` plugin; every endpoint checks a permission. */
+/**
+ * The REST API of the `cocktail` plugin, mounted from one router per area; every endpoint
+ * checks a permission. `services` are built from `options` when not given.
+ */
 export async function createRouter(
   options: RouterOptions,
+  services: ApiServices = createApiServices(options),
 ): Promise<express.Router> {
-  const { httpAuth, permissions, clusters, watchCache } = options;
-  const resolver = new ServerResolver(options.catalog);
-  const catalog = new CocktailCatalog(options.catalog);
-  const liveReadTimeoutMs = options.requestTimeoutMs ?? 5_000;
-  const summarizer = new ServiceMapSummarizer({
+  const { httpAuth, permissions, watchCache } = options;
+  const {
+    authorize,
     catalog,
-    permissions,
-    clusters,
-    watchCache,
-    loadClient: options.loadClient,
-    timeoutMs: liveReadTimeoutMs,
-  });
+    resolver,
+    summarizer,
+    gate,
+    lifecycleFor,
+    operationsFor,
+  } = services;
   const router = Router();
-  const authorize = createAuthorize(
-    permissions,
-    options.explainer
-      ? (credentials, permission, ref) =>
-          options.explainer!.explain(credentials, permission, ref)
-      : undefined,
-  );
-
-  /**
-   * A server's permission is checked on the server and on its ServiceMap as the catalog has it
-   * now, so a server cannot act in a ServiceMap of a Service where the person has no role.
-   */
-  async function authorizeServer(
-    credentials: BackstageCredentials,
-    permission: ResourcePermission,
-    target: ServerTarget,
-  ) {
-    await authorize(credentials, permission, [
-      target.entityRef,
-      stringifyEntityRef(target.serviceMap),
-    ]);
-  }
-
-  const gate = options.imageScans
-    ? new ScanGate({
-        store: options.imageScans.store,
-        threshold: options.imageScans.blockDeployAtOrAbove ?? 'none',
-        requireScan: options.imageScans.requireScan ?? false,
-        authorize,
-      })
-    : undefined;
 
   // Before express.json(): a scan upload streams its body into the report parser.
   if (options.imageScans) {
@@ -142,57 +104,19 @@ export async function createRouter(
     );
   }
   router.use(jsonBody());
-
-  async function lifecycleFor(target: ServerTarget) {
-    const config = await clusters.kubeConfigFor(target.cluster);
-    return new ServerLifecycle(
-      new KubernetesOperations(
-        await options.loadClient(),
-        config,
-        target.cluster,
-        options.requestTimeoutMs,
-      ),
-      target,
-    );
-  }
-
-  async function serverAt(
-    params: { namespace: string; name: string },
-    credentials: BackstageCredentials,
-    fresh = false,
-  ) {
-    return resolver.resolve(params.namespace, params.name, credentials, {
-      fresh,
-    });
-  }
-
-  router.use(
-    clustersRouter({
-      ...options,
-      authorize,
-      catalog,
-    }),
-  );
+  router.use(clustersRouter({ ...options, authorize, catalog }));
   router.use(
     serversRouter({
       ...options,
-      liveReadTimeoutMs,
+      liveReadTimeoutMs: services.liveReadTimeoutMs,
       gate,
-      serverAt,
-      authorizeServer,
+      serverAt: services.serverAt,
+      authorizeServer: services.authorizeServer,
       lifecycleFor,
     }),
   );
   router.use(summariesRouter({ httpAuth, authorize, catalog, summarizer }));
   router.use(auditRouter({ ...options, authorize, catalog }));
-
-  const operationsFor = async (cluster: string) =>
-    new KubernetesOperations(
-      await options.loadClient(),
-      await clusters.kubeConfigFor(cluster),
-      cluster,
-      options.requestTimeoutMs,
-    );
   if (options.explainer) {
     router.use(
       entityAccessRouter({
