@@ -34,20 +34,11 @@ export async function startMatrixBackend(
     services?: Array<
       ServiceFactory<unknown, 'root' | 'plugin', 'singleton' | 'multiton'>
     >;
+    /** The simulated clusters of another backend, for a second replica of it. */
+    sim?: KubeSim;
   } = {},
 ) {
-  const sim = await KubeSim.start({
-    clusters: ['dev', 'prod'],
-    clusterApi: ['dev'],
-    cluster: {
-      controllers: { podReadyDelayMs: 20, syncPeriodMs: 100 },
-      clusterApiProvisionMs: 300,
-    } as any,
-  });
-  await seedManifestDirectory(
-    sim,
-    path.join(repoRoot, 'test/fixtures/demo-manifests'),
-  );
+  const sim = options.sim ?? (await startSeededClusters(repoRoot));
   const crossed = await writeCrossedEntities();
   const backend = await startTestBackend({
     features: [
@@ -128,4 +119,21 @@ export type Person = keyof typeof PEOPLE;
 /** The Authorization header a person's browser would send (the test backend's mock token). */
 export function authorizationOf(person: Person): string {
   return mockCredentials.user.header(PEOPLE[person]);
+}
+
+/** The simulated `dev` and `prod` clusters, seeded with the demo's manifests. */
+async function startSeededClusters(repoRoot: string): Promise<KubeSim> {
+  const sim = await KubeSim.start({
+    clusters: ['dev', 'prod'],
+    clusterApi: ['dev'],
+    cluster: {
+      controllers: { podReadyDelayMs: 20, syncPeriodMs: 100 },
+      clusterApiProvisionMs: 300,
+    } as any,
+  });
+  await seedManifestDirectory(
+    sim,
+    path.join(repoRoot, 'test/fixtures/demo-manifests'),
+  );
+  return sim;
 }
