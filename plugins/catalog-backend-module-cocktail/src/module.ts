@@ -23,10 +23,10 @@ export const catalogModuleCocktail = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ catalog, config, logger, lifecycle, permissionsRegistry }) {
+      async init({ catalog, config, logger, scheduler, permissionsRegistry }) {
         catalog.addProcessor(new CocktailEntitiesProcessor());
         // Lets a policy's conditional decisions name a person's Services (see the policy module).
         permissionsRegistry.addPermissionRules([isInCocktailServiceRule]);
@@ -34,12 +34,17 @@ export const catalogModuleCocktail = createBackendModule({
           'cocktail.scaffolder.publishDirectory',
         );
         if (directory) {
-          const provider = new PublishedDirectoryEntityProvider({
-            directory: path.resolve(directory),
-            logger,
-          });
-          catalog.addEntityProvider(provider);
-          lifecycle.addShutdownHook(() => provider.stop());
+          catalog.addEntityProvider(
+            new PublishedDirectoryEntityProvider({
+              directory: path.resolve(directory),
+              logger,
+              taskRunner: scheduler.createScheduledTaskRunner({
+                frequency: { seconds: 3 },
+                timeout: { seconds: 60 },
+                scope: 'global',
+              }),
+            }),
+          );
         }
       },
     });

@@ -21,14 +21,16 @@ describe('PublishedDirectoryEntityProvider', () => {
 
   function start() {
     const applyMutation = jest.fn();
+    const taskRunner = { run: jest.fn() };
     const provider = new PublishedDirectoryEntityProvider({
       directory: directory.path,
       logger: mockServices.logger.mock(),
-      intervalMs: 60_000,
+      taskRunner,
     });
     return {
       provider,
       applyMutation,
+      taskRunner,
       connection: { applyMutation, refresh: jest.fn() },
     };
   }
@@ -39,7 +41,6 @@ describe('PublishedDirectoryEntityProvider', () => {
     directory.setContent({ 'service-shop': { 'catalog-info.yaml': service } });
     const { provider, applyMutation, connection } = start();
     await provider.connect(connection);
-    provider.stop();
     const location = `file:${directory.resolve(
       'service-shop/catalog-info.yaml',
     )}`;
@@ -66,18 +67,22 @@ describe('PublishedDirectoryEntityProvider', () => {
     });
   });
 
-  it('reads again only when a file was added or changed', async () => {
-    const { provider, applyMutation, connection } = start();
+  it('reads again on its scheduled task, only when a file was added or changed', async () => {
+    const { provider, applyMutation, connection, taskRunner } = start();
     await provider.connect(connection);
-    provider.stop();
     expect(applyMutation).toHaveBeenLastCalledWith({
       type: 'full',
       entities: [],
     });
-    await provider.read();
+    expect(taskRunner.run).toHaveBeenCalledWith({
+      id: 'cocktail-published-directory:read',
+      fn: expect.any(Function),
+    });
+    const scheduledRead = taskRunner.run.mock.calls[0][0].fn;
+    await scheduledRead();
     expect(applyMutation).toHaveBeenCalledTimes(1);
     directory.setContent({ 'service-shop': { 'catalog-info.yaml': service } });
-    await provider.read();
+    await scheduledRead();
     expect(applyMutation).toHaveBeenCalledTimes(2);
     expect(applyMutation.mock.calls[1][0].entities).toHaveLength(2);
   });
@@ -89,7 +94,6 @@ describe('PublishedDirectoryEntityProvider', () => {
     });
     const { provider, applyMutation, connection } = start();
     await provider.connect(connection);
-    provider.stop();
     expect(
       applyMutation.mock.calls[0][0].entities.map(
         (e: any) => e.entity.metadata.name,

@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
@@ -18,18 +21,19 @@ const CATALOG_FILE = 'catalog-info.yaml';
  * Reads `<publishDirectory>/<repository>/catalog-info.yaml`, the files Cocktail's
  * `cocktail:publish:directory` scaffolder action writes for portals without a Git server. It
  * only ever reads that one directory, and hands the catalog every entity found there whenever a
- * file changed.
+ * file changed. It reads on Backstage's scheduler: with several backend replicas (sharing the
+ * directory on one volume) one of them reads it per interval.
  */
 export class PublishedDirectoryEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private fingerprint = '';
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly options: {
       directory: string;
       logger: LoggerService;
-      intervalMs?: number;
+      /** When the directory is read again; a global task, so once across replicas. */
+      taskRunner: SchedulerServiceTaskRunner;
     },
   ) {}
 
@@ -40,20 +44,15 @@ export class PublishedDirectoryEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection) {
     this.connection = connection;
     await this.read();
-    this.timer = setInterval(
-      () =>
+    await this.options.taskRunner.run({
+      id: `${this.getProviderName()}:read`,
+      fn: () =>
         this.read().catch(error =>
           this.options.logger.warn(
             `could not read ${this.options.directory}: ${error}`,
           ),
         ),
-      this.options.intervalMs ?? 3_000,
-    );
-    this.timer.unref();
-  }
-
-  stop() {
-    clearInterval(this.timer);
+    });
   }
 
   private async catalogFiles(): Promise<
