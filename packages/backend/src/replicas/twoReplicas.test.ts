@@ -1,4 +1,6 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import path from 'node:path';
 import {
   authorizationOf,
@@ -18,6 +20,20 @@ const REPO = path.resolve(__dirname, '../../../..');
 const WORKER = '/api/cocktail/servers/default/payments-worker';
 
 type Replica = Awaited<ReturnType<typeof startMatrixBackend>>;
+
+/** What replica B's plugins hand its signals service, i.e. what its browsers would hear. */
+const publishedOnB: Array<{ channel: string; message: any }> = [];
+const signalsOfB = createServiceFactory({
+  service: signalsServiceRef,
+  deps: {},
+  async factory() {
+    return {
+      async publish(signal: { channel: string; message: any }) {
+        publishedOnB.push(signal);
+      },
+    };
+  },
+});
 
 async function send(
   replica: Replica,
@@ -78,7 +94,7 @@ const postgresInstalled = Boolean(
       });
       b = await startMatrixBackend(REPO, {
         config: database,
-        services: [databaseServiceFactory],
+        services: [databaseServiceFactory, signalsOfB],
         sim: a.sim,
       });
       for (const replica of [a, b]) {
@@ -151,6 +167,28 @@ const postgresInstalled = Boolean(
         },
       );
       expect(seen.replicas).toMatchObject({ desired: 4, ready: 4 });
+    });
+
+    it("signal a change made through one replica to the other's browsers: each replica watches the clusters itself", async () => {
+      publishedOnB.length = 0;
+      const scaled = await send(a, 'bob', 'POST', `${WORKER}/scale`, {
+        replicas: 2,
+      });
+      expect(scaled.status).toBe(200);
+      const heard = await eventually(
+        'replica B to signal the change',
+        async () =>
+          publishedOnB.find(
+            signal =>
+              signal.channel === 'cocktail:server-status' &&
+              signal.message.server === 'payments-worker',
+          ),
+      );
+      expect(heard.message).toEqual({
+        cluster: 'prod',
+        namespace: 'payments-prod',
+        server: 'payments-worker',
+      });
     });
 
     it('refuse an outsider on either replica', async () => {
