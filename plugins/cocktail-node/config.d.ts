@@ -1,5 +1,105 @@
 export interface Config {
   cocktail?: {
+    /**
+     * Clusters the suite reaches, besides the catalog's kubernetes-cluster Resources. A name
+     * that a Cluster API kubeconfig Secret also defines is reached through neither.
+     */
+    clusters?: Array<{
+      /** The cluster's name; the catalog Resource of the same name describes it. */
+      name: string;
+      /** API server URL (URL + token auth). */
+      url?: string;
+      /**
+       * A service-account token for the cluster.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** Path of a kubeconfig file, with `context` (kubeconfig auth). */
+      kubeconfigPath?: string;
+      /** The kubeconfig context to use; its current context when absent. */
+      context?: string;
+      /**
+       * Let the kubeconfig file's users run `exec` commands and `auth-provider` plugins in the
+       * backend (kubeconfigPath only). A kubeconfig that has them is refused when not set.
+       */
+      allowExecCredentials?: boolean;
+      /**
+       * Let the kubeconfig file name other files (`certificate-authority`,
+       * `client-certificate`, `client-key`, `token-file`), read from the backend's disk
+       * (kubeconfigPath only). A kubeconfig that names them is refused when not set.
+       */
+      allowFilePaths?: boolean;
+      /** Use the pod's own service account (in-cluster auth). */
+      inCluster?: boolean;
+      /** PEM certificate authority of the API server. */
+      caData?: string;
+      /** Skip TLS verification; needed for plain-HTTP simulated clusters. */
+      skipTLSVerify?: boolean;
+    }>;
+    /** Clusters registered only by a catalog kubernetes-cluster Resource. */
+    catalogClusters?: {
+      /**
+       * The API servers such clusters may name: host names, IP addresses or CIDRs
+       * (`10.0.0.0/8`), each optionally with `:port` (IPv6 as `[fd00::1]:6443`). Host names
+       * match by name and are never resolved; a CIDR matches API servers given by address.
+       * Any other catalog cluster is listed with an error and never reached. When not set, no
+       * catalog-only cluster is reached; clusters in `cocktail.clusters` are not affected.
+       */
+      allowedApiServers?: string[];
+    };
+    clusterApi?: {
+      /**
+       * The registered cluster (from `cocktail.clusters` or the catalog) that runs Cluster API.
+       * The clusters it provisioned join the registry from their `<name>-kubeconfig` Secrets
+       * (source `cluster-api`), each only when an ownerReference ties it to the Cluster of its
+       * name (by uid) or to that Cluster's control plane. A name that app-config, or Secrets of
+       * two namespaces, also define is reached through none of them.
+       */
+      managementCluster?: string;
+      /**
+       * The only namespaces whose kubeconfig Secrets are read; `[default]` when neither this
+       * nor `namespace` is set. Clusters of other namespaces are logged, not reached.
+       */
+      kubeconfigNamespaces?: string[];
+      /** The one namespace whose kubeconfig Secrets are read: `kubeconfigNamespaces: [x]`. */
+      namespace?: string;
+      /**
+       * Let the kubeconfig Secrets' users run `exec` commands and `auth-provider` plugins in
+       * the backend. A Secret whose kubeconfig has them is refused when not set: whoever can
+       * write such a Secret could otherwise run a command in the backend.
+       */
+      allowExecCredentials?: boolean;
+      /**
+       * Let the kubeconfig Secrets name files (`certificate-authority`, `client-certificate`,
+       * `client-key`, `token-file`), read from the backend's disk. Refused when not set.
+       */
+      allowFilePaths?: boolean;
+      /** How often the management cluster's kubeconfig Secrets are read again; 30 when not set. */
+      refreshIntervalSeconds?: number;
+      /**
+       * Rules that a cluster request must pass before any Cluster API object is applied. Every
+       * broken rule is reported, and nothing is applied while one is broken. A rule that fails
+       * to evaluate counts as broken.
+       */
+      policies?: Array<{
+        /** A unique name for the rule, shown with its violations. */
+        name: string;
+        /** What the user is told when the request breaks the rule. */
+        message: string;
+        /**
+         * A CEL expression that is true when the request is allowed. It sees `request` (name,
+         * namespace, provider, region, zone, kubernetesVersion, controlPlane, nodePools,
+         * network, labels, providerOptions; absent maps are `{}`, absent lists `[]`, other
+         * absent fields null), `action` ('create', 'upgrade' or 'scale') and `current` (the
+         * live cluster's kubernetesVersion and nodePools for upgrade and scale, or null), and
+         * the functions `versionMajor`, `versionMinor` and `versionPatch`, which read a
+         * version such as 'v1.33.1' as ints.
+         */
+        expression: string;
+        /** The actions the rule checks; all of them when not set. */
+        appliesTo?: Array<'create' | 'upgrade' | 'scale'>;
+      }>;
+    };
     /** Who may do what in Cocktail: Service roles, platform admins and open reads. */
     permissions?: {
       /**
