@@ -1,4 +1,17 @@
 export interface Config {
+  app?: {
+    signIn?: {
+      /** Single sign-on through the backend's `oidc` provider (`auth.providers.oidc`). */
+      oidc?: {
+        /**
+         * The title of the sign-in page's single sign-on card, e.g. `Example Corp SSO`; the
+         * card is offered only when this is set.
+         * @visibility frontend
+         */
+        title?: string;
+      };
+    };
+  };
   auth?: {
     providers?: {
       /** Demo sign-in; the backend's config.d.ts describes it in full. */

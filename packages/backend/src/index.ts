@@ -7,6 +7,7 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 // Sign-in as the demo's people (auth.providers.demo.people); refused outside development.
 backend.add(import('./demoSignIn'));
 

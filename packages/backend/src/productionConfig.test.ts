@@ -18,11 +18,18 @@ const ENV: Record<string, string> = {
   POSTGRES_USER: 'backstage',
   POSTGRES_PASSWORD: 'postgres-password-8d2e4a6c',
   COCKTAIL_AUDIT_CHAIN_KEY: 'audit-chain-key-0123456789abcdef0123456789',
+  OIDC_METADATA_URL:
+    'https://sso.example.com/realms/example/.well-known/openid-configuration',
+  OIDC_CLIENT_ID: 'backstage-portal',
+  OIDC_CLIENT_SECRET: 'oidc-client-secret-7e3d1f',
+  AUTH_SESSION_SECRET: 'auth-session-secret-2b8f0d',
 };
 const SECRETS = [
   ENV.BACKEND_SECRET,
   ENV.POSTGRES_PASSWORD,
   ENV.COCKTAIL_AUDIT_CHAIN_KEY,
+  ENV.OIDC_CLIENT_SECRET,
+  ENV.AUTH_SESSION_SECRET,
   'cluster-token-5c1b9e',
 ];
 
@@ -88,6 +95,8 @@ describe('app-config.production.yaml', () => {
     });
     const text = JSON.stringify(frontend.map(config => config.data));
     expect(text).toContain(ENV.APP_BASE_URL);
+    // The sign-in page learns that single sign-on is offered, and nothing of its client.
+    expect(text).toContain('"oidc":{"title":"Single sign-on"}');
     for (const secret of SECRETS) {
       expect(text).not.toContain(secret);
     }

@@ -8,6 +8,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { CocktailSignInPage } from './CocktailSignInPage';
+import { oidcAuthApiRef } from './oidcAuthApi';
 import { SIGN_IN_CHOICE_KEY } from './signInChoice';
 
 const AUTH_URL = 'http://localhost:7007/api/auth';
@@ -70,13 +71,51 @@ function givenAuthBackend() {
   return { asked };
 }
 
-async function renderSignInPage(options: { demoPeople?: object[] } = {}) {
+/**
+ * The OIDC auth API as the sign-in page uses it. A test double: the real one opens the identity
+ * provider's popup, which the end-to-end tests drive.
+ */
+function fakeOidcAuthApi(outcome: 'signed-in' | Error = 'signed-in') {
+  const identity = {
+    type: 'user' as const,
+    userEntityRef: 'user:default/alice',
+    ownershipEntityRefs: ['user:default/alice', 'group:default/payments-team'],
+  };
+  return {
+    getBackstageIdentity: jest.fn(async () => {
+      if (outcome instanceof Error) {
+        throw outcome;
+      }
+      return { id: 'alice', token: 'header.e30.signature', identity };
+    }),
+    getProfile: jest.fn(async () => ({
+      displayName: 'Alice Kim',
+      email: 'alice@example.com',
+    })),
+    signOut: jest.fn(async () => {}),
+    getIdToken: jest.fn(),
+    sessionState$: jest.fn(),
+    signIn: jest.fn(),
+  };
+}
+
+async function renderSignInPage(
+  options: {
+    demoPeople?: object[];
+    singleSignOn?: ReturnType<typeof fakeOidcAuthApi>;
+  } = {},
+) {
   const onSignInSuccess = jest.fn<void, [IdentityApi]>();
   await renderInTestApp(
     <CocktailSignInPage onSignInSuccess={onSignInSuccess} />,
     {
       config: {
-        app: { title: 'Cocktail for Backstage' },
+        app: {
+          title: 'Cocktail for Backstage',
+          ...(options.singleSignOn && {
+            signIn: { oidc: { title: 'Example Corp SSO' } },
+          }),
+        },
         ...(options.demoPeople
           ? { auth: { providers: { demo: { people: options.demoPeople } } } }
           : {}),
@@ -86,6 +125,7 @@ async function renderSignInPage(options: { demoPeople?: object[] } = {}) {
           discoveryApiRef,
           mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
         ],
+        [oidcAuthApiRef, options.singleSignOn ?? fakeOidcAuthApi()] as any,
       ],
     },
   );
@@ -232,5 +272,79 @@ describe('CocktailSignInPage', () => {
 
     expect(await screen.findByText('Demo people')).toBeInTheDocument();
     expect(localStorage.getItem(SIGN_IN_CHOICE_KEY)).toBeNull();
+  });
+
+  describe('single sign-on', () => {
+    it('is offered first when app.signIn.oidc.title names it', async () => {
+      await renderSignInPage({
+        demoPeople: [],
+        singleSignOn: fakeOidcAuthApi(),
+      });
+      expect(await screen.findByText('Example Corp SSO')).toBeInTheDocument();
+      expect(
+        screen.getAllByRole('button').map(button => button.textContent),
+      ).toEqual(['Sign in', 'Enter']);
+    });
+
+    it("signs the person in through the provider's popup and remembers the choice", async () => {
+      const sso = fakeOidcAuthApi();
+      const { onSignInSuccess } = await renderSignInPage({
+        singleSignOn: sso,
+      });
+
+      fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+
+      const identity = await signedInIdentity(onSignInSuccess);
+      expect(sso.getBackstageIdentity).toHaveBeenCalledWith({
+        instantPopup: true,
+      });
+      expect((await identity.getBackstageIdentity()).userEntityRef).toBe(
+        'user:default/alice',
+      );
+      expect((await identity.getProfileInfo()).displayName).toBe('Alice Kim');
+      expect(JSON.parse(localStorage.getItem(SIGN_IN_CHOICE_KEY)!)).toEqual({
+        provider: 'oidc',
+      });
+    });
+
+    it('restores the session after a reload without a popup', async () => {
+      localStorage.setItem(
+        SIGN_IN_CHOICE_KEY,
+        JSON.stringify({ provider: 'oidc' }),
+      );
+      const sso = fakeOidcAuthApi();
+      const { onSignInSuccess } = await renderSignInPage({
+        singleSignOn: sso,
+      });
+
+      await signedInIdentity(onSignInSuccess);
+      expect(sso.getBackstageIdentity).toHaveBeenCalledWith({
+        optional: true,
+      });
+    });
+
+    it("shows the provider's refusal and offers the choices again", async () => {
+      const sso = fakeOidcAuthApi(
+        new Error(
+          'Login failed; caused by Error: Failed to sign-in, unable to resolve user identity',
+        ),
+      );
+      const { onSignInSuccess } = await renderSignInPage({
+        singleSignOn: sso,
+      });
+      fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+
+      expect(
+        await screen.findByText(
+          'Could not sign in as yourself through Example Corp SSO',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/unable to resolve user identity/),
+      ).toBeInTheDocument();
+      expect(onSignInSuccess).not.toHaveBeenCalled();
+      fireEvent.click(screen.getByRole('button', { name: 'Choose again' }));
+      expect(await screen.findByText('Example Corp SSO')).toBeInTheDocument();
+    });
   });
 });

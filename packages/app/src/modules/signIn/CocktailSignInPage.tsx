@@ -1,8 +1,11 @@
 import { ProxiedSignInPage } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { SignInPageProps } from '@backstage/plugin-app-react';
-import { useMemo, useState } from 'react';
+import { IdentityApi } from '@backstage/core-plugin-api';
+import { useCallback, useMemo, useState } from 'react';
 import { ForgetChoiceOnSignOut } from './ForgetChoiceOnSignOut';
+import { singleSignOnTitle } from './oidcAuthApi';
+import { OidcSignIn } from './OidcSignIn';
 import { SignInChoices } from './SignInChoices';
 import { SignInFailed } from './SignInFailed';
 import {
@@ -16,20 +19,30 @@ import {
 } from './signInChoice';
 
 /**
- * Guest sign-in, and sign-in as each person of `auth.providers.demo.people` through the
+ * Single sign-on through the backend's `oidc` provider when `app.signIn.oidc.title` is set,
+ * guest sign-in, and sign-in as each person of `auth.providers.demo.people` through the
  * backend's `demo` provider. The choice is remembered, so a reload signs the same person in
  * again, until they sign out.
  */
 export function CocktailSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
   const people = useMemo(() => readDemoPeople(config), [config]);
-  const [choice, setChoice] = useState(() => readSignInChoice(people));
+  const ssoTitle = singleSignOnTitle(config);
+  const [restoring] = useState(() =>
+    Boolean(readSignInChoice(people, !!ssoTitle)),
+  );
+  const [choice, setChoice] = useState(() =>
+    readSignInChoice(people, !!ssoTitle),
+  );
 
   const ErrorComponent = useMemo(() => {
     const person = people.find(
       p => choice?.provider === 'demo' && p.user === choice.person,
     );
-    const who = person ? personName(person) : 'a guest';
+    let who = person ? personName(person) : 'a guest';
+    if (choice?.provider === 'oidc') {
+      who = `yourself through ${ssoTitle}`;
+    }
     return ({ error }: { error?: Error }) => (
       <SignInFailed
         who={who}
@@ -40,16 +53,33 @@ export function CocktailSignInPage(props: SignInPageProps) {
         }}
       />
     );
-  }, [people, choice]);
+  }, [people, choice, ssoTitle]);
+
+  const signedIn = props.onSignInSuccess;
+  const onSignInSuccess = useCallback(
+    (identity: IdentityApi) => signedIn(new ForgetChoiceOnSignOut(identity)),
+    [signedIn],
+  );
 
   if (!choice) {
     return (
       <SignInChoices
         people={people}
+        singleSignOnTitle={ssoTitle}
         onChoose={(chosen: SignInChoice) => {
           rememberSignInChoice(chosen);
           setChoice(chosen);
         }}
+      />
+    );
+  }
+
+  if (choice.provider === 'oidc') {
+    return (
+      <OidcSignIn
+        restoring={restoring}
+        onSignInSuccess={onSignInSuccess}
+        ErrorComponent={ErrorComponent}
       />
     );
   }
@@ -63,9 +93,7 @@ export function CocktailSignInPage(props: SignInPageProps) {
           ? { [DEMO_PERSON_HEADER]: choice.person }
           : undefined
       }
-      onSignInSuccess={identity =>
-        props.onSignInSuccess(new ForgetChoiceOnSignOut(identity))
-      }
+      onSignInSuccess={onSignInSuccess}
       ErrorComponent={ErrorComponent}
     />
   );

@@ -85,6 +85,30 @@ function GuestCard(props: { onChoose(choice: SignInChoice): void }) {
   );
 }
 
+function SingleSignOnCard(props: {
+  title: string;
+  onChoose(choice: SignInChoice): void;
+}) {
+  return (
+    <InfoCard
+      title={props.title}
+      actions={
+        <Button
+          color="primary"
+          variant="contained"
+          onClick={() => props.onChoose({ provider: 'oidc' })}
+        >
+          Sign in
+        </Button>
+      }
+    >
+      <Typography variant="body1">
+        Sign in with your organization's account.
+      </Typography>
+    </InfoCard>
+  );
+}
+
 function DemoPeopleCard(props: {
   people: DemoPerson[];
   onChoose(choice: SignInChoice): void;
@@ -123,9 +147,13 @@ function DemoPeopleCard(props: {
   );
 }
 
-/** The ways to sign in: as a guest, and as each demo person when config lists any. */
+/**
+ * The ways to sign in: single sign-on when `app.signIn.oidc.title` names it, as a guest, and as
+ * each demo person when config lists any.
+ */
 export function SignInChoices(props: {
   people: DemoPerson[];
+  singleSignOnTitle?: string;
   onChoose(choice: SignInChoice): void;
 }) {
   const classes = useStyles();
@@ -141,6 +169,14 @@ export function SignInChoices(props: {
           component="ul"
           classes={{ container: classes.container }}
         >
+          {props.singleSignOnTitle && (
+            <CardItem>
+              <SingleSignOnCard
+                title={props.singleSignOnTitle}
+                onChoose={props.onChoose}
+              />
+            </CardItem>
+          )}
           <CardItem>
             <GuestCard onChoose={props.onChoose} />
           </CardItem>

@@ -14,10 +14,11 @@ export interface DemoPerson {
   description?: string;
 }
 
-/** How the user chose to sign in: as a guest, or as one of the demo people. */
+/** How the user chose to sign in: as a guest, as one of the demo people, or single sign-on. */
 export type SignInChoice =
   | { provider: 'guest' }
-  | { provider: 'demo'; person: string };
+  | { provider: 'demo'; person: string }
+  | { provider: 'oidc' };
 
 /** The demo people from config; none when `auth.providers.demo.people` is empty or absent. */
 export function readDemoPeople(config: ConfigApi): DemoPerson[] {
@@ -46,6 +47,7 @@ export function personLabel(person: DemoPerson): string {
 /** The remembered choice, if it is still on offer: a person removed from config is forgotten. */
 export function readSignInChoice(
   people: DemoPerson[],
+  singleSignOn = false,
 ): SignInChoice | undefined {
   let choice: SignInChoice | undefined;
   try {
@@ -53,7 +55,10 @@ export function readSignInChoice(
   } catch {
     choice = undefined;
   }
-  if (choice?.provider === 'guest') {
+  if (
+    choice?.provider === 'guest' ||
+    (choice?.provider === 'oidc' && singleSignOn)
+  ) {
     return choice;
   }
   if (
