@@ -97,6 +97,8 @@ describe('app-config.production.yaml', () => {
     expect(text).toContain(ENV.APP_BASE_URL);
     // The sign-in page learns that single sign-on is offered, and nothing of its client.
     expect(text).toContain('"oidc":{"title":"Single sign-on"}');
+    // The sign-in page knows it is production, so it offers no guest sign-in.
+    expect(text).toContain('"environment":"production"');
     for (const secret of SECRETS) {
       expect(text).not.toContain(secret);
     }

@@ -103,6 +103,7 @@ async function renderSignInPage(
   options: {
     demoPeople?: object[];
     singleSignOn?: ReturnType<typeof fakeOidcAuthApi>;
+    environment?: string;
   } = {},
 ) {
   const onSignInSuccess = jest.fn<void, [IdentityApi]>();
@@ -116,9 +117,12 @@ async function renderSignInPage(
             signIn: { oidc: { title: 'Example Corp SSO' } },
           }),
         },
-        ...(options.demoPeople
-          ? { auth: { providers: { demo: { people: options.demoPeople } } } }
-          : {}),
+        auth: {
+          ...(options.environment && { environment: options.environment }),
+          ...(options.demoPeople && {
+            providers: { demo: { people: options.demoPeople } },
+          }),
+        },
       },
       apis: [
         [
@@ -284,6 +288,17 @@ describe('CocktailSignInPage', () => {
       expect(
         screen.getAllByRole('button').map(button => button.textContent),
       ).toEqual(['Sign in', 'Enter']);
+    });
+
+    it('is the only way in, in production', async () => {
+      await renderSignInPage({
+        singleSignOn: fakeOidcAuthApi(),
+        environment: 'production',
+      });
+      expect(await screen.findByText('Example Corp SSO')).toBeInTheDocument();
+      expect(
+        screen.getAllByRole('button').map(button => button.textContent),
+      ).toEqual(['Sign in']);
     });
 
     it("signs the person in through the provider's popup and remembers the choice", async () => {

@@ -148,8 +148,8 @@ function DemoPeopleCard(props: {
 }
 
 /**
- * The ways to sign in: single sign-on when `app.signIn.oidc.title` names it, as a guest, and as
- * each demo person when config lists any.
+ * The ways to sign in: single sign-on when `app.signIn.oidc.title` names it, as a guest (not in
+ * production, where the backend refuses guests), and as each demo person when config lists any.
  */
 export function SignInChoices(props: {
   people: DemoPerson[];
@@ -177,9 +177,11 @@ export function SignInChoices(props: {
               />
             </CardItem>
           )}
-          <CardItem>
-            <GuestCard onChoose={props.onChoose} />
-          </CardItem>
+          {config.getOptionalString('auth.environment') !== 'production' && (
+            <CardItem>
+              <GuestCard onChoose={props.onChoose} />
+            </CardItem>
+          )}
           {props.people.length > 0 && (
             <CardItem className={classes.people}>
               <DemoPeopleCard people={props.people} onChoose={props.onChoose} />
