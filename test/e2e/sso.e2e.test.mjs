@@ -17,6 +17,20 @@ import {
 
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
 
+/**
+ * Chooses single sign-on on the sign-in page and signs in as `login` in the provider's popup;
+ * the provider then asks once whether the portal may have the email and profile.
+ */
+async function signInThroughProvider(page, login) {
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const popup = await popupOpened;
+  await popup.locator('input[name="login"]').fill(login);
+  await popup.locator('input[name="password"]').fill('any password');
+  await popup.getByRole('button', { name: 'Sign-in' }).click();
+  await popup.getByRole('button', { name: 'Continue' }).click();
+}
+
 describe('single sign-on through OpenID Connect', () => {
   let oidc;
   let portal;
@@ -59,14 +73,7 @@ describe('single sign-on through OpenID Connect', () => {
     });
     console.log('screenshot: test/e2e/screenshots/sso-sign-in-page.png');
 
-    const popupOpened = page.waitForEvent('popup');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const popup = await popupOpened;
-    await popup.locator('input[name="login"]').fill('alice');
-    await popup.locator('input[name="password"]').fill('any password');
-    await popup.getByRole('button', { name: 'Sign-in' }).click();
-    // The provider asks once whether the portal may have her email and profile.
-    await popup.getByRole('button', { name: 'Continue' }).click();
+    await signInThroughProvider(page, 'alice');
 
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
@@ -112,13 +119,7 @@ describe('single sign-on through OpenID Connect', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(appUrl);
-    const popupOpened = page.waitForEvent('popup');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const popup = await popupOpened;
-    await popup.locator('input[name="login"]').fill('mallory');
-    await popup.locator('input[name="password"]').fill('any password');
-    await popup.getByRole('button', { name: 'Sign-in' }).click();
-    await popup.getByRole('button', { name: 'Continue' }).click();
+    await signInThroughProvider(page, 'mallory');
 
     await page
       .getByText('Could not sign in as yourself through Example SSO')

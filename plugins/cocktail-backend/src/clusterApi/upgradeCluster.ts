@@ -75,17 +75,25 @@ function planTopologyUpgrade(ctx: UpgradeContext): UpgradeStep[] {
   ];
 }
 
-async function planControlPlaneUpgrade(
-  ctx: UpgradeContext,
-): Promise<UpgradeStep[]> {
+/** The control plane, the version it runs, and the version string its kind takes for the target. */
+async function controlPlaneOf(ctx: UpgradeContext) {
   const plane = await readControlPlane(
     ctx.management,
     ctx.cluster,
     ctx.versions,
   );
-  const current = getPath(plane.object, plane.path);
+  return {
+    plane,
+    current: getPath(plane.object, plane.path),
+    to: versionFor(plane.kind, ctx.version),
+  };
+}
+
+async function planControlPlaneUpgrade(
+  ctx: UpgradeContext,
+): Promise<UpgradeStep[]> {
+  const { plane, current, to } = await controlPlaneOf(ctx);
   checkStep(ctx, current);
-  const to = versionFor(plane.kind, ctx.version);
   return [
     {
       change: {
@@ -109,13 +117,7 @@ async function planControlPlaneUpgrade(
 async function planNodePoolUpgrade(
   ctx: UpgradeContext,
 ): Promise<UpgradeStep[]> {
-  const plane = await readControlPlane(
-    ctx.management,
-    ctx.cluster,
-    ctx.versions,
-  );
-  const to = versionFor(plane.kind, ctx.version);
-  const planeVersion = getPath(plane.object, plane.path);
+  const { current: planeVersion, to } = await controlPlaneOf(ctx);
   if (planeVersion !== to) {
     throw new ConflictError(
       `the control plane runs ${planeVersion}; upgrade it to ${ctx.version} before the node pools`,
