@@ -15,6 +15,11 @@ function findBinDir(): string | undefined {
   return candidates.find(dir => fs.existsSync(path.join(dir, 'pg_ctl')));
 }
 
+/** Whether a throwaway PostgreSQL server can be started here. */
+export function postgresInstalled(): boolean {
+  return findBinDir() !== undefined;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

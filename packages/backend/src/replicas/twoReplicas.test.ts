@@ -8,6 +8,7 @@ import {
   startMatrixBackend,
 } from '../__testUtils__/startMatrixBackend';
 import {
+  postgresInstalled,
   startThrowawayPostgres,
   ThrowawayPostgres,
 } from '../__testUtils__/throwawayPostgres';
@@ -70,11 +71,7 @@ async function eventually<T>(
   }
 }
 
-const postgresInstalled = Boolean(
-  require('node:fs').existsSync('/usr/lib/postgresql'),
-);
-
-(postgresInstalled ? describe : describe.skip)(
+(postgresInstalled() ? describe : describe.skip)(
   'two backend replicas on one PostgreSQL',
   () => {
     let postgres: ThrowawayPostgres | undefined;

@@ -1,3 +1,9 @@
+import type {
+  AuditChainBreakReason,
+  AuditChainVerificationView,
+  AuditCheckpointView,
+  AuditExportFormat,
+} from '@cocktailcloud/plugin-cocktail-common';
 import { JsonObject } from '@backstage/types';
 
 /**
@@ -74,12 +80,6 @@ export interface AuditPage {
   nextCursor?: string;
 }
 
-// The wire formats the client shares.
-import type {
-  AuditChainBreakReason,
-  AuditExportFormat,
-} from '@cocktailcloud/plugin-cocktail-common';
-
 export type { AuditChainBreakReason, AuditExportFormat };
 
 /**
@@ -100,35 +100,10 @@ export interface AuditCheckpoint {
 }
 
 /** What a verification says about the newest checkpoint it checked. */
-export type AuditCheckpointSummary = Pick<
-  AuditCheckpoint,
-  'id' | 'createdAt' | 'rowCount' | 'headRowId'
->;
+export type AuditCheckpointSummary = AuditCheckpointView;
 
-/** Result of {@link AuditStore.verifyChain}. */
-export type AuditChainVerification =
-  | {
-      ok: true;
-      checkedRows: number;
-      /** Absent when no checkpoint was taken yet. */
-      lastCheckpoint?: AuditCheckpointSummary;
-    }
-  | {
-      ok: false;
-      /** Rows checked, including the broken one. */
-      checkedRows: number;
-      /**
-       * The first row that does not verify; for `truncated`, the newest row
-       * the checkpoint saw, which is gone.
-       */
-      firstBrokenRowId?: string;
-      /** For breaks found in the checkpoints, the checkpoint. */
-      brokenCheckpointId?: string;
-      reason: AuditChainBreakReason;
-      /** What happened and what to do, in words. */
-      message: string;
-      lastCheckpoint?: AuditCheckpointSummary;
-    };
+/** Result of {@link AuditStore.verifyChain}: what `GET /audit/verify` answers. */
+export type AuditChainVerification = AuditChainVerificationView;
 
 export interface AuditStore {
   /** Appends one row to the hash chain and returns it as stored. */

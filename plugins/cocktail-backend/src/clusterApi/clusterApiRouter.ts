@@ -54,13 +54,11 @@ export function clusterApiRouter(options: {
     context: { action: string; namespace: string; name?: string },
     run: () => Promise<T>,
   ): Promise<T> {
-    if (dryRun) {
-      return run();
-    }
     return auditedOperation(
       options,
       {
         request: req,
+        dryRun,
         credentials: await httpAuth.credentials(req),
         action: context.action,
         entityRef: context.name

@@ -38,6 +38,31 @@ async function newNamespaces(
 }
 
 /**
+ * Applies the manifests one after the other, returning them as `Kind/name`; a failure part way
+ * says which were applied and which were not.
+ */
+export async function applyInOrder(
+  ops: KubernetesOperations,
+  manifests: Manifest[],
+): Promise<string[]> {
+  const applied: string[] = [];
+  for (const manifest of manifests) {
+    try {
+      await ops.apply(manifest, { dryRun: false });
+      applied.push(describeRef(manifest));
+    } catch (error) {
+      throw partialFailure(
+        error as Error,
+        `applying ${describeRef(manifest)}`,
+        applied,
+        manifests.slice(applied.length + 1).map(m => describeRef(m)),
+      );
+    }
+  }
+  return applied;
+}
+
+/**
  * Applies several objects as one change: the API server checks every one with a dry run before
  * any is applied, and a failure part way says what was applied and what was not.
  */
@@ -68,19 +93,6 @@ export async function applyManifests(
       manifests,
     };
   }
-  const applied: string[] = [];
-  for (const manifest of manifests) {
-    try {
-      await ops.apply(manifest, { dryRun: false });
-      applied.push(describeRef(manifest));
-    } catch (error) {
-      throw partialFailure(
-        error as Error,
-        `applying ${describeRef(manifest)}`,
-        applied,
-        objects.slice(applied.length + 1),
-      );
-    }
-  }
+  const applied = await applyInOrder(ops, manifests);
   return { dryRun: false, objects, applied, uncheckedUntilApply, manifests };
 }

@@ -89,21 +89,20 @@ export function serviceMapProvisioningRouter(options: {
           dryRun: body.dryRun,
         });
       };
-      const result = body.dryRun
-        ? await run()
-        : await auditedOperation(
-            options,
-            {
-              request: req,
-              credentials,
-              action: 'servicemap.provision',
-              entityRef: refOf(serviceMap),
-              cluster,
-              namespace: serviceMap.spec.namespace,
-              details: body,
-            },
-            run,
-          );
+      const result = await auditedOperation(
+        options,
+        {
+          request: req,
+          credentials,
+          dryRun: body.dryRun,
+          action: 'servicemap.provision',
+          entityRef: refOf(serviceMap),
+          cluster,
+          namespace: serviceMap.spec.namespace,
+          details: body,
+        },
+        run,
+      );
       res.json({ result });
     },
   );

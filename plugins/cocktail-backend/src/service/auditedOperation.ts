@@ -47,9 +47,14 @@ export async function auditedOperation<T>(
     cluster?: string;
     namespace?: string;
     details?: JsonObject;
+    /** A dry run changes nothing, so it runs without an audit row or auditor event. */
+    dryRun?: boolean;
   },
   run: () => Promise<T>,
 ): Promise<T> {
+  if (context.dryRun) {
+    return run();
+  }
   const event = await deps.auditor.createEvent({
     eventId: context.action.replace(/\./g, '-'),
     severityLevel: 'medium',

@@ -266,30 +266,29 @@ export function inlineServerDeployRouter(options: {
           ? options.gate.deploy(lifecycle, target, credentials, body)
           : lifecycle.deploy({ dryRun });
       };
-      const result = dryRun
-        ? await run()
-        : await auditedOperation(
-            options,
-            {
-              request: req,
-              credentials,
-              action: 'server.deploy',
-              entityRef: target.entityRef,
-              cluster: target.cluster,
-              namespace: target.namespace,
-              details: {
-                inline: true,
-                dryRun,
-                ...(body.overrideScanGate
-                  ? {
-                      overrideScanGate: true,
-                      overrideReason: body.overrideReason ?? '',
-                    }
-                  : {}),
-              },
-            },
-            run,
-          );
+      const result = await auditedOperation(
+        options,
+        {
+          request: req,
+          credentials,
+          dryRun,
+          action: 'server.deploy',
+          entityRef: target.entityRef,
+          cluster: target.cluster,
+          namespace: target.namespace,
+          details: {
+            inline: true,
+            dryRun,
+            ...(body.overrideScanGate
+              ? {
+                  overrideScanGate: true,
+                  overrideReason: body.overrideReason ?? '',
+                }
+              : {}),
+          },
+        },
+        run,
+      );
       res.json({
         result,
         entityRef: target.entityRef,

@@ -138,23 +138,20 @@ export function serversRouter(options: {
           gate,
         });
       };
-      // A dry run changes nothing, so it leaves no audit row.
-      const result =
-        (body as { dryRun?: boolean }).dryRun === true
-          ? await run()
-          : await auditedOperation(
-              options,
-              {
-                request: req,
-                credentials,
-                action: operation.action,
-                entityRef: target.entityRef,
-                cluster: target.cluster,
-                namespace: target.namespace,
-                details: (rawBody ?? {}) as JsonObject,
-              },
-              run,
-            );
+      const result = await auditedOperation(
+        options,
+        {
+          request: req,
+          credentials,
+          action: operation.action,
+          entityRef: target.entityRef,
+          cluster: target.cluster,
+          namespace: target.namespace,
+          details: (rawBody ?? {}) as JsonObject,
+          dryRun: (body as { dryRun?: boolean }).dryRun === true,
+        },
+        run,
+      );
       res.json({ result });
     },
   );
@@ -177,20 +174,19 @@ export function serversRouter(options: {
         );
         return (await lifecycleFor(target)).delete({ dryRun });
       };
-      const result = dryRun
-        ? await run()
-        : await auditedOperation(
-            options,
-            {
-              request: req,
-              credentials,
-              action: 'server.delete',
-              entityRef: target.entityRef,
-              cluster: target.cluster,
-              namespace: target.namespace,
-            },
-            run,
-          );
+      const result = await auditedOperation(
+        options,
+        {
+          request: req,
+          credentials,
+          action: 'server.delete',
+          entityRef: target.entityRef,
+          cluster: target.cluster,
+          namespace: target.namespace,
+          dryRun,
+        },
+        run,
+      );
       res.json({ result });
     },
   );

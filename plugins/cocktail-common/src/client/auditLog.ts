@@ -85,13 +85,25 @@ export interface AuditCheckpointView {
  * @public
  */
 export type AuditChainVerificationView =
-  | { ok: true; checkedRows: number; lastCheckpoint?: AuditCheckpointView }
+  | {
+      ok: true;
+      checkedRows: number;
+      /** Absent when no checkpoint was taken yet. */
+      lastCheckpoint?: AuditCheckpointView;
+    }
   | {
       ok: false;
+      /** Rows checked, including the broken one. */
       checkedRows: number;
+      /**
+       * The first row that does not verify; for `truncated`, the newest row the checkpoint saw,
+       * which is gone.
+       */
       firstBrokenRowId?: string;
+      /** For breaks found in the checkpoints, the checkpoint. */
       brokenCheckpointId?: string;
       reason: AuditChainBreakReason;
+      /** What happened and what to do, in words. */
       message: string;
       lastCheckpoint?: AuditCheckpointView;
     };

@@ -166,11 +166,6 @@ function slimStatus(
   return status;
 }
 
-/** Used where no cache passes its own pool: sharing within one call only. */
-function onePool(): SharedValues {
-  return new SharedValues();
-}
-
 /**
  * The slim copy of an object; values it repeats with other objects (label sets, container
  * specs, owner references, node and image names) come from `shared`, and are frozen.
@@ -178,7 +173,7 @@ function onePool(): SharedValues {
 export function slimObject(
   kind: string,
   object: any,
-  shared: SharedValues = onePool(),
+  shared: SharedValues,
 ): SlimObject {
   const metadata = object.metadata ?? {};
   const annotations = pick(metadata.annotations, KEPT_ANNOTATIONS);

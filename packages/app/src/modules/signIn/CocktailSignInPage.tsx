@@ -28,20 +28,20 @@ export function CocktailSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
   const people = useMemo(() => readDemoPeople(config), [config]);
   const ssoTitle = singleSignOnTitle(config);
-  const [restoring] = useState(() =>
-    Boolean(readSignInChoice(people, !!ssoTitle)),
-  );
-  const [choice, setChoice] = useState(() =>
-    readSignInChoice(people, !!ssoTitle),
-  );
+  // The choice remembered from before a reload, if still on offer: its session is restored.
+  const [remembered] = useState(() => readSignInChoice(people, !!ssoTitle));
+  const [choice, setChoice] = useState(remembered);
+  const restoring = choice !== undefined && choice === remembered;
 
   const ErrorComponent = useMemo(() => {
     const person = people.find(
       p => choice?.provider === 'demo' && p.user === choice.person,
     );
-    let who = person ? personName(person) : 'a guest';
+    let who = 'a guest';
     if (choice?.provider === 'oidc') {
       who = `yourself through ${ssoTitle}`;
+    } else if (person) {
+      who = personName(person);
     }
     return ({ error }: { error?: Error }) => (
       <SignInFailed

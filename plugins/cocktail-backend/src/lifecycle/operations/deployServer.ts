@@ -3,8 +3,8 @@ import {
   PlannedChange,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { renderServerManifests } from '@cocktailcloud/plugin-cocktail-node';
+import { applyInOrder } from '../applyManifests';
 import { diffDesiredFields } from '../diffManifest';
-import { partialFailure } from '../partialFailure';
 import { refOf, ServerObjects } from '../ServerObjects';
 import { describeRef } from '../ServerTarget';
 
@@ -51,20 +51,7 @@ export async function deployServer(
   if (options.dryRun) {
     return { dryRun: true, changes, applied: [], pruned: [] };
   }
-  const applied: string[] = [];
-  for (const manifest of manifests) {
-    try {
-      await server.ops.apply(manifest, { dryRun: false });
-      applied.push(describeRef(manifest));
-    } catch (error) {
-      throw partialFailure(
-        error as Error,
-        `applying ${describeRef(manifest)}`,
-        applied,
-        manifests.slice(applied.length + 1).map(m => describeRef(m)),
-      );
-    }
-  }
+  const applied = await applyInOrder(server.ops, manifests);
   const pruned: string[] = [];
   for (const object of prunable) {
     await server.ops.delete(refOf(object, server.target.namespace));

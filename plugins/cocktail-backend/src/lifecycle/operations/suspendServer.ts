@@ -5,16 +5,21 @@ import { ScalableWorkload } from '../serverWorkload';
 
 const SUSPENDED_REPLICAS = 'cocktailcloud.io/replicas-before-suspend';
 
+/** A (Cron)Job stops or starts again by its own `suspend` field. */
+function setJobSuspended(server: ServerObjects, suspend: boolean) {
+  return server.patchWorkload(
+    workloadRef(server.target),
+    { spec: { suspend } },
+    'merge',
+  );
+}
+
 /** Suspends a (Cron)Job, or takes a Deployment or StatefulSet to zero replicas, remembering how many. */
 export async function suspendServer(server: ServerObjects) {
   const workload = await server.workload();
   const kind = server.target.server.spec.type;
   if (kind === 'CronJob' || kind === 'Job') {
-    return server.patchWorkload(
-      workloadRef(server.target),
-      { spec: { suspend: true } },
-      'merge',
-    );
+    return setJobSuspended(server, true);
   }
   if (kind === 'DaemonSet') {
     throw new InputError(
@@ -47,11 +52,7 @@ export async function resumeServer(server: ServerObjects) {
   const workload = await server.workload();
   const kind = server.target.server.spec.type;
   if (kind === 'CronJob' || kind === 'Job') {
-    return server.patchWorkload(
-      workloadRef(server.target),
-      { spec: { suspend: false } },
-      'merge',
-    );
+    return setJobSuspended(server, false);
   }
   const before = workload.metadata?.annotations?.[SUSPENDED_REPLICAS];
   if (before === undefined) {
