@@ -44,8 +44,9 @@ export interface Config {
        * match by name and are never resolved; a CIDR matches API servers given by address.
        * Any other catalog cluster is listed with an error and never reached. When not set, no
        * catalog-only cluster is reached; clusters in `cocktail.clusters` are not affected.
+       * One comma-separated string also does, as an environment variable gives it.
        */
-      allowedApiServers?: string[];
+      allowedApiServers?: string[] | string;
     };
     clusterApi?: {
       /**
@@ -104,9 +105,10 @@ export interface Config {
     permissions?: {
       /**
        * Users and groups whose members are platform admins: every Service, every cluster, the
-       * raw Kubernetes proxy. For example `group:default/platform-team`.
+       * raw Kubernetes proxy. For example `group:default/platform-team`. One comma-separated
+       * string also does, as an environment variable gives it.
        */
-      platformAdmins?: string[];
+      platformAdmins?: string[] | string;
       /**
        * Whether everyone signed in reads servers' status and monitoring, as the catalog is
        * readable; audit rows and scan findings stay with a Service's members. Default true.

@@ -13,9 +13,16 @@ export const OIDC_CLIENT = {
   response_types: ['code'],
 };
 
-export async function startOidcProvider() {
-  const provider = new Provider(OIDC_ISSUER, {
-    clients: [OIDC_CLIENT],
+/**
+ * Starts the provider on `port`; `redirectUris` are the portal backends' OIDC handlers (each
+ * replica's own when several run).
+ */
+export async function startOidcProvider({
+  port = OIDC_PORT,
+  redirectUris = OIDC_CLIENT.redirect_uris,
+} = {}) {
+  const provider = new Provider(`http://127.0.0.1:${port}`, {
+    clients: [{ ...OIDC_CLIENT, redirect_uris: redirectUris }],
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],
@@ -44,12 +51,27 @@ export async function startOidcProvider() {
     pkce: { required: () => false },
     features: { devInteractions: { enabled: true } },
   });
-  const server = provider.listen(OIDC_PORT, '127.0.0.1');
+  const server = provider.listen(port, '127.0.0.1');
   await new Promise((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   return {
+    metadataUrl: `http://127.0.0.1:${port}/.well-known/openid-configuration`,
     stop: () => new Promise(resolve => server.close(resolve)),
   };
+}
+
+/**
+ * Chooses single sign-on on the portal's sign-in page and signs in as `login` in the provider's
+ * popup; the provider then asks once whether the portal may have the email and profile.
+ */
+export async function signInThroughProvider(page, login) {
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const popup = await popupOpened;
+  await popup.locator('input[name="login"]').fill(login);
+  await popup.locator('input[name="password"]').fill('any password');
+  await popup.getByRole('button', { name: 'Sign-in' }).click();
+  await popup.getByRole('button', { name: 'Continue' }).click();
 }

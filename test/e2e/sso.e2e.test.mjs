@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { startOidcProvider } from './oidcProvider.mjs';
+import { signInThroughProvider, startOidcProvider } from './oidcProvider.mjs';
 import {
   appUrl,
   backendUrl,
@@ -16,20 +16,6 @@ import {
 } from './portal.mjs';
 
 const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
-
-/**
- * Chooses single sign-on on the sign-in page and signs in as `login` in the provider's popup;
- * the provider then asks once whether the portal may have the email and profile.
- */
-async function signInThroughProvider(page, login) {
-  const popupOpened = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const popup = await popupOpened;
-  await popup.locator('input[name="login"]').fill(login);
-  await popup.locator('input[name="password"]').fill('any password');
-  await popup.getByRole('button', { name: 'Sign-in' }).click();
-  await popup.getByRole('button', { name: 'Continue' }).click();
-}
 
 describe('single sign-on through OpenID Connect', () => {
   let oidc;

@@ -42,4 +42,11 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.start();
+// A backend that failed to start exits, so that its supervisor (Kubernetes, systemd) starts it
+// again: replicas starting at once on a fresh database can race on a plugin's first migration,
+// and a second start finds the tables made.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(`Backend failed to start: ${error?.stack ?? error}`);
+  process.exit(1);
+});

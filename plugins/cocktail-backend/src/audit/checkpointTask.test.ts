@@ -66,7 +66,7 @@ describe('createAuditCheckpointTask', () => {
     );
   });
 
-  it('sends nothing when no checkpoint was taken', async () => {
+  it('sends nothing out when no checkpoint was taken, and logs that it ran', async () => {
     const { fn, auditor, logger } = await scheduledTask(
       jest.fn().mockResolvedValue(undefined),
     );
@@ -74,7 +74,9 @@ describe('createAuditCheckpointTask', () => {
     await fn(new AbortController().signal);
 
     expect(auditor.createEvent).not.toHaveBeenCalled();
-    expect(logger.info).not.toHaveBeenCalled();
+    expect(logger.info).toHaveBeenCalledWith(
+      'Audit checkpoint not taken: no rows since the last one',
+    );
   });
 
   it('rejects a frequency that is not a positive number of minutes', async () => {

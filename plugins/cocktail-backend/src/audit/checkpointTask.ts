@@ -31,6 +31,7 @@ export async function createAuditCheckpointTask(options: {
     fn: async () => {
       const checkpoint = await store.takeCheckpoint();
       if (!checkpoint) {
+        logger.info('Audit checkpoint not taken: no rows since the last one');
         return;
       }
       const event = await auditor.createEvent({

@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ApiServerAllowlist } from './ApiServerAllowlist';
 
-function allowlist(allowedApiServers?: string[]) {
+function allowlist(allowedApiServers?: string[] | string) {
   return ApiServerAllowlist.fromConfig(
     new ConfigReader(
       allowedApiServers
@@ -21,6 +21,13 @@ describe('ApiServerAllowlist', () => {
     expect(allowlist().refusal('https://10.1.2.3:6443')).toBe(
       'the suite reaches no cluster that only the catalog registers until cocktail.catalogClusters.allowedApiServers lists its API server; add "10.1.2.3" (or a CIDR around it) there to reach https://10.1.2.3:6443, or define the cluster in cocktail.clusters',
     );
+  });
+
+  it('reads one comma-separated string, as COCKTAIL_ALLOWED_API_SERVERS gives it', () => {
+    const list = allowlist('kubernetes.example.com, 10.0.0.0/8');
+    expect(list.refusal('https://10.1.2.3:6443')).toBeUndefined();
+    expect(list.refusal('https://kubernetes.example.com')).toBeUndefined();
+    expect(list.refusal('https://192.168.0.1:6443')).toContain('is not in');
   });
 
   it('names the API server and the key when it is not listed', () => {

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { BlockList, isIP } from 'node:net';
+import { readStringList } from '../config/readStringList';
 import { parseApiServerUrl } from './apiServerUrl';
 
 export const ALLOWED_API_SERVERS_KEY =
@@ -27,7 +28,7 @@ export class ApiServerAllowlist {
 
   /** Throws an `InputError` naming every entry that is neither a host, an IP address nor a CIDR. */
   static fromConfig(config: Config): ApiServerAllowlist {
-    const values = config.getOptionalStringArray(ALLOWED_API_SERVERS_KEY);
+    const values = readStringList(config, ALLOWED_API_SERVERS_KEY);
     if (values === undefined) {
       return new ApiServerAllowlist(undefined);
     }

@@ -39,6 +39,13 @@ describe('readPermissionsConfig', () => {
     expect(read({ refreshSeconds: 0 }).refreshMs).toBe(0);
   });
 
+  it('reads platform admins from one comma-separated string, as COCKTAIL_PLATFORM_ADMINS gives them', () => {
+    expect(
+      read({ platformAdmins: 'group:default/platform-team, user:default/erin' })
+        .platformAdmins,
+    ).toEqual(['group:default/platform-team', 'user:default/erin']);
+  });
+
   it('names the key and the entry of a platform admin that is not a ref', () => {
     expect(() => read({ platformAdmins: ['group:default/ok', ':x'] })).toThrow(
       'cocktail.permissions.platformAdmins[1]: expected a user or group ref such as group:default/platform-team, got ":x"',
@@ -60,9 +67,9 @@ describe('readPermissionsConfig', () => {
   });
 
   it('names the key of a setting of the wrong type', () => {
-    expect(() =>
-      read({ platformAdmins: 'group:default/platform-team' }),
-    ).toThrow(/cocktail\.permissions\.platformAdmins/);
+    expect(() => read({ platformAdmins: 42 as unknown as string })).toThrow(
+      /cocktail\.permissions\.platformAdmins/,
+    );
     expect(() => read({ openReads: 'sometimes' })).toThrow(
       /cocktail\.permissions\.openReads/,
     );

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { normalizeRef } from '@cocktailcloud/plugin-cocktail-common';
+import { readStringList } from '../config/readStringList';
 
 /**
  * `cocktail.permissions` in app-config.
@@ -28,7 +29,7 @@ export function readPermissionsConfig(
 ): CocktailPermissionsConfig {
   const permissions = config.getOptionalConfig('cocktail.permissions');
   const platformAdmins = (
-    permissions?.getOptionalStringArray('platformAdmins') ?? []
+    readStringList(config, 'cocktail.permissions.platformAdmins') ?? []
   ).map((ref, index) => {
     try {
       return normalizeRef(ref, { defaultKind: 'Group' });
