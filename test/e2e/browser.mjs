@@ -32,15 +32,25 @@ export async function signInAs(page, person) {
   await page
     .getByRole('button', { name: new RegExp(`^${name}( — |$)`) })
     .click();
+  const refusal = await signInOutcome(page);
+  if (refusal !== undefined) {
+    throw new Error(`signing in as ${person} failed: ${refusal}`);
+  }
+  // The home page's search bar.
+  await page.getByPlaceholder(/^Search in /).waitFor();
+}
+
+/**
+ * Waits until a sign-in ends: undefined once the portal's sidebar shows, or the refusal's words
+ * when the sign-in page says it could not sign the person in.
+ */
+export async function signInOutcome(page) {
   const home = page
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Home', exact: true });
   const failed = page.getByText(/^Could not sign in as /);
   await home.or(failed).first().waitFor();
-  if (await failed.isVisible()) {
-    const reason = await page.getByRole('article').innerText();
-    throw new Error(`signing in as ${person} failed: ${reason}`);
-  }
-  // The home page's search bar.
-  await page.getByPlaceholder(/^Search in /).waitFor();
+  return (await failed.isVisible())
+    ? await page.locator('body').innerText()
+    : undefined;
 }

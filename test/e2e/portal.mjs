@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stopProcessGroup } from '../processGroup.mjs';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const appUrl = 'http://localhost:3000';
@@ -72,14 +73,7 @@ export async function startPortal({ extraArgs = [], env = {}, logFile }) {
       if (child.exitCode !== null) {
         return;
       }
-      const exited = new Promise(resolve => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(
-        () => process.kill(-child.pid, 'SIGKILL'),
-        10_000,
-      );
-      await exited;
-      clearTimeout(timer);
+      await stopProcessGroup(child);
       // The backend and app servers can outlive the start script for a moment.
       const gone = Date.now() + 20_000;
       while (

@@ -1,6 +1,7 @@
 // Child processes of the smoke test, each logging to its own file and stopped at the end.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { stopProcessGroup } from '../processGroup.mjs';
 
 /**
  * Starts `command`; with `restarts`, starts it again when it exits with an error, up to that many
@@ -22,18 +23,7 @@ export function startProcess({
     child: undefined,
     async stop() {
       stopping = true;
-      const child = handle.child;
-      if (child.exitCode !== null || child.signalCode !== null) {
-        return;
-      }
-      const exited = new Promise(resolve => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(
-        () => process.kill(-child.pid, 'SIGKILL'),
-        10_000,
-      );
-      await exited;
-      clearTimeout(timer);
+      await stopProcessGroup(handle.child);
     },
   };
   const run = () => {

@@ -1,6 +1,7 @@
 // Signs a person in on a replica's own app page through the OpenID Connect provider, in a fresh
 // browser context, and returns the Backstage identity and token the backend issued.
 import assert from 'node:assert/strict';
+import { signInOutcome } from '../e2e/browser.mjs';
 import { signInThroughProvider } from '../e2e/oidcProvider.mjs';
 
 const SIGN_IN_DEADLINE_MS = 120_000;
@@ -19,15 +20,9 @@ async function attempt(browser, replica, login) {
     assert.equal(await page.getByText('Enter as a Guest User').count(), 0);
 
     await signInThroughProvider(page, login);
-    const home = page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Home', exact: true });
-    const failed = page.getByText(/^Could not sign in as /);
-    await home.or(failed).first().waitFor();
-    if (await failed.isVisible()) {
-      return {
-        refusal: await page.locator('main').innerText(),
-      };
+    const refusal = await signInOutcome(page);
+    if (refusal !== undefined) {
+      return { refusal };
     }
     // The session the popup left, as the app itself refreshes it.
     const session = await page.evaluate(async refreshUrl => {
