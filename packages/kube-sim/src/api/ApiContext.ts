@@ -2,6 +2,7 @@ import type { VersionInfo } from './discovery';
 import { ObjectStore } from '../store/ObjectStore';
 import { ResourceRegistry } from './ResourceRegistry';
 import { TokenRegistry } from './TokenRegistry';
+import type { UserInfo } from '../auth/UserInfo';
 
 /** What every request handler of one cluster works on. */
 export interface ApiContext {
@@ -18,6 +19,8 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** Who sent it; the self reviews answer for them. */
+  user?: UserInfo;
 }
 
 export type ApiResult =

@@ -128,6 +128,19 @@ export const builtInResources: ResourceType[] = [
     'clusterrolebindings',
     { namespaced: false },
   ),
+  ...['SelfSubjectAccessReview', 'SelfSubjectRulesReview'].map(kind =>
+    resource('authorization.k8s.io', 'v1', kind, `${kind.toLowerCase()}s`, {
+      namespaced: false,
+      verbs: ['create'],
+    }),
+  ),
+  resource(
+    'authentication.k8s.io',
+    'v1',
+    'SelfSubjectReview',
+    'selfsubjectreviews',
+    { namespaced: false, verbs: ['create'] },
+  ),
   resource('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', {
     subresources: ['status'],
     shortNames: ['pdb'],

@@ -1,3 +1,4 @@
+import { handleSelfReview, SELF_REVIEW_PLURALS } from './accessReviews';
 import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
 import {
   apiGroup,
@@ -82,6 +83,9 @@ export function dispatchRequest(
   const { type, namespace, name, subresource } = parsed;
   if (type.group === 'metrics.k8s.io') {
     return handleMetrics(ctx, type, namespace, name, request);
+  }
+  if (SELF_REVIEW_PLURALS.includes(type.plural)) {
+    return handleSelfReview(ctx, type, request);
   }
   const method = request.method;
   if (name && subresource) {

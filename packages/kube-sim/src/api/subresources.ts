@@ -195,8 +195,14 @@ function tokenRequest(
       ],
     );
   }
-  const subject = `system:serviceaccount:${serviceAccount.metadata.namespace}:${serviceAccount.metadata.name}`;
-  const { token, expiresAt } = ctx.tokens.issue(subject, expirationSeconds);
+  const { token, expiresAt } = ctx.tokens.issue(
+    {
+      namespace: serviceAccount.metadata.namespace!,
+      name: serviceAccount.metadata.name!,
+      uid: serviceAccount.metadata.uid!,
+    },
+    expirationSeconds,
+  );
   return {
     status: 201,
     body: {

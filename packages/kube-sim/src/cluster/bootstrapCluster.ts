@@ -1,5 +1,6 @@
 import { ResourceRegistry } from '../api/ResourceRegistry';
 import { KubeObject } from '../api/types';
+import { defaultRbacObjects } from '../auth/defaultClusterRoles';
 import { ObjectStore } from '../store/ObjectStore';
 
 const SYSTEM_NAMESPACES = [
@@ -121,6 +122,10 @@ export function bootstrapCluster(
     });
   }
   const nodes = registry.find('', 'v1', 'nodes')!;
+  const [clusterRoles, clusterRoleBindings] = [
+    'clusterroles',
+    'clusterrolebindings',
+  ].map(plural => registry.find('rbac.authorization.k8s.io', 'v1', plural)!);
   for (let i = 1; i <= nodeCount; i++) {
     store.create(
       nodes,
@@ -129,6 +134,13 @@ export function bootstrapCluster(
         controlPlane: i === 1,
       }),
     );
+  }
+  const rbac = defaultRbacObjects();
+  for (const role of rbac.clusterRoles) {
+    store.create(clusterRoles, role);
+  }
+  for (const binding of rbac.clusterRoleBindings) {
+    store.create(clusterRoleBindings, binding);
   }
   store.create(registry.find('storage.k8s.io', 'v1', 'storageclasses')!, {
     apiVersion: 'storage.k8s.io/v1',

@@ -137,6 +137,17 @@ describe('subresources, tokens, metrics, namespaces and CRDs', () => {
     expect(
       new Date(request.status!.expirationTimestamp!).getTime(),
     ).toBeGreaterThan(Date.now() + 590_000);
+    await t.objects.create({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'deployer-view', namespace: 'default' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'view',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'deployer' }],
+    } as any);
     const asDeployer = kubeConfigFor(
       t.k8s,
       t.url,

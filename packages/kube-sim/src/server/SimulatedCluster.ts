@@ -6,6 +6,8 @@ import { ResourceRegistry } from '../api/ResourceRegistry';
 import { StatusError, statusErrors } from '../api/statusErrors';
 import { TokenRegistry } from '../api/TokenRegistry';
 import { ResourceType } from '../api/types';
+import { authenticateRequest } from '../auth/authenticateRequest';
+import { authorizeRequest } from '../auth/authorizeRequest';
 import { SIMULATED_VERSION, versionInfo } from '../api/discovery';
 import { bootstrapCluster } from '../cluster/bootstrapCluster';
 import { ClusterApiController } from '../controllers/clusterApi/ClusterApiController';
@@ -271,21 +273,18 @@ export class SimulatedCluster {
     if (isChange(incoming.method, url)) {
       await this.writeFaults();
     }
-    if (this.tokens.required) {
-      const authorization = incoming.headers.authorization ?? '';
-      const token = authorization.startsWith('Bearer ')
-        ? authorization.slice(7)
-        : undefined;
-      if (!this.tokens.accepts(token)) {
-        throw statusErrors.unauthorized();
-      }
-    }
+    const user = authenticateRequest(
+      this.context,
+      incoming.headers.authorization,
+    );
     const request: ApiRequest = {
       method: incoming.method ?? 'GET',
       query: url.searchParams,
       headers: incoming.headers,
       body,
+      user,
     };
+    authorizeRequest(this.context, user, url.pathname, request);
     const result = dispatchRequest(this.context, url.pathname, request);
     if ('watch' in result) {
       const stop = startWatch(this.context, response, {
