@@ -16,6 +16,17 @@ export interface Config {
        */
       reservedNamespaces?: string[];
     };
+    /** Time-limited cluster access to ServiceMaps' namespaces (the Access tab). */
+    access?: {
+      /** The longest grant anyone may ask for, in minutes; 480 when not set (at most 10080). */
+      maxDurationMinutes?: number;
+      /**
+       * How often expired grants are swept (their ServiceAccount and RoleBinding deleted, which
+       * invalidates their token), in seconds; 60 when not set. A grant shorter than the API
+       * server's ten-minute token minimum ends at the sweep after its expiry.
+       */
+      sweepIntervalSeconds?: number;
+    };
     audit?: {
       /** How long audit rows are kept, in days; 365 when not set. */
       retentionDays?: number;

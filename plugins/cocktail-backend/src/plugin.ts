@@ -26,6 +26,11 @@ import {
   WatchCache,
 } from '@cocktailcloud/plugin-cocktail-node';
 import { AccessExplainer } from './access/AccessExplainer';
+import { createAccessGrantSweepTask } from './accessGrants/accessGrantSweep';
+import { readAccessSettings } from './accessGrants/accessSettings';
+import { DatabaseAccessGrantStore } from './accessGrants/DatabaseAccessGrantStore';
+import { NamespaceAccessGranter } from './accessGrants/NamespaceAccessGranter';
+import { KubernetesOperations } from './lifecycle/KubernetesOperations';
 import { statusSignalRecipients } from './access/statusSignalRecipients';
 import {
   createAuditCheckpointTask,
@@ -224,6 +229,29 @@ export const cocktailPlugin = createBackendPlugin({
           maxFindingsPerScan: scanSettings.maxFindingsPerScan,
           requestTimeoutMs,
         });
+        const accessSettings = readAccessSettings(config);
+        const accessGrantStore = await DatabaseAccessGrantStore.create({
+          database: deps.database,
+        });
+        const accessGranter = new NamespaceAccessGranter({
+          kubeConfigFor: async name =>
+            registry.kubeConfigFor(await registry.getCluster(name)),
+          operationsFor: async name =>
+            new KubernetesOperations(
+              await loadKubernetesClient(),
+              await registry.kubeConfigFor(await registry.getCluster(name)),
+              name,
+              requestTimeoutMs,
+            ),
+        });
+        await createAccessGrantSweepTask({
+          scheduler: deps.scheduler,
+          store: accessGrantStore,
+          granter: accessGranter,
+          audit,
+          logger,
+          intervalSeconds: accessSettings.sweepIntervalSeconds,
+        });
         const routerOptions: RouterOptions = {
           clusterProvisioner,
           ...deps,
@@ -257,6 +285,11 @@ export const cocktailPlugin = createBackendPlugin({
           },
           loadClient: loadKubernetesClient,
           requestTimeoutMs,
+          accessGrants: {
+            store: accessGrantStore,
+            granter: accessGranter,
+            maxDurationMinutes: accessSettings.maxDurationMinutes,
+          },
         };
         deps.httpRouter.use(
           await createRouter(routerOptions, createApiServices(routerOptions)),

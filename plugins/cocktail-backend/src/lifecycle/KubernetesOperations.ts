@@ -74,10 +74,11 @@ export function translateKubernetesError(
  */
 export class KubernetesOperations {
   private readonly objects: k8s.KubernetesObjectApi;
+  private core?: k8s.CoreV1Api;
 
   constructor(
     private readonly client: typeof k8s,
-    config: k8s.KubeConfig,
+    private readonly config: k8s.KubeConfig,
     readonly cluster: string,
     private readonly timeoutMs = REQUEST_TIMEOUT_MS,
   ) {
@@ -254,6 +255,34 @@ export class KubernetesOperations {
           undefined,
           'Background',
         ),
+    );
+  }
+
+  /** A TokenRequest for a ServiceAccount: its token and when the API server lets it expire. */
+  requestToken(
+    namespace: string,
+    serviceAccount: string,
+    expirationSeconds: number,
+  ): Promise<{ token: string; expiresAt: string }> {
+    this.core ??= makeAbortableApiClient(
+      this.client,
+      this.config,
+      this.client.CoreV1Api,
+    );
+    const core = this.core;
+    return this.call(
+      `requesting a token for ServiceAccount/${serviceAccount}`,
+      async () => {
+        const answer = await core.createNamespacedServiceAccountToken({
+          namespace,
+          name: serviceAccount,
+          body: { spec: { audiences: [], expirationSeconds } },
+        });
+        return {
+          token: answer.status!.token,
+          expiresAt: new Date(answer.status!.expirationTimestamp).toISOString(),
+        };
+      },
     );
   }
 

@@ -15,6 +15,10 @@ import type * as k8s from '@kubernetes/client-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AccessExplainer } from '../access/AccessExplainer';
+import { AccessGrantService } from '../accessGrants/AccessGrantService';
+import { accessGrantsRouter } from '../accessGrants/accessGrantsRouter';
+import { NamespaceAccessGranter } from '../accessGrants/NamespaceAccessGranter';
+import { AccessGrantStore } from '../accessGrants/types';
 import { entityAccessRouter } from '../access/entityAccessRouter';
 import { AuditStore } from '../audit';
 import { auditRouter } from '../audit/auditRouter';
@@ -63,6 +67,12 @@ export interface RouterOptions {
     sync?: { run(): Promise<object> };
     /** The report formats uploads may have; the built-in ones when not given. */
     readers?: ScanReportReaders;
+  };
+  /** Time-limited cluster access; no access routes without it (or without the explainer). */
+  accessGrants?: {
+    store: AccessGrantStore;
+    granter: NamespaceAccessGranter;
+    maxDurationMinutes: number;
   };
 }
 
@@ -123,6 +133,23 @@ export async function createRouter(
         httpAuth,
         permissions,
         explainer: options.explainer,
+      }),
+    );
+  }
+  if (options.accessGrants && options.explainer) {
+    const explainer = options.explainer;
+    router.use(
+      accessGrantsRouter({
+        ...options,
+        catalog,
+        maxDurationMinutes: options.accessGrants.maxDurationMinutes,
+        grants: new AccessGrantService({
+          ...options.accessGrants,
+          authorize,
+          auth: options.auth,
+          standingOf: (credentials, serviceMapRef) =>
+            explainer.roleContext(credentials, serviceMapRef),
+        }),
       }),
     );
   }

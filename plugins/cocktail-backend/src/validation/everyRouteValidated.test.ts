@@ -46,9 +46,17 @@ describe('the cocktail router', () => {
       },
       explainer: {} as any,
       imageScans: { store: {} as any },
+      accessGrants: {
+        store: {} as any,
+        granter: {} as any,
+        maxDurationMinutes: 480,
+      },
     });
     const routes = routesOf(express().use(router)._router ?? router, []);
-    expect(routes.length).toBeGreaterThanOrEqual(25);
+    expect(routes.length).toBeGreaterThanOrEqual(28);
+    expect(routes.map(r => r.route)).toContain(
+      'DELETE /servicemaps/:namespace/:name/access/:id',
+    );
     expect(routes.filter(r => !r.validated).map(r => r.route)).toEqual([]);
   });
 });

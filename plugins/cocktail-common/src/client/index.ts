@@ -1,4 +1,6 @@
 export { CocktailApiClient } from './CocktailApiClient';
+export { CocktailAccessClient } from './CocktailAccessClient';
+export type * from './accessGrants';
 export type * from './auditLog';
 export type * from './clusterApi';
 export type * from './provisioning';

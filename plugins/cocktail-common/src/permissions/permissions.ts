@@ -169,6 +169,29 @@ export const cocktailImageScanOverridePermission = createPermission({
 });
 
 /**
+ * Ask for time-limited Kubernetes credentials to a ServiceMap's namespace (at most one's own
+ * role), and list and revoke one's own.
+ *
+ * @public
+ */
+export const cocktailAccessRequestPermission = createPermission({
+  name: 'cocktail.access.request',
+  attributes: { action: 'create' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * See and revoke everyone's access grants to a ServiceMap's namespace.
+ *
+ * @public
+ */
+export const cocktailAccessManagePermission = createPermission({
+  name: 'cocktail.access.manage',
+  attributes: { action: 'delete' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every Cocktail permission, for the permission integration router.
  *
  * @public
@@ -191,4 +214,6 @@ export const cocktailPermissions = [
   cocktailImageScanCreatePermission,
   cocktailImageScanReadPermission,
   cocktailImageScanOverridePermission,
+  cocktailAccessRequestPermission,
+  cocktailAccessManagePermission,
 ];

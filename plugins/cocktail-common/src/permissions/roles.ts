@@ -120,6 +120,13 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
     allows: "read the findings of images the Service's servers run",
   },
   {
+    permission: 'cocktail.access.request',
+    audience: viewer(),
+    verb: 'Asking for cluster access',
+    allows:
+      "get a kubeconfig for the ServiceMap's namespace that expires, with at most their own role (viewer → view, developer → edit, admin → admin), and revoke it",
+  },
+  {
     permission: 'cocktail.server.deploy',
     audience: developer,
     verb: 'Deploying',
@@ -179,6 +186,12 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
     verb: 'Provisioning a ServiceMap',
     allows:
       "provision a ServiceMap's namespace, quota, limits and role bindings",
+  },
+  {
+    permission: 'cocktail.access.manage',
+    audience: admin,
+    verb: "Managing others' cluster access",
+    allows: "see and revoke everyone's cluster access grants on the Service",
   },
   {
     permission: 'cocktail.imagescan.override',
