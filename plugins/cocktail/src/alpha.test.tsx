@@ -74,6 +74,7 @@ describe('the cocktail plugin in the new frontend system', () => {
   it.each([
     ['service', 'Environments', ['service']],
     ['service-map', 'Servers', ['serviceMap']],
+    ['service-map-access', 'Access', ['serviceMap']],
     ['server-status', 'Status', ['server']],
     ['server-monitoring', 'Monitoring', ['server']],
     ['server-operations', 'Operations', ['server']],

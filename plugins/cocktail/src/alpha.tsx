@@ -73,6 +73,19 @@ const serviceMapContent = EntityContentBlueprint.make({
   },
 });
 
+const serviceMapAccessContent = EntityContentBlueprint.make({
+  name: 'service-map-access',
+  params: {
+    path: '/cocktail-access',
+    title: 'Access',
+    filter: isServiceMap,
+    loader: () =>
+      import('./components/AccessGrants/EntityServiceMapAccessContent').then(
+        m => <m.EntityServiceMapAccessContent />,
+      ),
+  },
+});
+
 const serverStatusContent = EntityContentBlueprint.make({
   name: 'server-status',
   params: {
@@ -188,6 +201,7 @@ export default createFrontendPlugin({
     clustersPage,
     serviceContent,
     serviceMapContent,
+    serviceMapAccessContent,
     serverStatusContent,
     serverMonitoringContent,
     serverOperationsContent,

@@ -10,6 +10,7 @@ export {
   CocktailClustersPage,
   EntityCocktailServiceContent,
   EntityCocktailServiceMapContent,
+  EntityCocktailServiceMapAccessContent,
   EntityCocktailServerStatusContent,
   EntityCocktailServerMonitoringContent,
   EntityCocktailServerOperationsContent,

@@ -82,6 +82,24 @@ export const EntityCocktailServiceMapContent: () => JSX.Element =
   );
 
 /**
+ * The Access tab of a ServiceMap entity page: time-limited kubeconfigs for its namespace.
+ *
+ * @public
+ */
+export const EntityCocktailServiceMapAccessContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServiceMapAccessContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/AccessGrants/EntityServiceMapAccessContent'
+          ).then(m => m.EntityServiceMapAccessContent),
+      },
+    }),
+  );
+
+/**
  * The Status tab of a CocktailServer entity page.
  *
  * @public

@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AccessGrant,
+  AccessGrantIssued,
+  AccessGrantList,
+  AccessGrantRequest,
   AuditChainBreakReason,
   AuditChainVerificationView,
   AuditCheckpointView,
@@ -119,6 +123,13 @@ export interface CocktailApi {
     filter: AuditLogFilter,
     format: AuditExportFormat,
   ): Promise<Blob>;
+
+  listAccessGrants(serviceMap: ServerName): Promise<AccessGrantList>;
+  requestAccess(
+    serviceMap: ServerName,
+    request: AccessGrantRequest,
+  ): Promise<AccessGrantIssued>;
+  revokeAccess(serviceMap: ServerName, grantId: string): Promise<AccessGrant>;
 }
 
 /** @public */

@@ -1,10 +1,44 @@
-import { CocktailApiClient } from '@cocktailcloud/plugin-cocktail-common';
+import {
+  AccessGrant,
+  AccessGrantIssued,
+  AccessGrantList,
+  AccessGrantRequest,
+  CocktailAccessClient,
+  CocktailApiClient,
+  CocktailApiClientOptions,
+  NamespacedName,
+} from '@cocktailcloud/plugin-cocktail-common';
 import { CocktailApi } from './CocktailApi';
 
 /**
- * Talks to the `cocktail` backend plugin with the signed-in user's token: the common client,
+ * Talks to the `cocktail` backend plugin with the signed-in user's token: the common clients,
  * given the app's `discoveryApi` and `fetchApi`.
  *
  * @public
  */
-export class CocktailClient extends CocktailApiClient implements CocktailApi {}
+export class CocktailClient extends CocktailApiClient implements CocktailApi {
+  private readonly access: CocktailAccessClient;
+
+  constructor(options: CocktailApiClientOptions) {
+    super(options);
+    this.access = new CocktailAccessClient(options);
+  }
+
+  listAccessGrants(serviceMap: NamespacedName): Promise<AccessGrantList> {
+    return this.access.listAccessGrants(serviceMap);
+  }
+
+  requestAccess(
+    serviceMap: NamespacedName,
+    request: AccessGrantRequest,
+  ): Promise<AccessGrantIssued> {
+    return this.access.requestAccess(serviceMap, request);
+  }
+
+  revokeAccess(
+    serviceMap: NamespacedName,
+    grantId: string,
+  ): Promise<AccessGrant> {
+    return this.access.revokeAccess(serviceMap, grantId);
+  }
+}

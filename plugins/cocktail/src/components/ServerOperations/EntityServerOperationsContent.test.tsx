@@ -79,6 +79,21 @@ describe('EntityServerOperationsContent', () => {
     expect(received.scale).toEqual([{ replicas: 3 }]);
   });
 
+  it("links to the ServiceMap's Access tab for kubectl", async () => {
+    givenServer();
+    await renderCocktail(<EntityServerOperationsContent />, {
+      entity: serverEntity,
+    });
+    expect(
+      await screen.findByRole('link', {
+        name: "Get time-limited access to payments-prod's namespace",
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/servicemap/payments-prod/cocktail-access',
+    );
+  });
+
   it('does not offer scaling to the count the server already has', async () => {
     const received = givenServer();
     await renderCocktail(<EntityServerOperationsContent />, {

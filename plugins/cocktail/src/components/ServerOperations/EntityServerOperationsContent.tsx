@@ -7,6 +7,7 @@ import { entityName } from '../../hooks/entityName';
 import { useServerStatus } from '../../hooks/useServerStatus';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { YourRoleNotice } from '../common/YourRoleNotice';
+import { KubectlAccessLink } from '../AccessGrants/KubectlAccessLink';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { StatusFreshness } from '../ServerOverview/LiveStatusCard';
 import { RolloutCard } from '../ServerMonitoring/RolloutCard';
@@ -80,6 +81,7 @@ export function EntityServerOperationsContent() {
             <RolloutCard status={status.value} />
           </>
         )}
+        <KubectlAccessLink entity={entity} />
       </Grid>
       {active && (
         <OperationDialogFor

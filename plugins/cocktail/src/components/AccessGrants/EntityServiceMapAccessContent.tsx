@@ -1,0 +1,102 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  AccessGrant,
+  AccessGrantIssued,
+} from '@cocktailcloud/plugin-cocktail-common';
+import Grid from '@material-ui/core/Grid';
+import { Alert } from '@material-ui/lab';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { cocktailApiRef, describeApiError } from '../../api';
+import { entityName } from '../../hooks/entityName';
+import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { YourRoleNotice } from '../common/YourRoleNotice';
+import { AccessGrantsTable } from './AccessGrantsTable';
+import { IssuedKubeconfig } from './IssuedKubeconfig';
+import { RequestAccessForm } from './RequestAccessForm';
+
+/**
+ * The Access tab of a ServiceMap: ask for a kubeconfig for its namespace that expires, download
+ * it once, and see and revoke active grants.
+ */
+export function EntityServiceMapAccessContent() {
+  const { entity } = useEntity();
+  const api = useApi(cocktailApiRef);
+  const name = entityName(entity);
+  const access = useEntityAccess(entity);
+  const grants = useAsyncRetry(
+    () => api.listAccessGrants(name),
+    [api, name.namespace, name.name],
+  );
+  const [issued, setIssued] = useState<AccessGrantIssued>();
+  const [revoking, setRevoking] = useState<string>();
+  const [revokeError, setRevokeError] = useState<unknown>();
+
+  const refusal = refusalOf(access, 'cocktail.access.request');
+  if (access.loading || (grants.loading && !grants.value)) {
+    return <Progress />;
+  }
+
+  const request = async (body: Parameters<typeof api.requestAccess>[1]) => {
+    const answer = await api.requestAccess(name, body);
+    setIssued(answer);
+    grants.retry();
+    return answer;
+  };
+  const revoke = async (grant: AccessGrant) => {
+    setRevoking(grant.id);
+    setRevokeError(undefined);
+    try {
+      await api.revokeAccess(name, grant.id);
+    } catch (error) {
+      setRevokeError(error);
+    } finally {
+      setRevoking(undefined);
+      grants.retry();
+    }
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <YourRoleNotice access={access.value} />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        {issued ? (
+          <IssuedKubeconfig
+            issued={issued}
+            onDismiss={() => setIssued(undefined)}
+          />
+        ) : (
+          <RequestAccessForm
+            allowedRoles={grants.value?.allowedRoles ?? []}
+            maxDurationMinutes={grants.value?.maxDurationMinutes ?? 480}
+            refusal={refusal}
+            onRequest={request}
+          />
+        )}
+      </Grid>
+      <Grid item xs={12} md={7}>
+        {revokeError !== undefined && (
+          <Alert severity="error" style={{ marginBottom: 16 }}>
+            {describeApiError(revokeError).message}
+          </Alert>
+        )}
+        {grants.value && (
+          <AccessGrantsTable
+            grants={grants.value.items}
+            scope={grants.value.scope}
+            revoking={revoking}
+            onRevoke={revoke}
+          />
+        )}
+        {grants.error && !refusal && (
+          <ApiErrorPanel error={grants.error} what="Access grants" />
+        )}
+      </Grid>
+    </Grid>
+  );
+}
