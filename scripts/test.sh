@@ -16,3 +16,4 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export NODE_OPTIONS="${NODE_OPTIONS:-} --no-node-snapshot --experimental-vm-modules"
 CI=true yarn backstage-cli repo test --ci
 yarn test:e2e
+yarn test:kubectl

@@ -1,7 +1,9 @@
 /* eslint-disable no-console */
+import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { KubeSim } from './KubeSim';
 import { seedManifestDirectory } from './seed/seedManifests';
+import { servingCertificate } from './server/selfSignedCertificate';
 
 function parseClusters(value: string): string[] {
   const names = value
@@ -63,6 +65,10 @@ const program = new Command('kube-sim')
     'require this bearer token (or a TokenRequest token)',
   )
   .option(
+    '--ca-file <path>',
+    "write the CA certificate of the clusters' HTTPS side here (for a kubeconfig's certificate-authority)",
+  )
+  .option(
     '--nodes <count>',
     'simulated nodes per cluster',
     parseNumber(1, 500),
@@ -120,6 +126,10 @@ const program = new Command('kube-sim')
         console.log(`skipped ${reason}`);
       }
     }
+    if (options.caFile) {
+      writeFileSync(options.caFile, servingCertificate().cert);
+      console.log(`CA certificate written to ${options.caFile}`);
+    }
     for (const [name, url] of Object.entries(sim.urls())) {
       console.log(
         `cluster ${name} ready at ${url}${
@@ -127,6 +137,9 @@ const program = new Command('kube-sim')
         }`,
       );
     }
+    console.log(
+      'each cluster answers HTTPS on its port too, with a self-signed certificate (--ca-file writes its CA); kubectl sends tokens only over HTTPS',
+    );
     console.log(
       'faults can be changed while running: PUT <url>/kube-sim/faults {"latencyMs":200,"errorRate":0.1,"errorCode":503,"down":false}',
     );

@@ -15,6 +15,10 @@ export {
   type SimulatedClusterOptions,
 } from './server/SimulatedCluster';
 export type { FaultSettings } from './server/faults';
+export {
+  servingCertificate,
+  type ServingCertificate,
+} from './server/selfSignedCertificate';
 export type { KubeObject, ResourceType } from './api/types';
 export { ClusterApiController } from './controllers/clusterApi/ClusterApiController';
 export type {

@@ -5,6 +5,7 @@ import { typeKeyOf } from '../store/ObjectStore';
 /** The resources one cluster serves, looked up by URL parts, by kind or by store key. */
 export class ResourceRegistry {
   private readonly types: ResourceType[] = [];
+  private changes = 0;
 
   constructor(extra: ResourceType[] = []) {
     for (const type of [...builtInResources, ...extra]) {
@@ -24,6 +25,7 @@ export class ResourceRegistry {
     } else {
       this.types.push(type);
     }
+    this.changes += 1;
   }
 
   /** Stops serving every resource of an API group. */
@@ -33,6 +35,12 @@ export class ResourceRegistry {
         this.types.splice(i, 1);
       }
     }
+    this.changes += 1;
+  }
+
+  /** Changes whenever a resource is added, replaced or removed; for caches of derived data. */
+  get revision(): number {
+    return this.changes;
   }
 
   all(): ResourceType[] {

@@ -8,9 +8,12 @@ import {
   SIMULATED_VERSION,
 } from './discovery';
 import { handleMetrics } from './metricsHandlers';
+import { isOpenApiPath, serveOpenApi } from './openapi/serveOpenApi';
 import { parseApiPath } from './parseApiPath';
 import { getObject, listObjects } from './readHandlers';
 import { statusErrors } from './statusErrors';
+import { toTable, wantsTable } from './tables/toTable';
+import { KubeObject, ResourceType } from './types';
 import { handleSubresource } from './subresources';
 import {
   createObject,
@@ -19,6 +22,26 @@ import {
   patchObject,
   replaceObject,
 } from './writeHandlers';
+
+/** A get or list answered as a meta.k8s.io Table when the client asks for one (`kubectl get`). */
+function asTableWhenAsked(
+  type: ResourceType,
+  request: ApiRequest,
+  result: ApiResult,
+): ApiResult {
+  if (!('body' in result) || !wantsTable(request.headers.accept)) {
+    return result;
+  }
+  const body = result.body as KubeObject & { items?: KubeObject[] };
+  const isList = Array.isArray(body.items);
+  const table = toTable(
+    type,
+    isList ? body.items! : [body],
+    isList ? body.metadata : { resourceVersion: body.metadata.resourceVersion },
+    request.query,
+  );
+  return { status: result.status, body: table };
+}
 
 export type DispatchResult =
   | ApiResult
@@ -44,6 +67,9 @@ export function dispatchRequest(
   }
   if (path === '/healthz' || path === '/readyz' || path === '/livez') {
     return { status: 200, text: 'ok' };
+  }
+  if (isOpenApiPath(path)) {
+    return serveOpenApi(ctx, path, request);
   }
   const parsed = parseApiPath(path, ctx.registry);
   if (!parsed) {
@@ -94,7 +120,11 @@ export function dispatchRequest(
   if (name) {
     switch (method) {
       case 'GET':
-        return getObject(ctx, type, namespace, name);
+        return asTableWhenAsked(
+          type,
+          request,
+          getObject(ctx, type, namespace, name),
+        );
       case 'PUT':
         return replaceObject(ctx, type, namespace, name, request);
       case 'PATCH':
@@ -113,7 +143,11 @@ export function dispatchRequest(
       if (watch === 'true' || watch === '1') {
         return { watch: true, path: parsed };
       }
-      return listObjects(ctx, type, namespace, request);
+      return asTableWhenAsked(
+        type,
+        request,
+        listObjects(ctx, type, namespace, request),
+      );
     }
     case 'POST':
       return createObject(ctx, type, namespace, request);

@@ -125,6 +125,14 @@ export const statusErrors = {
       'UnsupportedMediaType',
       `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${contentType}`,
     ),
+  protobufKindNotDecoded: (kind: string, decodableKinds: string[]) =>
+    new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `kube-sim cannot decode a protobuf ${kind}: it decodes application/vnd.kubernetes.protobuf request bodies only for ${decodableKinds.join(
+        ', ',
+      )}; send the ${kind} as application/json instead`,
+    ),
   pathNotFound: (path: string) =>
     new StatusError(
       404,

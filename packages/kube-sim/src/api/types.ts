@@ -56,8 +56,28 @@ export interface ResourceType {
   /** 'status', 'scale', 'log', 'token' … */
   subresources: string[];
   verbs: string[];
-  /** Returns why an object is invalid, one message per problem, or [] (CRDs' schemas). */
-  validate?: (object: KubeObject) => string[];
+  /**
+   * Returns why an object is invalid, one message per problem, or [] (CRDs' schemas). With
+   * `pruneUnknownFields` it first drops the fields the schema does not know, from `object` itself.
+   */
+  validate?: (
+    object: KubeObject,
+    options?: { pruneUnknownFields?: boolean },
+  ) => string[];
+  /** A CRD version's openAPIV3Schema, published under /openapi (built-in kinds have their own). */
+  schema?: Record<string, unknown>;
+  /** A CRD version's `additionalPrinterColumns`, the columns of `kubectl get`. */
+  printerColumns?: PrinterColumn[];
+}
+
+/** One of a CRD version's `additionalPrinterColumns`. */
+export interface PrinterColumn {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  jsonPath: string;
+  format?: string;
+  description?: string;
+  priority?: number;
 }
 
 export type WatchEventType =

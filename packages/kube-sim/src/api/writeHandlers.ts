@@ -1,7 +1,9 @@
 import { recordUpdate, serverSideApply } from './apply';
+import { applyDefaults } from './defaults/applyDefaults';
 import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
 import { apiVersionOf } from './builtInResources';
 import { patchValue } from './patch';
+import { FieldValidation, fieldValidation } from './fieldValidation';
 import { contentType, fieldManager, isDryRun, parseBody } from './requestBody';
 import { filterFromQuery } from './selection';
 import { statusErrors } from './statusErrors';
@@ -13,11 +15,15 @@ function target(type: ResourceType, name?: string) {
   return { group: type.group, plural: type.plural, name };
 }
 
-/** Checks what every object needs and what a CRD's schema demands; 400 or 422 otherwise. */
+/**
+ * Checks what every object needs and what a CRD's schema demands; 400 or 422 otherwise.
+ * Unless the directive is Strict, fields the CRD's schema does not know are dropped instead.
+ */
 export function validateObject(
   type: ResourceType,
   object: any,
   namespace: string | undefined,
+  directive: FieldValidation = 'Strict',
 ) {
   if (!object || typeof object !== 'object' || Array.isArray(object)) {
     throw statusErrors.badRequest('the request body must be a JSON object');
@@ -58,7 +64,8 @@ export function validateObject(
       message: `Invalid value: "${metadata.name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
     });
   }
-  for (const message of type.validate?.(object) ?? []) {
+  const pruneUnknownFields = directive !== 'Strict';
+  for (const message of type.validate?.(object, { pruneUnknownFields }) ?? []) {
     const [field, ...rest] = message.split(': ');
     causes.push({ field, message: rest.join(': ') || message });
   }
@@ -122,21 +129,14 @@ function now() {
 }
 
 /** Defaults the API server fills in on create. */
-function withDefaults(type: ResourceType, object: any) {
-  if (type.kind === 'Namespace') {
-    return { ...object, spec: { finalizers: ['kubernetes'], ...object.spec } };
-  }
-  return object;
-}
-
 export function createObject(
   ctx: ApiContext,
   type: ResourceType,
   namespace: string | undefined,
   request: ApiRequest,
 ): ApiResult {
-  const body = withDefaults(type, parseBody(request));
-  validateObject(type, body, namespace);
+  const body = applyDefaults(type, parseBody(request));
+  validateObject(type, body, namespace, fieldValidation(request));
   ensureNamespace(ctx, type, namespace);
   const input = keepStatus(type, {
     ...body,
@@ -163,8 +163,8 @@ export function replaceObject(
   name: string,
   request: ApiRequest,
 ): ApiResult {
-  const body = parseBody(request);
-  validateObject(type, body, namespace);
+  const body = applyDefaults(type, parseBody(request));
+  validateObject(type, body, namespace, fieldValidation(request));
   if (body.metadata?.name !== name) {
     throw statusErrors.badRequest(
       `the name of the object (${body.metadata?.name}) does not match the name on the URL (${name})`,
@@ -222,8 +222,11 @@ export function patchObject(
     throw statusErrors.notFound(target(type, name));
   }
   const patch = parseBody(request);
-  const patched = patchValue(kind, existing, patch) as KubeObject;
-  validateObject(type, patched, namespace);
+  const patched = applyDefaults(
+    type,
+    patchValue(kind, existing, patch) as KubeObject,
+  );
+  validateObject(type, patched, namespace, fieldValidation(request));
   const input = keepStatus(type, patched, existing);
   return {
     status: 200,
@@ -244,10 +247,12 @@ function applyObject(
     );
   }
   const applied = parseBody(request);
+  const directive = fieldValidation(request);
   validateObject(
     type,
     { ...applied, metadata: { name, ...applied?.metadata } },
     namespace,
+    directive,
   );
   const live = ctx.store.get(type, namespace, name);
   if (!live) {
@@ -266,7 +271,7 @@ function applyObject(
   const object = keepStatus(
     type,
     {
-      ...result.object,
+      ...applyDefaults(type, result.object),
       metadata: {
         ...result.object.metadata,
         managedFields: result.managedFields,
@@ -274,7 +279,7 @@ function applyObject(
     },
     live,
   );
-  validateObject(type, object, namespace);
+  validateObject(type, object, namespace, directive);
   const dryRun = isDryRun(request);
   const stored = live
     ? ctx.store.update(

@@ -29,8 +29,10 @@ export function requestAttributes(
   const { type, namespace, name, subresource } = parsed;
   const watch = ['true', '1'].includes(request.query.get('watch') ?? '');
   let verb = VERB_OF_METHOD[request.method];
-  if (request.method === 'GET') {
-    verb = name ? 'get' : watch ? 'watch' : 'list';
+  if (request.method === 'GET' && name) {
+    verb = 'get';
+  } else if (request.method === 'GET') {
+    verb = watch ? 'watch' : 'list';
   } else if (request.method === 'DELETE') {
     verb = name ? 'delete' : 'deletecollection';
   }

@@ -12,8 +12,36 @@ function revisionOf(replicaSet: KubeObject): number {
   return Number(replicaSet.metadata.annotations?.[REVISION] ?? 0);
 }
 
+/**
+ * A value without nulls, empty objects and empty lists, as the API server's semantic equality
+ * sees it: `kubectl rollout undo` sends an old template back with `creationTimestamp: null`
+ * and `resources: {}`, and must find that template's ReplicaSet again.
+ */
+function withoutEmptyValues(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(withoutEmptyValues);
+    return items.length ? items : undefined;
+  }
+  if (value && typeof value === 'object') {
+    // Sorted keys: the same template hashes the same whatever order a client sent it in.
+    const entries = Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, item]) => [key, withoutEmptyValues(item)] as const)
+      .filter(([, item]) => item !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return value === null ? undefined : value;
+}
+
 function templateHash(deployment: KubeObject): string {
-  return shortHash(deployment.spec?.template)
+  const template = deployment.spec?.template ?? {};
+  const labels = { ...template.metadata?.labels };
+  delete labels['pod-template-hash'];
+  const comparable = withoutEmptyValues({
+    ...template,
+    metadata: { ...template.metadata, labels },
+  });
+  return shortHash(comparable ?? {})
     .replace(/[^a-z0-9]/g, '')
     .slice(0, 10);
 }

@@ -100,6 +100,26 @@ function pluralOf(kind: string): string {
   return lower.endsWith('s') ? `${lower}es` : `${lower}s`;
 }
 
+/** A schema that names spec and status (for `kubectl explain`) and keeps every field. */
+function keepEveryField(kind: string) {
+  const anyFields = (description: string) => ({
+    type: 'object',
+    description,
+    'x-kubernetes-preserve-unknown-fields': true,
+  });
+  return {
+    type: 'object',
+    description: `${kind} of Cluster API, as kube-sim simulates it: its fields are kept as given, unchecked. Load the upstream CRD (--crds) for its full schema.`,
+    'x-kubernetes-preserve-unknown-fields': true,
+    properties: {
+      spec: anyFields(`The desired state of the ${kind}.`),
+      status: anyFields(
+        `The observed state of the ${kind}, written by its controller.`,
+      ),
+    },
+  };
+}
+
 /**
  * A CustomResourceDefinition written for kube-sim: every served version keeps unknown fields
  * (no schema is enforced) and has the status subresource, as the upstream CRDs do.
@@ -124,12 +144,7 @@ function simulatedCrd(group: string, kind: string, versions: string[]) {
         name,
         served: true,
         storage: index === versions.length - 1,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            'x-kubernetes-preserve-unknown-fields': true,
-          },
-        },
+        schema: { openAPIV3Schema: keepEveryField(kind) },
         subresources: { status: {} },
       })),
     },

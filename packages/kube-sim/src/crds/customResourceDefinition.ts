@@ -1,4 +1,5 @@
 /** The parts of an apiextensions.k8s.io/v1 CustomResourceDefinition kube-sim reads. */
+import type { PrinterColumn } from '../api/types';
 import { isRecord } from './isRecord';
 
 interface CrdNames {
@@ -14,6 +15,7 @@ export interface CrdVersion {
   served: boolean;
   schema?: { openAPIV3Schema?: Record<string, any> };
   subresources?: Record<string, unknown>;
+  additionalPrinterColumns?: PrinterColumn[];
 }
 
 export interface CustomResourceDefinition {

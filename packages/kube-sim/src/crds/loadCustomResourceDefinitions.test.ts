@@ -107,6 +107,7 @@ describe('resourceTypesFromCrd', () => {
         shortNames: undefined,
         subresources: [],
         verbs: ALL_VERBS,
+        schema: widgetCrd({}).spec.versions[0].schema.openAPIV3Schema,
       },
     ]);
   });
@@ -452,6 +453,15 @@ describeWithUpstreamCrds(
           shortNames: ['cl'],
           subresources: ['status'],
           verbs: ALL_VERBS,
+          schema: expect.objectContaining({ type: 'object' }),
+          printerColumns: expect.arrayContaining([
+            expect.objectContaining({ name: 'Phase', type: 'string' }),
+            expect.objectContaining({
+              name: 'Age',
+              type: 'date',
+              jsonPath: '.metadata.creationTimestamp',
+            }),
+          ]),
         })),
       );
     });
@@ -504,6 +514,13 @@ describeWithUpstreamCrds(
           shortNames: ['vuln', 'vulns'],
           subresources: [],
           verbs: ALL_VERBS,
+          schema: expect.objectContaining({ type: 'object' }),
+          printerColumns: expect.arrayContaining([
+            expect.objectContaining({
+              name: 'Repository',
+              jsonPath: '.report.artifact.repository',
+            }),
+          ]),
         },
       ]);
     });

@@ -41,6 +41,12 @@ function resourceTypeForVersion(
     validate: schemaValidator(
       version.schema?.openAPIV3Schema ?? PRESERVE_EVERYTHING,
     ),
+    ...(version.schema?.openAPIV3Schema && {
+      schema: version.schema.openAPIV3Schema,
+    }),
+    ...(version.additionalPrinterColumns?.length && {
+      printerColumns: version.additionalPrinterColumns,
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { applyDefaults } from '../api/defaults/applyDefaults';
 import { KubeObject } from '../api/types';
 import { KubeSim } from '../KubeSim';
 import { SimulatedCluster } from '../server/SimulatedCluster';
@@ -40,12 +41,8 @@ function createIfMissing(
   if (cluster.store.get(type, namespace, name!)) {
     return 'present';
   }
-  const created =
-    object.kind === 'Namespace'
-      ? // As the API server defaults it on create.
-        { ...object, spec: { finalizers: ['kubernetes'], ...object.spec } }
-      : object;
-  cluster.store.create(type, created);
+  // With the defaults the API server would give it on create.
+  cluster.store.create(type, applyDefaults(type, object));
   return 'created';
 }
 

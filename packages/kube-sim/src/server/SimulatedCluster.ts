@@ -1,7 +1,8 @@
-import http, { IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo, Socket } from 'node:net';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import net, { AddressInfo, Socket } from 'node:net';
 import { ApiContext, ApiRequest } from '../api/ApiContext';
 import { dispatchRequest } from '../api/dispatchRequest';
+import { requestBodyText } from '../api/protobuf/requestBodyText';
 import { ResourceRegistry } from '../api/ResourceRegistry';
 import { StatusError, statusErrors } from '../api/statusErrors';
 import { TokenRegistry } from '../api/TokenRegistry';
@@ -17,7 +18,10 @@ import { ControllerManager } from '../controllers/ControllerManager';
 import { withClusterApiResources } from '../crds/clusterApiResources';
 import { withTrivyOperatorResources } from '../crds/trivyOperatorResources';
 import { ObjectStore } from '../store/ObjectStore';
+import { dualProtocolListener } from './dualProtocolListener';
 import { checkFaultSettings, FaultSettings } from './faults';
+import { readBody } from './readBody';
+import { servingCertificate } from './selfSignedCertificate';
 import { startWatch } from './WatchStream';
 
 export interface SimulatedClusterOptions {
@@ -83,7 +87,8 @@ export class SimulatedCluster {
   private faults: FaultSettings;
   /** Changes made since the faults were last set, for `failWritesAfter`. */
   private writesSinceFaults = 0;
-  private readonly server: http.Server;
+  private readonly server: net.Server;
+  private readonly closeAllConnections: () => void;
   private readonly openWatches = new Set<ServerResponse>();
   private readonly heldRequests = new Set<Socket>();
   private readonly bookmarkIntervalMs: number;
@@ -131,10 +136,16 @@ export class SimulatedCluster {
         options.workloadClusterHost ?? standaloneHost(this, options),
       );
     }
-    this.server = http.createServer((request, response) => {
-      this.handle(request, response).catch(error => this.fail(response, error));
-    });
-    this.server.keepAliveTimeout = 5_000;
+    const { listener, closeAllConnections } = dualProtocolListener(
+      (request, response) => {
+        this.handle(request, response).catch(error =>
+          this.fail(response, error),
+        );
+      },
+      servingCertificate,
+    );
+    this.server = listener;
+    this.closeAllConnections = closeAllConnections;
   }
 
   get context(): ApiContext & { loadFactor: number } {
@@ -189,6 +200,11 @@ export class SimulatedCluster {
     return this.lastUrl;
   }
 
+  /** The same port over HTTPS, with {@link servingCertificate} (kubectl sends tokens only over TLS). */
+  get secureUrl(): string {
+    return this.url.replace(/^http:/, 'https:');
+  }
+
   /** Stops the server and its controllers (and the clusters a lone management cluster started). */
   close(): Promise<void> {
     this.closing ??= this.shutDown();
@@ -204,7 +220,7 @@ export class SimulatedCluster {
     for (const socket of this.heldRequests) {
       socket.destroy();
     }
-    this.server.closeAllConnections();
+    this.closeAllConnections();
     await new Promise<void>(resolve => this.server.close(() => resolve()));
   }
 
@@ -251,7 +267,7 @@ export class SimulatedCluster {
 
   private async handle(incoming: IncomingMessage, response: ServerResponse) {
     const url = new URL(incoming.url ?? '/', 'http://kube-sim');
-    const body = await readBody(incoming);
+    const body = requestBodyText(await readBody(incoming), incoming.headers);
     if (url.pathname === '/kube-sim/faults') {
       this.handleFaultsEndpoint(incoming.method ?? 'GET', body, response);
       return;
@@ -350,15 +366,6 @@ export class SimulatedCluster {
     response.writeHead(status.code, headers);
     response.end(JSON.stringify(status.toStatus()));
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', chunk => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 /** Starts the clusters a lone management cluster provisions on free ports of its own address. */
