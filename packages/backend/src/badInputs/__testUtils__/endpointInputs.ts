@@ -143,6 +143,25 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     good: { dryRun: true, defaultDenyNetworkPolicy: false },
   },
   {
+    name: 'POST servicemaps/…/access',
+    path: `${API}/servicemaps/default/payments-dev/access`,
+    good: { role: 'view', durationMinutes: 10, reason: 'bad inputs' },
+    extra: [
+      badValue('role', { role: 'root', durationMinutes: 10, reason: 'bad inputs' }),
+      badValue('durationMinutes', {
+        role: 'view',
+        durationMinutes: 0,
+        reason: 'bad inputs',
+      }),
+      badValue('durationMinutes', {
+        role: 'view',
+        durationMinutes: 100_000,
+        reason: 'bad inputs',
+      }),
+      badValue('reason', { role: 'view', durationMinutes: 10, reason: '' }),
+    ],
+  },
+  {
     name: 'POST cluster-api/clusters',
     path: `${API}/cluster-api/clusters`,
     good: {

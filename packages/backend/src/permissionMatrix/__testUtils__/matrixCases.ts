@@ -223,6 +223,22 @@ export function endpointCases(
       }),
     },
     {
+      name: 'GET servicemaps/payments-dev/access',
+      permission: 'cocktail.access.request',
+      target: payments,
+      run: get('/api/cocktail/servicemaps/default/payments-dev/access'),
+    },
+    {
+      name: 'POST servicemaps/payments-dev/access (view, 5 minutes)',
+      permission: 'cocktail.access.request',
+      target: payments,
+      run: post('/api/cocktail/servicemaps/default/payments-dev/access', {
+        role: 'view',
+        durationMinutes: 5,
+        reason: 'permission matrix',
+      }),
+    },
+    {
       name: 'GET audit?entityRef=payments-worker',
       permission: 'cocktail.audit.read',
       target: payments,
