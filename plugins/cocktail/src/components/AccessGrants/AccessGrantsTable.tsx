@@ -2,6 +2,7 @@ import { AccessGrant } from '@cocktailcloud/plugin-cocktail-common';
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import { timeLeft } from './timeLeft';
 
 /**
@@ -18,14 +19,18 @@ export function AccessGrantsTable(props: {
     {
       title: 'Person',
       render: grant => (
-        <EntityRefLink entityRef={grant.userRef} defaultKind="user" />
+        <>
+          <EntityRefLink entityRef={grant.userRef} defaultKind="user" />
+          <Typography variant="caption" component="div" color="textSecondary">
+            {grant.serviceAccount}
+          </Typography>
+        </>
       ),
     },
     { title: 'Role', field: 'role' },
     { title: 'Reason', field: 'reason' },
-    { title: 'ServiceAccount', field: 'serviceAccount' },
     {
-      title: 'Expires',
+      title: 'Time left',
       render: grant => (
         <span title={new Date(grant.expiresAt).toLocaleString()}>
           {timeLeft(grant.expiresAt)}

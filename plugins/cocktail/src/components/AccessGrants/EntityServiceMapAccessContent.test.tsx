@@ -62,10 +62,9 @@ describe('EntityServiceMapAccessContent', () => {
     });
     expect(await rowsOfTable('Your active grants (1)')).toEqual([
       [
-        'bob',
+        'bobcocktail-access-bob-6f1c2a4e',
         'edit',
         'INC-42 stuck worker',
-        'cocktail-access-bob-6f1c2a4e',
         '10 min left',
         'Revoke',
       ],

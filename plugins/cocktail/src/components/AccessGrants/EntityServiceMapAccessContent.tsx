@@ -64,7 +64,8 @@ export function EntityServiceMapAccessContent() {
       <Grid item xs={12}>
         <YourRoleNotice access={access.value} />
       </Grid>
-      <Grid item xs={12} md={5}>
+      {/* A new kubeconfig takes the whole width, so its kubectl lines are read in one piece. */}
+      <Grid item xs={12} md={issued ? 12 : 5} lg={issued ? 12 : 4}>
         {issued ? (
           <IssuedKubeconfig
             issued={issued}
@@ -79,7 +80,7 @@ export function EntityServiceMapAccessContent() {
           />
         )}
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} md={issued ? 12 : 7} lg={issued ? 12 : 8}>
         {revokeError !== undefined && (
           <Alert severity="error" style={{ marginBottom: 16 }}>
             {describeApiError(revokeError).message}
