@@ -26,6 +26,11 @@ export interface Config {
        * server's ten-minute token minimum ends at the sweep after its expiry.
        */
       sweepIntervalSeconds?: number;
+      /**
+       * The namespace where the ServiceAccounts of platform admins' cluster-wide read grants
+       * live; `kube-system` when not set. It must exist on every cluster.
+       */
+      clusterGrantNamespace?: string;
     };
     audit?: {
       /** How long audit rows are kept, in days; 365 when not set. */

@@ -249,7 +249,10 @@ describe('time-limited cluster access from the Access tab', () => {
       .getByRole('row')
       .filter({ hasText: 'INC-42 worker stuck in payments-dev' });
     await row.waitFor();
-    assert.match(await row.innerText(), /Bob Lee[\s\S]*edit[\s\S]*(9|10) min left/);
+    assert.match(
+      await row.innerText(),
+      /Bob Lee[\s\S]*edit[\s\S]*(9|10) min left/,
+    );
     await screenshot('access-alice-grants');
     await row.getByRole('button', { name: /^Revoke / }).click();
     await row.waitFor({ state: 'detached' });
@@ -277,6 +280,57 @@ describe('time-limited cluster access from the Access tab', () => {
       rows.map(r => [r.actor, r.outcome]),
       [['user:default/alice', 'succeeded']],
     );
+  });
+
+  it('gives erin (platform admin) read on the whole dev cluster from its page, and nothing more', async t => {
+    await newPageAs('erin');
+    await page.goto(`${appUrl}/catalog/default/resource/dev/cocktail-cluster`);
+    await page.getByText('Read the whole cluster').waitFor();
+    await page.getByLabel('Reason').fill('INC-43 review across teams');
+    await page.getByRole('button', { name: 'Get kubeconfig' }).click();
+    await page.getByTestId('cocktail-access-issued').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download .*\.kubeconfig$/ }).click(),
+    ]);
+    assert.match(
+      download.suggestedFilename(),
+      /^dev-cluster-read-erin-[0-9a-f]{8}\.kubeconfig$/,
+    );
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page
+      .getByRole('cell', { name: 'INC-43 review across teams' })
+      .waitFor();
+    await screenshot('access-erin-cluster-read');
+    for (const namespace of ['payments-dev', 'payments-staging']) {
+      assert.equal(
+        await clusterAnswer(file, `/api/v1/namespaces/${namespace}/pods`),
+        200,
+      );
+    }
+    assert.equal(
+      await clusterAnswer(file, '/api/v1/namespaces/payments-dev/secrets'),
+      403,
+    );
+    if (!hasKubectl) {
+      t.diagnostic('kubectl is not installed: its steps are skipped');
+      return;
+    }
+    const pods = kubectl(file, 'get', 'pods', '--all-namespaces');
+    assert.equal(pods.code, 0, pods.stderr);
+    assert.match(pods.stdout, /payments-dev\s+payments-api-dev-/);
+    const refused = kubectl(
+      file,
+      'delete',
+      'deployment',
+      'payments-api-dev',
+      '-n',
+      'payments-dev',
+    );
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /Forbidden/);
   });
 
   it('ends a one-minute grant at the sweep after its expiry', async () => {

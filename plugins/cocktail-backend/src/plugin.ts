@@ -29,7 +29,7 @@ import { AccessExplainer } from './access/AccessExplainer';
 import { createAccessGrantSweepTask } from './accessGrants/accessGrantSweep';
 import { readAccessSettings } from './accessGrants/accessSettings';
 import { DatabaseAccessGrantStore } from './accessGrants/DatabaseAccessGrantStore';
-import { NamespaceAccessGranter } from './accessGrants/NamespaceAccessGranter';
+import { AccessGranter } from './accessGrants/AccessGranter';
 import { KubernetesOperations } from './lifecycle/KubernetesOperations';
 import { statusSignalRecipients } from './access/statusSignalRecipients';
 import {
@@ -233,7 +233,7 @@ export const cocktailPlugin = createBackendPlugin({
         const accessGrantStore = await DatabaseAccessGrantStore.create({
           database: deps.database,
         });
-        const accessGranter = new NamespaceAccessGranter({
+        const accessGranter = new AccessGranter({
           kubeConfigFor: async name =>
             registry.kubeConfigFor(await registry.getCluster(name)),
           operationsFor: async name =>
@@ -289,6 +289,7 @@ export const cocktailPlugin = createBackendPlugin({
             store: accessGrantStore,
             granter: accessGranter,
             maxDurationMinutes: accessSettings.maxDurationMinutes,
+            clusterGrantNamespace: accessSettings.clusterGrantNamespace,
           },
         };
         deps.httpRouter.use(

@@ -2,7 +2,7 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   AccessGrant,
   AccessGrantIssued,
@@ -12,17 +12,17 @@ import {
   cocktailAccessRequestPermission,
   CocktailRole,
 } from '@cocktailcloud/plugin-cocktail-common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { actorOf } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
 import { allowedAccessRoles, checkAccessRole } from './accessRoles';
-import { grantServiceAccountName } from './grantObjects';
-import { NamespaceAccessGranter } from './NamespaceAccessGranter';
+import { issueGrant, revokeGrant } from './issueGrant';
+import { AccessGranter } from './AccessGranter';
 import { AccessGrantStore } from './types';
 
 /** The ServiceMap a grant is for, as the catalog has it. */
 export interface AccessTarget {
-  serviceMapRef: string;
+  entityRef: string;
   serviceRef: string;
   serviceTitle: string;
   cluster: string;
@@ -34,10 +34,6 @@ export interface AccessTarget {
 /** A person's standing on the target's Service. */
 export type Standing = { role?: CocktailRole; platformAdmin: boolean };
 
-export function tokenFingerprint(token: string): string {
-  return createHash('sha256').update(token).digest('hex').slice(0, 16);
-}
-
 /**
  * Who may ask for, see and revoke time-limited access to a ServiceMap's namespace: anyone with a
  * role on its Service asks for at most their own role and sees and revokes their own grants;
@@ -47,12 +43,12 @@ export class AccessGrantService {
   constructor(
     private readonly deps: {
       store: AccessGrantStore;
-      granter: NamespaceAccessGranter;
+      granter: AccessGranter;
       authorize: Authorize;
       auth: AuthService;
       standingOf(
         credentials: BackstageCredentials,
-        serviceMapRef: string,
+        entityRef: string,
       ): Promise<Standing>;
       maxDurationMinutes: number;
       now?: () => Date;
@@ -67,18 +63,18 @@ export class AccessGrantService {
     await authorize(
       credentials,
       cocktailAccessRequestPermission,
-      target.serviceMapRef,
+      target.entityRef,
     );
     const manager = await this.mayManage(credentials, target);
     const actor = actorOf(this.deps.auth, credentials);
-    const active = (await this.deps.store.listActive(target.serviceMapRef))
+    const active = (await this.deps.store.listActive(target.entityRef))
       .filter(grant => manager || grant.userRef === actor)
       .filter(grant => new Date(grant.expiresAt) > this.now());
     return {
       items: active,
       scope: manager ? 'all' : 'own',
       allowedRoles: allowedAccessRoles(
-        await this.deps.standingOf(credentials, target.serviceMapRef),
+        await this.deps.standingOf(credentials, target.entityRef),
       ),
       maxDurationMinutes: this.deps.maxDurationMinutes,
     };
@@ -94,53 +90,23 @@ export class AccessGrantService {
     await this.deps.authorize(
       credentials,
       cocktailAccessRequestPermission,
-      target.serviceMapRef,
+      target.entityRef,
     );
     checkAccessRole(
       request.role,
-      await this.deps.standingOf(credentials, target.serviceMapRef),
+      await this.deps.standingOf(credentials, target.entityRef),
       target.serviceTitle,
     );
-    const userRef = actorOf(this.deps.auth, credentials);
-    const createdAt = this.now();
-    const expiresAt = new Date(
-      createdAt.getTime() + request.durationMinutes * 60_000,
-    );
-    const base = {
-      id: grantId,
-      serviceMapRef: target.serviceMapRef,
+    return issueGrant(this.deps, credentials, {
+      scope: 'namespace',
+      entityRef: target.entityRef,
       serviceRef: target.serviceRef,
       cluster: target.cluster,
       namespace: target.namespace,
-      userRef,
-      role: request.role,
-      reason: request.reason,
-      serviceAccount: grantServiceAccountName(userRef, grantId),
-      createdAt: createdAt.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    };
-    const { token, kubeconfig } = await this.deps.granter.grant(
-      base,
-      request.durationMinutes,
-    );
-    const grant: AccessGrant = {
-      ...base,
-      tokenFingerprint: tokenFingerprint(token),
-    };
-    try {
-      await this.deps.store.insert(grant);
-    } catch (error) {
-      await this.deps.granter.revoke(grant);
-      throw error;
-    }
-    return {
-      grant,
-      kubeconfig,
-      fileName: `${target.name}-${base.serviceAccount.replace(
-        /^cocktail-access-/,
-        '',
-      )}.kubeconfig`,
-    };
+      fileNamePrefix: target.name,
+      request,
+      grantId,
+    });
   }
 
   /** Revokes a grant of the target's: one's own, or anyone's with `cocktail.access.manage`. */
@@ -152,12 +118,12 @@ export class AccessGrantService {
     await this.deps.authorize(
       credentials,
       cocktailAccessRequestPermission,
-      target.serviceMapRef,
+      target.entityRef,
     );
     const grant = await this.deps.store.get(grantId);
-    if (!grant || grant.serviceMapRef !== target.serviceMapRef) {
+    if (!grant || grant.entityRef !== target.entityRef) {
       throw new NotFoundError(
-        `no access grant ${grantId} on ${target.serviceMapRef}`,
+        `no access grant ${grantId} on ${target.entityRef}`,
       );
     }
     const actor = actorOf(this.deps.auth, credentials);
@@ -165,22 +131,10 @@ export class AccessGrantService {
       await this.deps.authorize(
         credentials,
         cocktailAccessManagePermission,
-        target.serviceMapRef,
+        target.entityRef,
       );
     }
-    if (grant.endedAt) {
-      throw new ConflictError(
-        `access grant ${grantId} already ended at ${grant.endedAt} (${grant.endReason})`,
-      );
-    }
-    await this.deps.granter.revoke(grant);
-    const ending = {
-      endedAt: this.now(),
-      endedBy: actor,
-      endReason: 'revoked' as const,
-    };
-    await this.deps.store.end(grantId, ending);
-    return { ...grant, ...ending, endedAt: ending.endedAt.toISOString() };
+    return revokeGrant(this.deps, grant, actor);
   }
 
   newGrantId(): string {
@@ -195,7 +149,7 @@ export class AccessGrantService {
       await this.deps.authorize(
         credentials,
         cocktailAccessManagePermission,
-        target.serviceMapRef,
+        target.entityRef,
       );
       return true;
     } catch (error) {

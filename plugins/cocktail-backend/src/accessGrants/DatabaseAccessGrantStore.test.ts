@@ -6,7 +6,8 @@ jest.setTimeout(60_000);
 
 const grant = (id: string, expiresAt: string): StoredAccessGrant => ({
   id,
-  serviceMapRef: 'servicemap:default/payments-dev',
+  scope: 'namespace',
+  entityRef: 'servicemap:default/payments-dev',
   serviceRef: 'service:default/payments',
   cluster: 'dev',
   namespace: 'payments-dev',
@@ -39,8 +40,28 @@ describe.each(TestDatabases.create().eachSupportedId())(
       );
       await store.insert(early);
       expect(await store.get(early.id)).toEqual(early);
-      expect(await store.listActive(early.serviceMapRef)).toEqual([early]);
+      expect(await store.listActive(early.entityRef)).toEqual([early]);
       expect(await store.listActive('servicemap:default/other')).toEqual([]);
+    });
+
+    it('keeps a cluster-wide grant without a Service, and lists it on the cluster only', async () => {
+      const store = await createStore();
+      const { serviceRef: _serviceRef, ...namespaceGrant } = grant(
+        'aaaaaaaa-0000-4000-8000-000000000004',
+        '2026-12-06T10:30:00.000Z',
+      );
+      const clusterWide = {
+        ...namespaceGrant,
+        scope: 'cluster' as const,
+        entityRef: 'resource:default/dev',
+        namespace: 'kube-system',
+        role: 'view' as const,
+      };
+      await store.insert(clusterWide);
+      expect(await store.get(clusterWide.id)).toEqual(clusterWide);
+      expect(await store.listActive('resource:default/dev')).toEqual([
+        clusterWide,
+      ]);
     });
 
     it('finds the expired grants, ends each once, and keeps the ended row', async () => {
@@ -68,9 +89,9 @@ describe.each(TestDatabases.create().eachSupportedId())(
         endedAt: '2026-12-06T11:00:00.000Z',
         endReason: 'expired',
       });
-      expect(
-        (await store.listActive(early.serviceMapRef)).map(g => g.id),
-      ).toEqual([late.id]);
+      expect((await store.listActive(early.entityRef)).map(g => g.id)).toEqual([
+        late.id,
+      ]);
       expect(await store.listExpired(new Date('2026-12-06T11:00:00Z'))).toEqual(
         [],
       );

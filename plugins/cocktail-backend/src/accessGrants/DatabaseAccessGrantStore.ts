@@ -28,6 +28,7 @@ interface GrantRow {
   ended_at: Date | string | null;
   ended_by: string | null;
   end_reason: string | null;
+  scope: string;
 }
 
 function isoOf(value: Date | string): string {
@@ -37,8 +38,9 @@ function isoOf(value: Date | string): string {
 function toRow(grant: StoredAccessGrant): GrantRow {
   return {
     id: grant.id,
-    service_map_ref: grant.serviceMapRef,
-    service_ref: grant.serviceRef,
+    scope: grant.scope,
+    service_map_ref: grant.entityRef,
+    service_ref: grant.serviceRef ?? '',
     cluster: grant.cluster,
     namespace: grant.namespace,
     user_ref: grant.userRef,
@@ -57,8 +59,9 @@ function toRow(grant: StoredAccessGrant): GrantRow {
 function fromRow(row: GrantRow): StoredAccessGrant {
   return {
     id: row.id,
-    serviceMapRef: row.service_map_ref,
-    serviceRef: row.service_ref,
+    scope: row.scope === 'cluster' ? 'cluster' : 'namespace',
+    entityRef: row.service_map_ref,
+    ...(row.service_ref && { serviceRef: row.service_ref }),
     cluster: row.cluster,
     namespace: row.namespace,
     userRef: row.user_ref,
@@ -103,9 +106,9 @@ export class DatabaseAccessGrantStore implements AccessGrantStore {
     return row && fromRow(row);
   }
 
-  async listActive(serviceMapRef: string): Promise<StoredAccessGrant[]> {
+  async listActive(entityRef: string): Promise<StoredAccessGrant[]> {
     const rows = await this.db<GrantRow>(TABLE)
-      .where({ service_map_ref: serviceMapRef })
+      .where({ service_map_ref: entityRef })
       .whereNull('ended_at')
       .orderBy('created_at', 'desc');
     return rows.map(fromRow);

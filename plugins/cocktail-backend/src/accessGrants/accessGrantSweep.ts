@@ -1,6 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { AuditStore } from '../audit';
-import { NamespaceAccessGranter } from './NamespaceAccessGranter';
+import { AccessGranter } from './AccessGranter';
 import { AccessGrantStore } from './types';
 
 /** Who the audit log names for an expiry: the plugin, not a person. */
@@ -13,7 +13,7 @@ export const SWEEP_ACTOR = 'plugin:cocktail/access-sweep';
  */
 export async function sweepExpiredGrants(deps: {
   store: AccessGrantStore;
-  granter: Pick<NamespaceAccessGranter, 'revoke'>;
+  granter: Pick<AccessGranter, 'revoke'>;
   audit: Pick<AuditStore, 'record'>;
   logger: LoggerService;
   now?: Date;
@@ -28,7 +28,7 @@ export async function sweepExpiredGrants(deps: {
       failed += 1;
       deps.logger.warn(
         `Access grant ${grant.id} of ${grant.userRef} on ${
-          grant.serviceMapRef
+          grant.entityRef
         } expired but its objects could not be removed; retrying on the next run: ${
           (error as Error).message
         }`,
@@ -48,7 +48,7 @@ export async function sweepExpiredGrants(deps: {
       actor: SWEEP_ACTOR,
       action: 'access.expire',
       outcome: 'succeeded',
-      entityRef: grant.serviceMapRef,
+      entityRef: grant.entityRef,
       cluster: grant.cluster,
       namespace: grant.namespace,
       details: {
@@ -67,7 +67,7 @@ export async function sweepExpiredGrants(deps: {
 export async function createAccessGrantSweepTask(options: {
   scheduler: SchedulerService;
   store: AccessGrantStore;
-  granter: Pick<NamespaceAccessGranter, 'revoke'>;
+  granter: Pick<AccessGranter, 'revoke'>;
   audit: Pick<AuditStore, 'record'>;
   logger: LoggerService;
   intervalSeconds: number;

@@ -22,9 +22,9 @@ import { createRouter } from '../service/createRouter';
 import { startSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { roleTableAuthorize } from './__testUtils__/roleTableAuthorize';
 import { sweepExpiredGrants, SWEEP_ACTOR } from './accessGrantSweep';
-import { tokenFingerprint } from './AccessGrantService';
+import { tokenFingerprint } from './issueGrant';
 import { DatabaseAccessGrantStore } from './DatabaseAccessGrantStore';
-import { NamespaceAccessGranter } from './NamespaceAccessGranter';
+import { AccessGranter } from './AccessGranter';
 
 jest.setTimeout(60_000);
 
@@ -76,7 +76,7 @@ describe('time-limited cluster access: /servicemaps/:namespace/:name/access', ()
   let app: express.Express;
   let audit: DatabaseAuditStore;
   let store: DatabaseAccessGrantStore;
-  let granter: NamespaceAccessGranter;
+  let granter: AccessGranter;
   let cache: WatchCache;
 
   beforeAll(async () => {
@@ -104,7 +104,11 @@ describe('time-limited cluster access: /servicemaps/:namespace/:name/access', ()
       platformAdmins: ['group:default/platform-team'],
       refreshMs: 10_000,
     });
-    const ownershipOf = (userRef: string) => [userRef];
+    // erin is a platform admin, through the platform team.
+    const ownershipOf = (userRef: string) =>
+      userRef === 'user:default/erin'
+        ? [userRef, 'group:default/platform-team']
+        : [userRef];
     const explainer = new AccessExplainer({
       directory,
       catalog,
@@ -119,7 +123,7 @@ describe('time-limited cluster access: /servicemaps/:namespace/:name/access', ()
         },
       },
     });
-    granter = new NamespaceAccessGranter({
+    granter = new AccessGranter({
       kubeConfigFor: async () => started.kubeConfig,
       operationsFor: async name =>
         new KubernetesOperations(client, started.kubeConfig, name, 5_000),
@@ -199,7 +203,7 @@ describe('time-limited cluster access: /servicemaps/:namespace/:name/access', ()
     expect(response.headers['cache-control']).toBe('no-store');
     const { grant, kubeconfig, fileName } = response.body.result;
     expect(grant).toMatchObject({
-      serviceMapRef: 'servicemap:default/payments-dev',
+      entityRef: 'servicemap:default/payments-dev',
       userRef: 'user:default/bob',
       role: 'edit',
       namespace: 'payments-dev',
@@ -436,6 +440,136 @@ describe('time-limited cluster access: /servicemaps/:namespace/:name/access', ()
           `ServiceAccount/${grant.serviceAccount}`,
         ],
       },
+    });
+  });
+
+  describe('cluster-wide read for platform admins: /clusters/:name/access', () => {
+    const CLUSTER_ACCESS = '/clusters/prod/access';
+    const READ = {
+      durationMinutes: 30,
+      reason: 'incident review across teams',
+    };
+
+    it('gives erin a kubeconfig that reads every namespace but no Secrets, and changes nothing', async () => {
+      const response = await request(app)
+        .post(CLUSTER_ACCESS)
+        .set('Authorization', as('erin'))
+        .send(READ);
+      expect(response.status).toBe(201);
+      expect(response.headers['cache-control']).toBe('no-store');
+      const { grant, kubeconfig, fileName } = response.body.result;
+      expect(grant).toMatchObject({
+        scope: 'cluster',
+        entityRef: 'resource:default/prod',
+        cluster: 'prod',
+        namespace: 'kube-system',
+        role: 'view',
+        userRef: 'user:default/erin',
+      });
+      expect(grant.serviceRef).toBeUndefined();
+      expect(fileName).toMatch(
+        /^prod-cluster-read-erin-[0-9a-f]{8}\.kubeconfig$/,
+      );
+      expect(parseYaml(kubeconfig).contexts[0].context.namespace).toBe(
+        'default',
+      );
+
+      const erin = clientsFrom(kubeconfig);
+      for (const namespace of ['payments-dev', 'payments-prod']) {
+        expect(
+          await httpCodeOf(erin.core.listNamespacedPod({ namespace })),
+        ).toBe(200);
+      }
+      expect(
+        await httpCodeOf(
+          erin.core.listNamespacedSecret({ namespace: 'payments-dev' }),
+        ),
+      ).toBe(403);
+      expect(
+        await httpCodeOf(
+          erin.core.createNamespacedConfigMap({
+            namespace: 'payments-dev',
+            body: { metadata: { name: 'from-erin' } },
+          }),
+        ),
+      ).toBe(403);
+
+      const listed = await request(app)
+        .get(CLUSTER_ACCESS)
+        .set('Authorization', as('erin'));
+      expect(listed.body.items.map((g: any) => g.id)).toEqual([grant.id]);
+      // Namespace grants do not list cluster grants.
+      const onServiceMap = await request(app)
+        .get(ACCESS)
+        .set('Authorization', as('erin'));
+      expect(onServiceMap.body.items.map((g: any) => g.id)).not.toContain(
+        grant.id,
+      );
+
+      const revoked = await request(app)
+        .delete(`${CLUSTER_ACCESS}/${grant.id}`)
+        .set('Authorization', as('erin'));
+      expect(revoked.status).toBe(200);
+      expect(revoked.body.result).toMatchObject({
+        endReason: 'revoked',
+        endedBy: 'user:default/erin',
+      });
+      expect(
+        await httpCodeOf(
+          erin.core.listNamespacedPod({ namespace: 'payments-dev' }),
+        ),
+      ).toBe(401);
+      const rows = await audit.query({
+        entityRefs: ['resource:default/prod'],
+        action: 'access.revoke',
+      });
+      expect(
+        rows.items.map(r => [r.actor, r.outcome, r.details?.scope]),
+      ).toEqual([['user:default/erin', 'succeeded', 'cluster']]);
+    });
+
+    it('refuses a Service admin who is not a platform admin, and audits the refusal', async () => {
+      const response = await request(app)
+        .post(CLUSTER_ACCESS)
+        .set('Authorization', as('alice'))
+        .send(READ);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        'Reading a whole cluster with kubectl needs a platform admin; you are not one. Ask a platform admin (group:default/platform-team).',
+      );
+      const listed = await request(app)
+        .get(CLUSTER_ACCESS)
+        .set('Authorization', as('alice'));
+      expect(listed.status).toBe(403);
+      const rows = await audit.query({
+        entityRefs: ['resource:default/prod'],
+        action: 'access.grant',
+        actor: 'user:default/alice',
+      });
+      expect(rows.items.map(r => r.outcome)).toEqual(['denied']);
+    });
+
+    it('names the unknown cluster and the field that is wrong', async () => {
+      const unknown = await request(app)
+        .post('/clusters/nowhere/access')
+        .set('Authorization', as('erin'))
+        .send(READ);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'No cluster named "nowhere"; the known clusters are "prod"',
+      );
+      const withRole = await request(app)
+        .post(CLUSTER_ACCESS)
+        .set('Authorization', as('erin'))
+        .send({ ...READ, role: 'admin' });
+      expect(withRole.status).toBe(400);
+      expect(withRole.body.error.message).toContain('role');
+      const tooLong = await request(app)
+        .post(CLUSTER_ACCESS)
+        .set('Authorization', as('erin'))
+        .send({ ...READ, durationMinutes: 481 });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.message).toContain('durationMinutes');
     });
   });
 });

@@ -69,7 +69,7 @@ export function accessGrantsRouter(options: {
       .service(parsed.namespace, parsed.name, credentials)
       .catch(() => undefined);
     return {
-      serviceMapRef: refOf(serviceMap),
+      entityRef: refOf(serviceMap),
       serviceRef,
       serviceTitle: service?.metadata.title ?? parsed.name,
       cluster: clusterNameOf(serviceMap),
@@ -88,7 +88,7 @@ export function accessGrantsRouter(options: {
     request: req,
     credentials,
     action,
-    entityRef: target.serviceMapRef,
+    entityRef: target.entityRef,
     cluster: target.cluster,
     namespace: target.namespace,
     details,

@@ -5,6 +5,8 @@ export interface AccessSettings {
   maxDurationMinutes: number;
   /** How often expired grants are swept. */
   sweepIntervalSeconds: number;
+  /** Where the ServiceAccounts of cluster-wide read grants live. */
+  clusterGrantNamespace: string;
 }
 
 function wholeNumberAt(
@@ -17,6 +19,16 @@ function wholeNumberAt(
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new Error(
       `${key} must be a whole number from ${min} to ${max}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function namespaceAt(config: Config, key: string, fallback: string): string {
+  const value = config.getOptionalString(key) ?? fallback;
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value)) {
+    throw new Error(
+      `${key} must be a Kubernetes namespace name (lowercase letters, digits and "-", at most 63 characters), got "${value}"`,
     );
   }
   return value;
@@ -36,6 +48,11 @@ export function readAccessSettings(config: Config): AccessSettings {
       'cocktail.access.sweepIntervalSeconds',
       60,
       [5, 3600],
+    ),
+    clusterGrantNamespace: namespaceAt(
+      config,
+      'cocktail.access.clusterGrantNamespace',
+      'kube-system',
     ),
   };
 }

@@ -25,11 +25,13 @@ export function grantServiceAccountName(userRef: string, grantId: string) {
 }
 
 /**
- * The objects of one grant in the ServiceMap's namespace: a ServiceAccount labelled with the
- * person and the expiry, and a RoleBinding of it to the Kubernetes ClusterRole.
+ * The objects of one grant: a ServiceAccount labelled with the person and the expiry, and a
+ * binding of it to the Kubernetes ClusterRole — a RoleBinding in the ServiceMap's namespace, or,
+ * for a cluster-wide grant, a ClusterRoleBinding.
  */
 export function grantObjects(grant: {
   id: string;
+  scope: 'namespace' | 'cluster';
   namespace: string;
   userRef: string;
   role: AccessGrantRole;
@@ -49,12 +51,14 @@ export function grantObjects(grant: {
       'cocktail.io/access-expires-at': grant.expiresAt,
     },
   };
+  const clusterWide = grant.scope === 'cluster';
+  const { namespace: _namespace, ...clusterMetadata } = metadata;
   return [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata,
+      kind: clusterWide ? 'ClusterRoleBinding' : 'RoleBinding',
+      metadata: clusterWide ? clusterMetadata : metadata,
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
         kind: 'ClusterRole',

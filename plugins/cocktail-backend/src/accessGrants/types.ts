@@ -8,7 +8,7 @@ export interface AccessGrantStore {
   insert(grant: StoredAccessGrant): Promise<void>;
   get(id: string): Promise<StoredAccessGrant | undefined>;
   /** Grants of a ServiceMap that have not ended (expired ones included until swept). */
-  listActive(serviceMapRef: string): Promise<StoredAccessGrant[]>;
+  listActive(entityRef: string): Promise<StoredAccessGrant[]>;
   /** Grants past their expiry that have not ended yet, oldest first. */
   listExpired(now: Date): Promise<StoredAccessGrant[]>;
   /**

@@ -17,7 +17,9 @@ import Router from 'express-promise-router';
 import { AccessExplainer } from '../access/AccessExplainer';
 import { AccessGrantService } from '../accessGrants/AccessGrantService';
 import { accessGrantsRouter } from '../accessGrants/accessGrantsRouter';
-import { NamespaceAccessGranter } from '../accessGrants/NamespaceAccessGranter';
+import { clusterAccessRouter } from '../accessGrants/clusterAccessRouter';
+import { ClusterReadAccessService } from '../accessGrants/ClusterReadAccessService';
+import { AccessGranter } from '../accessGrants/AccessGranter';
 import { AccessGrantStore } from '../accessGrants/types';
 import { entityAccessRouter } from '../access/entityAccessRouter';
 import { AuditStore } from '../audit';
@@ -71,8 +73,10 @@ export interface RouterOptions {
   /** Time-limited cluster access; no access routes without it (or without the explainer). */
   accessGrants?: {
     store: AccessGrantStore;
-    granter: NamespaceAccessGranter;
+    granter: AccessGranter;
     maxDurationMinutes: number;
+    /** Where cluster-wide read grants' ServiceAccounts live; `kube-system` when not given. */
+    clusterGrantNamespace?: string;
   };
 }
 
@@ -149,6 +153,19 @@ export async function createRouter(
           auth: options.auth,
           standingOf: (credentials, serviceMapRef) =>
             explainer.roleContext(credentials, serviceMapRef),
+        }),
+      }),
+    );
+    router.use(
+      clusterAccessRouter({
+        ...options,
+        maxDurationMinutes: options.accessGrants.maxDurationMinutes,
+        clusterGrants: new ClusterReadAccessService({
+          ...options.accessGrants,
+          serviceAccountNamespace:
+            options.accessGrants.clusterGrantNamespace ?? 'kube-system',
+          authorize,
+          auth: options.auth,
         }),
       }),
     );

@@ -4,6 +4,7 @@ import {
   AccessGrantIssued,
   AccessGrantList,
   AccessGrantRequest,
+  ClusterAccessRequest,
 } from './accessGrants';
 import {
   CocktailApiClientOptions,
@@ -17,8 +18,13 @@ function accessPath({ namespace, name }: NamespacedName) {
   )}/access`;
 }
 
+function clusterAccessPath(cluster: string) {
+  return `/clusters/${encodeURIComponent(cluster)}/access`;
+}
+
 /**
- * Time-limited cluster access to ServiceMaps' namespaces, through the `cocktail` backend.
+ * Time-limited cluster access to ServiceMaps' namespaces, and platform admins' cluster-wide
+ * read, through the `cocktail` backend.
  *
  * @public
  */
@@ -55,6 +61,38 @@ export class CocktailAccessClient {
     const answer = await this.http.json<{ result: AccessGrant }>(
       'DELETE',
       `${accessPath(serviceMap)}/${encodeURIComponent(grantId)}`,
+      undefined,
+      options,
+    );
+    return answer.result;
+  }
+
+  /** Active cluster-wide read grants on a cluster (platform admins). */
+  async listClusterAccessGrants(
+    cluster: string,
+    options?: CocktailRequestOptions,
+  ): Promise<AccessGrantList> {
+    return this.http.get(clusterAccessPath(cluster), options);
+  }
+
+  /** Asks for read on the whole cluster but Secrets; the answer's kubeconfig is the only copy. */
+  async requestClusterAccess(
+    cluster: string,
+    request: ClusterAccessRequest,
+    options?: CocktailRequestOptions,
+  ): Promise<AccessGrantIssued> {
+    return this.http.result(clusterAccessPath(cluster), request, options);
+  }
+
+  /** Revokes a cluster-wide read grant. */
+  async revokeClusterAccess(
+    cluster: string,
+    grantId: string,
+    options?: CocktailRequestOptions,
+  ): Promise<AccessGrant> {
+    const answer = await this.http.json<{ result: AccessGrant }>(
+      'DELETE',
+      `${clusterAccessPath(cluster)}/${encodeURIComponent(grantId)}`,
       undefined,
       options,
     );

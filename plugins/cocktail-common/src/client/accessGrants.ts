@@ -19,15 +19,30 @@ export interface AccessGrantRequest {
 }
 
 /**
+ * The body of `POST /clusters/:name/access`: cluster-wide read (`view`) for platform admins.
+ *
+ * @public
+ */
+export interface ClusterAccessRequest {
+  durationMinutes: number;
+  reason: string;
+}
+
+/**
  * One grant of time-limited access; the token itself is never stored, only its fingerprint.
  *
  * @public
  */
 export interface AccessGrant {
   id: string;
-  serviceMapRef: string;
-  serviceRef: string;
+  /** `namespace`: a ServiceMap's namespace; `cluster`: read on the whole cluster. */
+  scope: 'namespace' | 'cluster';
+  /** The entity the grant is on: the ServiceMap, or the cluster's `kubernetes-cluster` Resource. */
+  entityRef: string;
+  /** The ServiceMap's Service; absent for cluster-wide grants. */
+  serviceRef?: string;
   cluster: string;
+  /** The ServiceMap's namespace; for a cluster-wide grant, where its ServiceAccount lives. */
   namespace: string;
   /** Who the access is for: the person who asked. */
   userRef: string;

@@ -192,6 +192,18 @@ export const cocktailAccessManagePermission = createPermission({
 });
 
 /**
+ * Get a kubeconfig that reads everything on a cluster but Secrets (its `view` ClusterRole bound
+ * cluster-wide), for a limited time; checked against the cluster's `kubernetes-cluster` Resource.
+ *
+ * @public
+ */
+export const cocktailAccessClusterPermission = createPermission({
+  name: 'cocktail.access.cluster',
+  attributes: { action: 'create' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every Cocktail permission, for the permission integration router.
  *
  * @public
@@ -216,4 +228,5 @@ export const cocktailPermissions = [
   cocktailImageScanOverridePermission,
   cocktailAccessRequestPermission,
   cocktailAccessManagePermission,
+  cocktailAccessClusterPermission,
 ];

@@ -207,6 +207,13 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
     allows: "upgrade a cluster's Kubernetes version, scale or add node pools",
   },
   {
+    permission: 'cocktail.access.cluster',
+    audience: { type: 'platform-admin' },
+    verb: 'Reading a whole cluster with kubectl',
+    allows:
+      'get a kubeconfig that reads everything on a cluster but Secrets, for a limited time, and revoke such grants',
+  },
+  {
     permission: 'cocktail.cluster.create',
     audience: { type: 'platform-admin' },
     verb: 'Creating clusters',

@@ -4,6 +4,7 @@ import {
   AccessGrantIssued,
   AccessGrantList,
   AccessGrantRequest,
+  ClusterAccessRequest,
   AuditChainBreakReason,
   AuditChainVerificationView,
   AuditCheckpointView,
@@ -130,6 +131,12 @@ export interface CocktailApi {
     request: AccessGrantRequest,
   ): Promise<AccessGrantIssued>;
   revokeAccess(serviceMap: ServerName, grantId: string): Promise<AccessGrant>;
+  listClusterAccessGrants(cluster: string): Promise<AccessGrantList>;
+  requestClusterAccess(
+    cluster: string,
+    request: ClusterAccessRequest,
+  ): Promise<AccessGrantIssued>;
+  revokeClusterAccess(cluster: string, grantId: string): Promise<AccessGrant>;
 }
 
 /** @public */

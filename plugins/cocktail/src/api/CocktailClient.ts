@@ -3,6 +3,7 @@ import {
   AccessGrantIssued,
   AccessGrantList,
   AccessGrantRequest,
+  ClusterAccessRequest,
   CocktailAccessClient,
   CocktailApiClient,
   CocktailApiClientOptions,
@@ -40,5 +41,20 @@ export class CocktailClient extends CocktailApiClient implements CocktailApi {
     grantId: string,
   ): Promise<AccessGrant> {
     return this.access.revokeAccess(serviceMap, grantId);
+  }
+
+  listClusterAccessGrants(cluster: string): Promise<AccessGrantList> {
+    return this.access.listClusterAccessGrants(cluster);
+  }
+
+  requestClusterAccess(
+    cluster: string,
+    request: ClusterAccessRequest,
+  ): Promise<AccessGrantIssued> {
+    return this.access.requestClusterAccess(cluster, request);
+  }
+
+  revokeClusterAccess(cluster: string, grantId: string): Promise<AccessGrant> {
+    return this.access.revokeClusterAccess(cluster, grantId);
   }
 }

@@ -147,7 +147,11 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     path: `${API}/servicemaps/default/payments-dev/access`,
     good: { role: 'view', durationMinutes: 10, reason: 'bad inputs' },
     extra: [
-      badValue('role', { role: 'root', durationMinutes: 10, reason: 'bad inputs' }),
+      badValue('role', {
+        role: 'root',
+        durationMinutes: 10,
+        reason: 'bad inputs',
+      }),
       badValue('durationMinutes', {
         role: 'view',
         durationMinutes: 0,
@@ -159,6 +163,15 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
         reason: 'bad inputs',
       }),
       badValue('reason', { role: 'view', durationMinutes: 10, reason: '' }),
+    ],
+  },
+  {
+    name: 'POST clusters/…/access',
+    path: `${API}/clusters/prod/access`,
+    good: { durationMinutes: 10, reason: 'bad inputs' },
+    extra: [
+      badValue('durationMinutes', { durationMinutes: 0, reason: 'bad inputs' }),
+      badValue('reason', { durationMinutes: 10, reason: 'why' }),
     ],
   },
   {

@@ -80,6 +80,21 @@ export function endpointCases(
       run: get('/api/cocktail/clusters/prod'),
     },
     {
+      name: 'GET /clusters/prod/access',
+      permission: 'cocktail.access.cluster',
+      target: { cluster: 'prod' },
+      run: get('/api/cocktail/clusters/prod/access'),
+    },
+    {
+      name: 'POST /clusters/prod/access (cluster-wide read, 5 minutes)',
+      permission: 'cocktail.access.cluster',
+      target: { cluster: 'prod' },
+      run: post('/api/cocktail/clusters/prod/access', {
+        durationMinutes: 5,
+        reason: 'permission matrix',
+      }),
+    },
+    {
       name: 'GET payments-worker/status',
       permission: 'cocktail.server.read',
       target: payments,

@@ -10,6 +10,8 @@ import { timeLeft } from './timeLeft';
  * may revoke (their own, or everyone's for Service admins).
  */
 export function AccessGrantsTable(props: {
+  /** The table's title before the count; by scope when not given. */
+  title?: string;
   grants: AccessGrant[];
   scope: 'all' | 'own';
   revoking?: string;
@@ -56,7 +58,8 @@ export function AccessGrantsTable(props: {
   return (
     <Table
       title={`${
-        props.scope === 'all' ? 'Active grants' : 'Your active grants'
+        props.title ??
+        (props.scope === 'all' ? 'Active grants' : 'Your active grants')
       } (${props.grants.length})`}
       options={{ paging: false, search: false, padding: 'dense' }}
       columns={columns}

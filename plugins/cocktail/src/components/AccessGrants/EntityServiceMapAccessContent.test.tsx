@@ -20,7 +20,8 @@ const ACCESS_URL = `${COCKTAIL_URL}/servicemaps/default/payments-prod/access`;
 function grant(overrides: Partial<AccessGrant> = {}): AccessGrant {
   return {
     id: '6f1c2a4e-1111-4abc-8def-000000000001',
-    serviceMapRef: 'servicemap:default/payments-prod',
+    scope: 'namespace',
+    entityRef: 'servicemap:default/payments-prod',
     serviceRef: 'service:default/payments',
     cluster: 'prod',
     namespace: 'payments-prod',

@@ -20,9 +20,12 @@ const ROLES: Array<{ role: AccessGrantRole; label: string }> = [
 
 /**
  * The form asking for a kubeconfig: role (only those the person may have), duration, reason.
- * Disabled, with the reason, when the person may not ask at all.
+ * Disabled, with the reason, when the person may not ask at all. With `fixedRole` there is no
+ * choice of role, only what it gives.
  */
 export function RequestAccessForm(props: {
+  title?: string;
+  fixedRole?: { role: AccessGrantRole; description: string };
   allowedRoles: AccessGrantRole[];
   maxDurationMinutes: number;
   refusal?: string;
@@ -61,34 +64,24 @@ export function RequestAccessForm(props: {
   };
 
   return (
-    <InfoCard title="Ask for cluster access">
+    <InfoCard title={props.title ?? 'Ask for cluster access'}>
       {refusal && (
         <Alert severity="info" data-testid="cocktail-access-refusal">
           {refusal}
         </Alert>
       )}
-      <TextField
-        select
-        fullWidth
-        margin="normal"
-        id="cocktail-access-role"
-        label="Kubernetes role"
-        value={role}
-        disabled={disabled}
-        onChange={e => setRole(e.target.value as AccessGrantRole)}
-        helperText="At most your role on the Service: viewers get view, developers edit, admins admin."
-      >
-        {ROLES.map(option => (
-          <MenuItem
-            key={option.role}
-            value={option.role}
-            disabled={!allowedRoles.includes(option.role)}
-          >
-            {option.label}
-            {!allowedRoles.includes(option.role) && ' (not for your role)'}
-          </MenuItem>
-        ))}
-      </TextField>
+      {props.fixedRole ? (
+        <Typography variant="body2" style={{ marginTop: 16 }}>
+          {props.fixedRole.description}
+        </Typography>
+      ) : (
+        <RoleChoice
+          role={role}
+          allowedRoles={allowedRoles}
+          disabled={disabled}
+          onChange={setRole}
+        />
+      )}
       <TextField
         select
         fullWidth
@@ -135,5 +128,38 @@ export function RequestAccessForm(props: {
         {busy ? 'Creating…' : 'Get kubeconfig'}
       </Button>
     </InfoCard>
+  );
+}
+
+function RoleChoice(props: {
+  role: AccessGrantRole | '';
+  allowedRoles: AccessGrantRole[];
+  disabled: boolean;
+  onChange(role: AccessGrantRole): void;
+}) {
+  const { allowedRoles } = props;
+  return (
+    <TextField
+      select
+      fullWidth
+      margin="normal"
+      id="cocktail-access-role"
+      label="Kubernetes role"
+      value={props.role}
+      disabled={props.disabled}
+      onChange={e => props.onChange(e.target.value as AccessGrantRole)}
+      helperText="At most your role on the Service: viewers get view, developers edit, admins admin."
+    >
+      {ROLES.map(option => (
+        <MenuItem
+          key={option.role}
+          value={option.role}
+          disabled={!allowedRoles.includes(option.role)}
+        >
+          {option.label}
+          {!allowedRoles.includes(option.role) && ' (not for your role)'}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

@@ -19,6 +19,14 @@ registerMswTestHooks(server);
 
 function givenCluster(description: ClusterDescription | Response) {
   server.use(
+    http.get(`${COCKTAIL_URL}/clusters/prod/access`, () =>
+      HttpResponse.json({
+        items: [],
+        scope: 'all',
+        allowedRoles: ['view'],
+        maxDurationMinutes: 480,
+      }),
+    ),
     http.get(`${COCKTAIL_URL}/clusters/prod`, () =>
       description instanceof Response
         ? description

@@ -11,6 +11,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { cocktailApiRef } from '../../api';
 import { useLiveResource } from '../../hooks/useLiveResource';
+import { ClusterReadAccess } from '../AccessGrants/ClusterReadAccess';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ClusterHealthStatus } from '../common/ClusterHealthStatus';
 import { NodesTable } from './NodesTable';
@@ -85,6 +86,9 @@ export function EntityClusterContent() {
             Nodes are unknown while the cluster does not answer.
           </InfoCard>
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <ClusterReadAccess entity={entity} />
       </Grid>
     </Grid>
   );

@@ -14,6 +14,7 @@ const MIN_TOKEN_SECONDS = 600;
 type GrantOnCluster = Pick<
   StoredAccessGrant,
   | 'id'
+  | 'scope'
   | 'cluster'
   | 'namespace'
   | 'userRef'
@@ -23,12 +24,12 @@ type GrantOnCluster = Pick<
 >;
 
 /**
- * A grant's objects on its cluster: creates the ServiceAccount and RoleBinding (checked by a dry
+ * A grant's objects on its cluster: creates the ServiceAccount and its binding (checked by a dry
  * run first) and a token for it; removes them again to revoke. A grant shorter than the API
  * server's ten-minute token minimum gets a ten-minute token, and its end comes from the sweep
  * deleting the ServiceAccount, which invalidates the token.
  */
-export class NamespaceAccessGranter {
+export class AccessGranter {
   constructor(
     private readonly deps: {
       operationsFor(cluster: string): Promise<KubernetesOperations>;
@@ -73,7 +74,8 @@ export class NamespaceAccessGranter {
         server: cluster.server,
         certificateAuthorityData: cluster.caData,
         skipTlsVerify: cluster.skipTLSVerify,
-        namespace: grant.namespace,
+        // A cluster-wide grant reads every namespace; kubectl starts in `default`.
+        namespace: grant.scope === 'cluster' ? 'default' : grant.namespace,
         userName: grant.serviceAccount,
         token,
       }),
