@@ -12,27 +12,19 @@ import { AuditStore } from '../audit';
 import { auditedOperation } from '../service/auditedOperation';
 import { clusterNameOf, refOf, serviceRefOf } from '../summaries/catalogRefs';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
-import {
-  entityParams,
-  reasonText,
-  wholeNumber,
-} from '../validation/inputFields';
+import { entityParams } from '../validation/inputFields';
 import { validatedRouter } from '../validation/validatedRouter';
 import { AccessGrantService, AccessTarget } from './AccessGrantService';
+import { durationAndReason, grantId } from './grantBodies';
 
-const grantParams = entityParams.extend({
-  id: z.string().uuid({ error: 'expected a grant id (a UUID)' }),
-});
+const grantParams = entityParams.extend({ id: grantId });
 
 function grantBody(maxDurationMinutes: number) {
   return z.strictObject({
     role: z.enum(['view', 'edit', 'admin'], {
       error: 'expected view, edit or admin',
     }),
-    durationMinutes: wholeNumber(1, maxDurationMinutes),
-    reason: reasonText(500).pipe(
-      z.string().min(5, { error: 'expected at least 5 characters saying why' }),
-    ),
+    ...durationAndReason(maxDurationMinutes),
   });
 }
 

@@ -10,26 +10,16 @@ import express from 'express';
 import { z } from 'zod';
 import { AuditStore } from '../audit';
 import { auditedOperation } from '../service/auditedOperation';
-import { entityName, reasonText, wholeNumber } from '../validation/inputFields';
+import { entityName } from '../validation/inputFields';
 import { validatedRouter } from '../validation/validatedRouter';
 import {
   ClusterAccessTarget,
   ClusterReadAccessService,
 } from './ClusterReadAccessService';
+import { durationAndReason, grantId } from './grantBodies';
 
 const clusterParams = z.strictObject({ name: entityName });
-const clusterGrantParams = clusterParams.extend({
-  id: z.string().uuid({ error: 'expected a grant id (a UUID)' }),
-});
-
-function clusterGrantBody(maxDurationMinutes: number) {
-  return z.strictObject({
-    durationMinutes: wholeNumber(1, maxDurationMinutes),
-    reason: reasonText(500).pipe(
-      z.string().min(5, { error: 'expected at least 5 characters saying why' }),
-    ),
-  });
-}
+const clusterGrantParams = clusterParams.extend({ id: grantId });
 
 /**
  * Cluster-wide read access for platform admins: `GET`, `POST` and `DELETE
@@ -96,7 +86,7 @@ export function clusterAccessRouter(options: {
     '/clusters/:name/access',
     {
       params: clusterParams,
-      body: clusterGrantBody(options.maxDurationMinutes),
+      body: z.strictObject(durationAndReason(options.maxDurationMinutes)),
     },
     async ({ params, body }, req, res) => {
       const credentials = await options.httpAuth.credentials(req);

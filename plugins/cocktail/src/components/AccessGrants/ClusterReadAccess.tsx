@@ -1,19 +1,15 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AccessGrant,
-  AccessGrantIssued,
-  ClusterAccessRequest,
-} from '@cocktailcloud/plugin-cocktail-common';
+import { ClusterAccessRequest } from '@cocktailcloud/plugin-cocktail-common';
 import Grid from '@material-ui/core/Grid';
 import { Alert } from '@material-ui/lab';
-import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cocktailApiRef, describeApiError } from '../../api';
 import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { AccessGrantsTable } from './AccessGrantsTable';
+import { useAccessGrantActions } from './useAccessGrantActions';
 import { IssuedKubeconfig } from './IssuedKubeconfig';
 import { RequestAccessForm } from './RequestAccessForm';
 
@@ -38,43 +34,25 @@ export function ClusterReadAccess(props: { entity: Entity }) {
     async () => (mayAsk ? api.listClusterAccessGrants(cluster) : undefined),
     [api, cluster, mayAsk],
   );
-  const [issued, setIssued] = useState<AccessGrantIssued>();
-  const [revoking, setRevoking] = useState<string>();
-  const [revokeError, setRevokeError] = useState<unknown>();
+  const { issued, dismissIssued, revoking, revokeError, request, revoke } =
+    useAccessGrantActions({
+      request: (body: ClusterAccessRequest) =>
+        api.requestClusterAccess(cluster, {
+          durationMinutes: body.durationMinutes,
+          reason: body.reason,
+        }),
+      revoke: grantId => api.revokeClusterAccess(cluster, grantId),
+      reload: () => grants.retry(),
+    });
   if (access.loading) {
     return <Progress />;
   }
-
-  const request = async (body: ClusterAccessRequest) => {
-    const answer = await api.requestClusterAccess(cluster, {
-      durationMinutes: body.durationMinutes,
-      reason: body.reason,
-    });
-    setIssued(answer);
-    grants.retry();
-    return answer;
-  };
-  const revoke = async (grant: AccessGrant) => {
-    setRevoking(grant.id);
-    setRevokeError(undefined);
-    try {
-      await api.revokeClusterAccess(cluster, grant.id);
-    } catch (error) {
-      setRevokeError(error);
-    } finally {
-      setRevoking(undefined);
-      grants.retry();
-    }
-  };
 
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={issued ? 12 : 5} lg={issued ? 12 : 4}>
         {issued ? (
-          <IssuedKubeconfig
-            issued={issued}
-            onDismiss={() => setIssued(undefined)}
-          />
+          <IssuedKubeconfig issued={issued} onDismiss={dismissIssued} />
         ) : (
           <RequestAccessForm
             title="Read the whole cluster"

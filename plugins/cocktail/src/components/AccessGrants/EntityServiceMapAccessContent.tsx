@@ -1,13 +1,8 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  AccessGrant,
-  AccessGrantIssued,
-} from '@cocktailcloud/plugin-cocktail-common';
 import Grid from '@material-ui/core/Grid';
 import { Alert } from '@material-ui/lab';
-import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cocktailApiRef, describeApiError } from '../../api';
 import { entityName } from '../../hooks/entityName';
@@ -15,6 +10,7 @@ import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { YourRoleNotice } from '../common/YourRoleNotice';
 import { AccessGrantsTable } from './AccessGrantsTable';
+import { useAccessGrantActions } from './useAccessGrantActions';
 import { IssuedKubeconfig } from './IssuedKubeconfig';
 import { RequestAccessForm } from './RequestAccessForm';
 
@@ -31,33 +27,18 @@ export function EntityServiceMapAccessContent() {
     () => api.listAccessGrants(name),
     [api, name.namespace, name.name],
   );
-  const [issued, setIssued] = useState<AccessGrantIssued>();
-  const [revoking, setRevoking] = useState<string>();
-  const [revokeError, setRevokeError] = useState<unknown>();
+  const { issued, dismissIssued, revoking, revokeError, request, revoke } =
+    useAccessGrantActions({
+      request: (body: Parameters<typeof api.requestAccess>[1]) =>
+        api.requestAccess(name, body),
+      revoke: grantId => api.revokeAccess(name, grantId),
+      reload: () => grants.retry(),
+    });
 
   const refusal = refusalOf(access, 'cocktail.access.request');
   if (access.loading || (grants.loading && !grants.value)) {
     return <Progress />;
   }
-
-  const request = async (body: Parameters<typeof api.requestAccess>[1]) => {
-    const answer = await api.requestAccess(name, body);
-    setIssued(answer);
-    grants.retry();
-    return answer;
-  };
-  const revoke = async (grant: AccessGrant) => {
-    setRevoking(grant.id);
-    setRevokeError(undefined);
-    try {
-      await api.revokeAccess(name, grant.id);
-    } catch (error) {
-      setRevokeError(error);
-    } finally {
-      setRevoking(undefined);
-      grants.retry();
-    }
-  };
 
   return (
     <Grid container spacing={3}>
@@ -67,10 +48,7 @@ export function EntityServiceMapAccessContent() {
       {/* A new kubeconfig takes the whole width, so its kubectl lines are read in one piece. */}
       <Grid item xs={12} md={issued ? 12 : 5} lg={issued ? 12 : 4}>
         {issued ? (
-          <IssuedKubeconfig
-            issued={issued}
-            onDismiss={() => setIssued(undefined)}
-          />
+          <IssuedKubeconfig issued={issued} onDismiss={dismissIssued} />
         ) : (
           <RequestAccessForm
             allowedRoles={grants.value?.allowedRoles ?? []}
