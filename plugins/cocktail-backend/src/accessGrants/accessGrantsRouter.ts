@@ -15,9 +15,9 @@ import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { entityParams } from '../validation/inputFields';
 import { validatedRouter } from '../validation/validatedRouter';
 import { AccessGrantService, AccessTarget } from './AccessGrantService';
-import { durationAndReason, grantId } from './grantBodies';
+import { durationAndReason, grantIdParam } from './grantBodies';
 
-const grantParams = entityParams.extend({ id: grantId });
+const grantParams = entityParams.extend({ id: grantIdParam });
 
 function grantBody(maxDurationMinutes: number) {
   return z.strictObject({

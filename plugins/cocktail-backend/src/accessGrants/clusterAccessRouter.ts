@@ -16,10 +16,10 @@ import {
   ClusterAccessTarget,
   ClusterReadAccessService,
 } from './ClusterReadAccessService';
-import { durationAndReason, grantId } from './grantBodies';
+import { durationAndReason, grantIdParam } from './grantBodies';
 
 const clusterParams = z.strictObject({ name: entityName });
-const clusterGrantParams = clusterParams.extend({ id: grantId });
+const clusterGrantParams = clusterParams.extend({ id: grantIdParam });
 
 /**
  * Cluster-wide read access for platform admins: `GET`, `POST` and `DELETE

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reasonText, wholeNumber } from '../validation/inputFields';
 
 /** A grant's id, as in a route's `:id`. */
-export const grantId = z
+export const grantIdParam = z
   .string()
   .uuid({ error: 'expected a grant id (a UUID)' });
 
