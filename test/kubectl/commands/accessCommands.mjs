@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 
 export function declareAccessCommands(tally, cluster) {
   const tokens = new Map();
-  /** Runs checks with a ServiceAccount's token (the kubeconfig is HTTPS: kubectl sends it). */
-  async function withTokenOf(serviceAccount, checks) {
-    await checks(await tokenOf(serviceAccount));
-  }
-  /** A token of a ServiceAccount in `shop`, made once with `kubectl create token`. */
+  /**
+   * A token of a ServiceAccount in `shop`, made once with `kubectl create token`; kubectl sends
+   * it because the kubeconfig is HTTPS.
+   */
   function tokenOf(serviceAccount) {
     if (!tokens.has(serviceAccount)) {
       tokens.set(
@@ -98,46 +97,39 @@ export function declareAccessCommands(tally, cluster) {
   );
 
   tally.it('a view token lists pods where it is bound', async () => {
-    await withTokenOf('reader', async token => {
-      const out = await cluster.kubectl.ok(
-        'get',
-        'pods',
-        '-l',
-        'app=api',
-        '-n',
-        'shop',
-        `--token=${token}`,
-      );
-      assert.match(out, /^api-/m);
-    });
+    const token = await tokenOf('reader');
+    const out = await cluster.kubectl.ok(
+      'get',
+      'pods',
+      '-l',
+      'app=api',
+      '-n',
+      'shop',
+      `--token=${token}`,
+    );
+    assert.match(out, /^api-/m);
   });
 
   tally.it('auth whoami with a token names its ServiceAccount', async () => {
-    await withTokenOf('reader', async token => {
-      const out = await cluster.kubectl.ok(
-        'auth',
-        'whoami',
-        `--token=${token}`,
-      );
-      assert.match(out, /^Username\s+system:serviceaccount:shop:reader$/m, out);
-    });
+    const token = await tokenOf('reader');
+    const out = await cluster.kubectl.ok('auth', 'whoami', `--token=${token}`);
+    assert.match(out, /^Username\s+system:serviceaccount:shop:reader$/m, out);
   });
 
   tally.it('a token of an unbound ServiceAccount is Forbidden', async () => {
-    await withTokenOf('stranger', async token => {
-      const result = await cluster.kubectl.run(
-        'get',
-        'pods',
-        '-n',
-        'shop',
-        `--token=${token}`,
-      );
-      assert.equal(result.code, 1, result.stdout);
-      assert.match(
-        result.stderr,
-        /Error from server \(Forbidden\): pods is forbidden: User "system:serviceaccount:shop:stranger" cannot list resource "pods"/,
-      );
-    });
+    const token = await tokenOf('stranger');
+    const result = await cluster.kubectl.run(
+      'get',
+      'pods',
+      '-n',
+      'shop',
+      `--token=${token}`,
+    );
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(
+      result.stderr,
+      /Error from server \(Forbidden\): pods is forbidden: User "system:serviceaccount:shop:stranger" cannot list resource "pods"/,
+    );
   });
 
   tally.it(
@@ -157,19 +149,18 @@ export function declareAccessCommands(tally, cluster) {
   tally.it(
     'auth can-i delete deployments in another namespace says no to a view token',
     async () => {
-      await withTokenOf('reader', async token => {
-        const result = await cluster.kubectl.run(
-          'auth',
-          'can-i',
-          'delete',
-          'deployments',
-          '-n',
-          'other',
-          `--token=${token}`,
-        );
-        assert.equal(result.stdout.trim(), 'no', result.stderr);
-        assert.equal(result.code, 1);
-      });
+      const token = await tokenOf('reader');
+      const result = await cluster.kubectl.run(
+        'auth',
+        'can-i',
+        'delete',
+        'deployments',
+        '-n',
+        'other',
+        `--token=${token}`,
+      );
+      assert.equal(result.stdout.trim(), 'no', result.stderr);
+      assert.equal(result.code, 1);
     },
   );
 }

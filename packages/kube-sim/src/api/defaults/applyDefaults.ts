@@ -65,9 +65,8 @@ const DEFAULTERS: Record<string, Defaulter> = {
   'batch/Job': withSpec(spec => ({
     ...spec,
     backoffLimit: spec.backoffLimit ?? 6,
-    template: templateWithDefaults({
-      ...spec.template,
-      spec: { restartPolicy: 'Never', ...spec.template?.spec },
+    template: templateWithDefaults(spec.template, {
+      defaultRestartPolicy: false,
     }),
   })),
 };

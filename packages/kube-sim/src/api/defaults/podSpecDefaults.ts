@@ -27,8 +27,14 @@ function containerWithDefaults(container: any): any {
   };
 }
 
-/** A pod spec with the fields the API server fills in when a client leaves them out. */
-export function podSpecWithDefaults(spec: any): any {
+/**
+ * A pod spec with the fields the API server fills in when a client leaves them out. A Job's pods
+ * get no `restartPolicy` (the API server requires the client to choose Never or OnFailure).
+ */
+export function podSpecWithDefaults(
+  spec: any,
+  options: { defaultRestartPolicy?: boolean } = {},
+): any {
   if (!spec || typeof spec !== 'object') {
     return spec;
   }
@@ -40,7 +46,9 @@ export function podSpecWithDefaults(spec: any): any {
     ...(Array.isArray(spec.initContainers) && {
       initContainers: spec.initContainers.map(containerWithDefaults),
     }),
-    restartPolicy: spec.restartPolicy || 'Always',
+    ...((options.defaultRestartPolicy ?? true) && {
+      restartPolicy: spec.restartPolicy || 'Always',
+    }),
     dnsPolicy: spec.dnsPolicy || 'ClusterFirst',
     schedulerName: spec.schedulerName || 'default-scheduler',
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
@@ -49,9 +57,12 @@ export function podSpecWithDefaults(spec: any): any {
 }
 
 /** A pod template (of a Deployment, ReplicaSet, Job …) with its spec defaulted. */
-export function templateWithDefaults(template: any): any {
+export function templateWithDefaults(
+  template: any,
+  options: { defaultRestartPolicy?: boolean } = {},
+): any {
   if (!template || typeof template !== 'object') {
     return template;
   }
-  return { ...template, spec: podSpecWithDefaults(template.spec) };
+  return { ...template, spec: podSpecWithDefaults(template.spec, options) };
 }
