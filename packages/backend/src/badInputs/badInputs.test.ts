@@ -88,7 +88,7 @@ describe('bad inputs', () => {
     // Simulated load follows the pods' random names; without it the autoscalers stay put, so
     // only requests can change what the clusters hold.
     for (const name of CLUSTERS) {
-      started.sim.cluster(name).loadFactor = 0;
+      started.sim.cluster(name).load.factor = 0;
     }
     // The Cluster API cluster the cluster inputs name, made with good input.
     await createDemoCluster(started.baseUrl);

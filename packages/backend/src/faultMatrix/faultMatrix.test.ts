@@ -108,7 +108,7 @@ describe('the fault matrix', () => {
     });
     // Simulated load follows the pods' random names; without it the autoscalers stay put.
     for (const name of CLUSTERS) {
-      started.sim.cluster(name).loadFactor = 0;
+      started.sim.cluster(name).load.factor = 0;
     }
     await eventually('the catalog and the watch cache', async () => {
       const status = await send(

@@ -3,6 +3,8 @@ import { ObjectStore } from '../store/ObjectStore';
 import { ResourceRegistry } from './ResourceRegistry';
 import { TokenRegistry } from './TokenRegistry';
 import type { UserInfo } from '../auth/UserInfo';
+import type { ClusterMetrics } from '../metrics/ClusterMetrics';
+import type { SimulatedLoad } from '../metrics/SimulatedLoad';
 
 /** What every request handler of one cluster works on. */
 export interface ApiContext {
@@ -13,6 +15,12 @@ export interface ApiContext {
   /** What `/version` answers; the simulated default when absent. */
   version?: VersionInfo;
 }
+
+/** What the simulation adds for the handlers that read simulated usage. */
+export type SimulationContext = ApiContext & {
+  load: SimulatedLoad;
+  metrics: ClusterMetrics;
+};
 
 export interface ApiRequest {
   method: string;
@@ -25,4 +33,4 @@ export interface ApiRequest {
 
 export type ApiResult =
   | { status: number; body: unknown }
-  | { status: number; text: string };
+  | { status: number; text: string; contentType?: string };

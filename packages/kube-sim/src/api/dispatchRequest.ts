@@ -1,5 +1,5 @@
 import { handleSelfReview, SELF_REVIEW_PLURALS } from './accessReviews';
-import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
+import { ApiRequest, ApiResult, SimulationContext } from './ApiContext';
 import {
   apiGroup,
   apiGroupList,
@@ -8,6 +8,7 @@ import {
   SIMULATED_VERSION,
 } from './discovery';
 import { handleMetrics } from './metricsHandlers';
+import { EXPOSITION_CONTENT_TYPE } from '../metrics/ClusterMetrics';
 import { isOpenApiPath, serveOpenApi } from './openapi/serveOpenApi';
 import { parseApiPath } from './parseApiPath';
 import { getObject, listObjects } from './readHandlers';
@@ -52,7 +53,7 @@ export type DispatchResult =
 
 /** Routes one REST request (other than a watch, which the server streams) to its handler. */
 export function dispatchRequest(
-  ctx: ApiContext & { loadFactor: number },
+  ctx: SimulationContext,
   path: string,
   request: ApiRequest,
 ): DispatchResult {
@@ -67,6 +68,13 @@ export function dispatchRequest(
   }
   if (path === '/healthz' || path === '/readyz' || path === '/livez') {
     return { status: 200, text: 'ok' };
+  }
+  if (path === '/metrics') {
+    return {
+      status: 200,
+      text: ctx.metrics.scrape(),
+      contentType: EXPOSITION_CONTENT_TYPE,
+    };
   }
   if (isOpenApiPath(path)) {
     return serveOpenApi(ctx, path, request);

@@ -3,8 +3,9 @@ import { filterFromQuery } from './selection';
 import { containerUsage } from './simulatedUsage';
 import { statusErrors } from './statusErrors';
 import { KubeObject, ResourceType } from './types';
+import type { SimulatedLoad } from '../metrics/SimulatedLoad';
 
-function podMetrics(pod: KubeObject, loadFactor: number) {
+function podMetrics(pod: KubeObject, load: SimulatedLoad) {
   return {
     apiVersion: 'metrics.k8s.io/v1beta1',
     kind: 'PodMetrics',
@@ -16,7 +17,7 @@ function podMetrics(pod: KubeObject, loadFactor: number) {
     timestamp: new Date().toISOString(),
     window: '30s',
     containers: (pod.spec?.containers ?? []).map((container: any) => {
-      const usage = containerUsage(pod, container, loadFactor);
+      const usage = containerUsage(pod, container, load.factorFor(pod));
       return {
         name: container.name,
         usage: {
@@ -35,14 +36,14 @@ function runningPods(ctx: ApiContext, namespace?: string) {
     .filter(p => p.status?.phase === 'Running');
 }
 
-function nodeMetrics(ctx: ApiContext, node: KubeObject, loadFactor: number) {
+function nodeMetrics(ctx: ApiContext, node: KubeObject, load: SimulatedLoad) {
   let cpu = 0;
   let memory = 0;
   for (const pod of runningPods(ctx).filter(
     p => p.spec?.nodeName === node.metadata.name,
   )) {
     for (const container of pod.spec?.containers ?? []) {
-      const usage = containerUsage(pod, container, loadFactor);
+      const usage = containerUsage(pod, container, load.factorFor(pod));
       cpu += usage.cpuMillicores;
       memory += usage.memoryBytes;
     }
@@ -62,7 +63,7 @@ function nodeMetrics(ctx: ApiContext, node: KubeObject, loadFactor: number) {
 
 /** metrics.k8s.io answers computed from the running pods, as metrics-server would. */
 export function handleMetrics(
-  ctx: ApiContext & { loadFactor: number },
+  ctx: ApiContext & { load: SimulatedLoad },
   type: ResourceType,
   namespace: string | undefined,
   name: string | undefined,
@@ -78,11 +79,11 @@ export function handleMetrics(
     type.kind === 'PodMetrics'
       ? runningPods(ctx, namespace)
           .filter(filter)
-          .map(pod => podMetrics(pod, ctx.loadFactor))
+          .map(pod => podMetrics(pod, ctx.load))
       : ctx.store
           .list(ctx.registry.find('', 'v1', 'nodes')!)
           .filter(filter)
-          .map(node => nodeMetrics(ctx, node, ctx.loadFactor));
+          .map(node => nodeMetrics(ctx, node, ctx.load));
   if (name) {
     const item = items.find(i => i.metadata.name === name);
     if (!item) {

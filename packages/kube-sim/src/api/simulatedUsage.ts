@@ -32,27 +32,39 @@ export function memoryBytes(quantity: unknown): number {
   return Number(match[1]) * factor;
 }
 
+const WAVE_PERIOD_MS = 60 * 60 * 1000;
+
 /**
- * A steady load between 20 % and 90 % of the request, chosen by the pod's name so every read
- * agrees; `loadFactor` (per cluster, settable for HPA tests) scales it.
+ * A load between 20 % and 90 % of the request, chosen by the pod's name so every read agrees,
+ * with a gentle hourly wave (±10 %) so charts over time have a shape; `loadFactor` (per cluster
+ * or per workload, see SimulatedLoad) scales it. CPU use stops at the limit, as the CFS quota
+ * throttles a container there.
  */
 export function containerUsage(
   pod: KubeObject,
   container: any,
   loadFactor: number,
+  at: number = Date.now(),
 ) {
   const digest = createHash('sha1')
     .update(`${pod.metadata.name}/${container.name}`)
     .digest();
   const share = 0.2 + (digest[0] / 255) * 0.7;
+  const phase = (digest[1] / 255) * 2 * Math.PI;
+  const wave = 1 + 0.1 * Math.sin((2 * Math.PI * at) / WAVE_PERIOD_MS + phase);
   const cpuRequest = cpuMillicores(
     container.resources?.requests?.cpu ?? '100m',
   );
+  const cpuLimit = container.resources?.limits?.cpu
+    ? cpuMillicores(container.resources.limits.cpu)
+    : Infinity;
   const memoryRequest = memoryBytes(
     container.resources?.requests?.memory ?? '128Mi',
   );
   return {
-    cpuMillicores: Math.round(cpuRequest * share * loadFactor),
+    cpuMillicores: Math.round(
+      Math.min(cpuRequest * share * loadFactor * wave, cpuLimit),
+    ),
     memoryBytes: Math.round(memoryRequest * share),
   };
 }

@@ -421,7 +421,7 @@ describe('controllers: the simulated cluster behaves like one', () => {
         },
       },
     });
-    t.sim.cluster('test').loadFactor = 4;
+    t.sim.cluster('test').load.factor = 4;
     const scaled = await eventually(async () => {
       const d = await t.apps.readNamespacedDeployment({
         name: 'busy',
@@ -429,7 +429,7 @@ describe('controllers: the simulated cluster behaves like one', () => {
       });
       return (d.spec?.replicas ?? 0) > 2 ? d : undefined;
     }, 'the HPA to scale up');
-    t.sim.cluster('test').loadFactor = 1;
+    t.sim.cluster('test').load.factor = 1;
     expect(scaled.spec?.replicas).toBeLessThanOrEqual(6);
     const hpa = await autoscaling.readNamespacedHorizontalPodAutoscaler({
       name: 'busy',

@@ -49,7 +49,8 @@ export class ControllerContext {
     readonly store: ObjectStore,
     readonly registry: ResourceRegistry,
     readonly settings: ControllerSettings,
-    readonly loadFactor: () => number,
+    /** The factor a pod's simulated CPU use is scaled by. */
+    readonly loadFor: (pod: KubeObject) => number,
   ) {
     const find = (group: string, version: string, plural: string) =>
       registry.find(group, version, plural)!;

@@ -48,9 +48,9 @@ export class ControllerManager {
     store: ObjectStore,
     registry: ResourceRegistry,
     settings: ControllerSettings,
-    loadFactor: () => number,
+    loadFor: (pod: KubeObject) => number,
   ) {
-    this.ctx = new ControllerContext(store, registry, settings, loadFactor);
+    this.ctx = new ControllerContext(store, registry, settings, loadFor);
     this.kubelet = new SimulatedKubelet(this.ctx);
     this.unsubscribe = store.subscribe(event => this.onEvent(event));
     this.syncTimer = setInterval(

@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import net, { AddressInfo, Socket } from 'node:net';
-import { ApiContext, ApiRequest } from '../api/ApiContext';
+import { ApiRequest, SimulationContext } from '../api/ApiContext';
 import { dispatchRequest } from '../api/dispatchRequest';
 import { requestBodyText } from '../api/protobuf/requestBodyText';
 import { ResourceRegistry } from '../api/ResourceRegistry';
@@ -19,10 +19,22 @@ import { withClusterApiResources } from '../crds/clusterApiResources';
 import { withTrivyOperatorResources } from '../crds/trivyOperatorResources';
 import { ObjectStore } from '../store/ObjectStore';
 import { dualProtocolListener } from './dualProtocolListener';
-import { checkFaultSettings, FaultSettings } from './faults';
+import {
+  checkFaultSettings,
+  FaultSettings,
+  injectedError,
+  isChange,
+} from './faults';
 import { readBody } from './readBody';
 import { servingCertificate } from './selfSignedCertificate';
 import { startWatch } from './WatchStream';
+import { ClusterMetrics } from '../metrics/ClusterMetrics';
+import { SimulatedLoad } from '../metrics/SimulatedLoad';
+import {
+  CONTROL_PATH_PREFIX,
+  ControlEndpoint,
+  serveControlEndpoint,
+} from './controlEndpoints';
 
 export interface SimulatedClusterOptions {
   name: string;
@@ -57,15 +69,6 @@ export interface SimulatedClusterOptions {
   workloadClusterHost?: WorkloadClusterHost;
 }
 
-const INJECTED_ERRORS = {
-  429: () => statusErrors.tooManyRequests(),
-  500: () => statusErrors.internal('injected fault'),
-  503: () =>
-    statusErrors.unavailable(
-      'the server is currently unable to handle the request (injected fault)',
-    ),
-};
-
 export const DEFAULT_CONTROLLER_SETTINGS: ControllerSettings = {
   podReadyDelayMs: 300,
   jobPodDurationMs: 1_000,
@@ -82,8 +85,17 @@ export class SimulatedCluster {
   readonly controllers?: ControllerManager;
   /** The Cluster API controller of a management cluster (`clusterApi: true`). */
   readonly clusterApi?: ClusterApiController;
-  /** Scales the simulated CPU use (1 = normal); HPA tests raise it. */
-  loadFactor = 1;
+  /** How busy the simulated pods are, for the whole cluster and per workload. */
+  readonly load = new SimulatedLoad();
+  /** The cAdvisor and kube-state-metrics series its `/metrics` serves. */
+  readonly metrics: ClusterMetrics;
+  private readonly controlEndpoints: Record<string, ControlEndpoint> = {
+    faults: {
+      get: () => this.getFaults(),
+      set: input => this.setFaults(input as FaultSettings),
+    },
+    load: { get: () => this.load.get(), set: input => this.load.set(input) },
+  };
   private faults: FaultSettings;
   /** Changes made since the faults were last set, for `failWritesAfter`. */
   private writesSinceFaults = 0;
@@ -113,6 +125,15 @@ export class SimulatedCluster {
       this.registry.removeGroup('metrics.k8s.io');
     }
     this.tokens = new TokenRegistry(options.token);
+    this.metrics = new ClusterMetrics(
+      {
+        clusterName: this.name,
+        store: this.store,
+        registry: this.registry,
+        tokens: this.tokens,
+      },
+      this.load,
+    );
     this.faults = checkFaultSettings(options.faults ?? {});
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 5_000;
     if (options.controllers !== false) {
@@ -120,7 +141,7 @@ export class SimulatedCluster {
         this.store,
         this.registry,
         { ...DEFAULT_CONTROLLER_SETTINGS, ...options.controllers },
-        () => this.loadFactor,
+        pod => this.load.factorFor(pod),
       );
     }
     bootstrapCluster(
@@ -148,13 +169,14 @@ export class SimulatedCluster {
     this.closeAllConnections = closeAllConnections;
   }
 
-  get context(): ApiContext & { loadFactor: number } {
+  get context(): SimulationContext {
     return {
       clusterName: this.name,
       store: this.store,
       registry: this.registry,
       tokens: this.tokens,
-      loadFactor: this.loadFactor,
+      load: this.load,
+      metrics: this.metrics,
       version: versionInfo(this.version),
     };
   }
@@ -259,7 +281,7 @@ export class SimulatedCluster {
     }
     if (this.faults.failWritesAfter !== undefined) {
       if (this.writesSinceFaults >= this.faults.failWritesAfter) {
-        throw INJECTED_ERRORS[this.faults.errorCode ?? 503]();
+        throw injectedError(this.faults.errorCode);
       }
       this.writesSinceFaults += 1;
     }
@@ -268,8 +290,13 @@ export class SimulatedCluster {
   private async handle(incoming: IncomingMessage, response: ServerResponse) {
     const url = new URL(incoming.url ?? '/', 'http://kube-sim');
     const body = requestBodyText(await readBody(incoming), incoming.headers);
-    if (url.pathname === '/kube-sim/faults') {
-      this.handleFaultsEndpoint(incoming.method ?? 'GET', body, response);
+    if (url.pathname.startsWith(CONTROL_PATH_PREFIX)) {
+      serveControlEndpoint(
+        this.controlEndpoints[url.pathname.slice(CONTROL_PATH_PREFIX.length)],
+        incoming.method ?? 'GET',
+        body,
+        response,
+      );
       return;
     }
     if (this.faults.down) {
@@ -283,8 +310,7 @@ export class SimulatedCluster {
       await new Promise(resolve => setTimeout(resolve, this.faults.latencyMs));
     }
     if (this.faults.errorRate && Math.random() < this.faults.errorRate) {
-      const code = this.faults.errorCode ?? 503;
-      throw INJECTED_ERRORS[code]();
+      throw injectedError(this.faults.errorCode);
     }
     if (isChange(incoming.method, url)) {
       await this.writeFaults();
@@ -321,31 +347,14 @@ export class SimulatedCluster {
       return;
     }
     if ('text' in result) {
-      response.writeHead(result.status, { 'Content-Type': 'text/plain' });
+      response.writeHead(result.status, {
+        'Content-Type': result.contentType ?? 'text/plain',
+      });
       response.end(result.text);
       return;
     }
     response.writeHead(result.status, { 'Content-Type': 'application/json' });
     response.end(JSON.stringify(result.body));
-  }
-
-  private handleFaultsEndpoint(
-    method: string,
-    body: string,
-    response: ServerResponse,
-  ) {
-    try {
-      if (method === 'PUT') {
-        this.setFaults(JSON.parse(body || '{}'));
-      } else if (method !== 'GET') {
-        throw new Error(`${method} is not supported; use GET or PUT`);
-      }
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(this.faults));
-    } catch (error) {
-      response.writeHead(400, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ error: (error as Error).message }));
-    }
   }
 
   private fail(response: ServerResponse, error: unknown) {
@@ -388,11 +397,4 @@ function standaloneHost(
     },
     stop: cluster => cluster.close(),
   };
-}
-
-function isChange(method: string | undefined, url: URL): boolean {
-  return (
-    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method ?? 'GET') &&
-    !url.searchParams.has('dryRun')
-  );
 }

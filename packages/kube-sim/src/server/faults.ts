@@ -1,3 +1,5 @@
+import { statusErrors } from '../api/statusErrors';
+
 /** Faults a simulated cluster can be told to show, at start or while it runs. */
 export interface FaultSettings {
   /** Added to every request before it is handled. */
@@ -75,4 +77,26 @@ export function checkFaultSettings(input: unknown): FaultSettings {
     throw new Error(`invalid fault settings: ${problems.join('; ')}`);
   }
   return settings as FaultSettings;
+}
+
+const INJECTED_ERRORS = {
+  429: () => statusErrors.tooManyRequests(),
+  500: () => statusErrors.internal('injected fault'),
+  503: () =>
+    statusErrors.unavailable(
+      'the server is currently unable to handle the request (injected fault)',
+    ),
+};
+
+/** The error a fault answers with: `errorCode`, or 503. */
+export function injectedError(code: FaultSettings['errorCode']) {
+  return INJECTED_ERRORS[code ?? 503]();
+}
+
+/** Whether a request changes something (and so counts for `failWritesAfter`). */
+export function isChange(method: string | undefined, url: URL): boolean {
+  return (
+    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method ?? 'GET') &&
+    !url.searchParams.has('dryRun')
+  );
 }

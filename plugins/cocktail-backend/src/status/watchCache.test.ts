@@ -42,7 +42,7 @@ describe('the watch cache against kube-sim', () => {
     kubeConfig = started.kubeConfig;
     // Simulated CPU load follows the pods' random names, so the autoscaler would move
     // payments-api off its two replicas at random; no load keeps it at its minimum.
-    sim.cluster('prod').loadFactor = 0;
+    sim.cluster('prod').load.factor = 0;
     const config = kubeConfig;
     await seedManifestDirectory(
       sim,

@@ -4,6 +4,8 @@ import { dispatchRequest } from '../dispatchRequest';
 import { ResourceRegistry } from '../ResourceRegistry';
 import { StatusError } from '../statusErrors';
 import { isOpenApiPath, serveOpenApi } from './serveOpenApi';
+import { ClusterMetrics } from '../../metrics/ClusterMetrics';
+import { SimulatedLoad } from '../../metrics/SimulatedLoad';
 
 function contextWith(registry: ResourceRegistry): ApiContext {
   return { registry } as ApiContext;
@@ -49,7 +51,9 @@ describe('serveOpenApi', () => {
   });
 
   it('is what the API answers under /openapi', () => {
-    const ctx = { ...contextWith(new ResourceRegistry()), loadFactor: 1 };
+    const base = contextWith(new ResourceRegistry());
+    const load = new SimulatedLoad();
+    const ctx = { ...base, load, metrics: new ClusterMetrics(base, load) };
 
     expect(dispatchRequest(ctx, '/openapi/v3', get())).toEqual({
       status: 200,
