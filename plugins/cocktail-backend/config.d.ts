@@ -9,6 +9,27 @@ export interface Config {
        */
       requestTimeoutSeconds?: number;
     };
+    /** Charts over time from each cluster's Prometheus (its URL is in `cocktail.clusters[]` or the cluster Resource's annotations). */
+    monitoring?: {
+      /** How long query answers are kept, in seconds; 30 when not set. */
+      cacheSeconds?: number;
+      /** How long one Prometheus or Alertmanager request may take, in milliseconds; 10000 when not set. */
+      requestTimeoutMs?: number;
+      /**
+       * The hosts (or host:port) that a cluster Resource's `cocktailcloud.io/prometheus-url` and
+       * `cocktailcloud.io/alertmanager-url` annotations may name; others are not called. None
+       * when not set. One comma-separated string also does.
+       */
+      allowedCatalogHosts?: string[] | string;
+      /**
+       * PromQL replacing one of the suite's queries, by name (serverCpu, serverMemory,
+       * serverNetworkReceive, serverNetworkTransmit, serverRestarts, serverRequests, serverLimits,
+       * namespaceCpu, namespaceMemory, namespaceQuota, clusterNodeCpu, clusterNodeMemory,
+       * clusterAllocatable, clusterRunningPods). Placeholders: {{labels}}, {{namespace}},
+       * {{server}}, {{window}}.
+       */
+      queries?: { [name: string]: string };
+    };
     serviceMaps?: {
       /**
        * Namespaces no ServiceMap may be provisioned into, besides `default` and every `kube-*`

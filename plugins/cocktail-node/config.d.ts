@@ -35,6 +35,44 @@ export interface Config {
       caData?: string;
       /** Skip TLS verification; needed for plain-HTTP simulated clusters. */
       skipTLSVerify?: boolean;
+      /** The cluster's Prometheus, for charts over time and cost (wins over catalog annotations). */
+      prometheus?: {
+        /** The base URL, such as `http://prometheus-operated.monitoring:9090`. */
+        url: string;
+        /**
+         * A bearer token sent with every request.
+         * @visibility secret
+         */
+        bearerToken?: string;
+        /** Basic auth user, with `password`. */
+        username?: string;
+        /**
+         * Basic auth password.
+         * @visibility secret
+         */
+        password?: string;
+        /** Label matchers added to every query, for one shared by several clusters: `{ cluster: prod }`. */
+        labels?: { [name: string]: string };
+      };
+      /** The cluster's Alertmanager, for active alerts and silences. */
+      alertmanager?: {
+        /** The base URL, such as `http://prometheus-operated.monitoring:9090`. */
+        url: string;
+        /**
+         * A bearer token sent with every request.
+         * @visibility secret
+         */
+        bearerToken?: string;
+        /** Basic auth user, with `password`. */
+        username?: string;
+        /**
+         * Basic auth password.
+         * @visibility secret
+         */
+        password?: string;
+        /** Label matchers added to every query, for one shared by several clusters: `{ cluster: prod }`. */
+        labels?: { [name: string]: string };
+      };
     }>;
     /** Clusters registered only by a catalog kubernetes-cluster Resource. */
     catalogClusters?: {

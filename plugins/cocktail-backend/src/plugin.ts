@@ -47,6 +47,7 @@ import { createApiServices } from './service/apiServices';
 import { createRouter, RouterOptions } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
 import { readRequestTimeoutMs } from './service/readRequestTimeout';
+import { createMonitoring } from './monitoring/createMonitoring';
 
 /**
  * The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds.
@@ -252,6 +253,15 @@ export const cocktailPlugin = createBackendPlugin({
           logger,
           intervalSeconds: accessSettings.sweepIntervalSeconds,
         });
+        const monitoring = createMonitoring({
+          config,
+          catalog,
+          auth,
+          logger,
+          entityRefOf: async name =>
+            (await registry.listClusters()).find(c => c.name === name)
+              ?.entityRef,
+        });
         const routerOptions: RouterOptions = {
           clusterProvisioner,
           ...deps,
@@ -291,6 +301,7 @@ export const cocktailPlugin = createBackendPlugin({
             maxDurationMinutes: accessSettings.maxDurationMinutes,
             clusterGrantNamespace: accessSettings.clusterGrantNamespace,
           },
+          monitoring,
         };
         deps.httpRouter.use(
           await createRouter(routerOptions, createApiServices(routerOptions)),

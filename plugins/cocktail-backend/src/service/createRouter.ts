@@ -27,6 +27,8 @@ import { auditRouter } from '../audit/auditRouter';
 import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
+import { monitoringRouter } from '../monitoring/monitoringRouter';
+import { TimeSeriesService } from '../monitoring/TimeSeriesService';
 import { ImageScanSettings } from '../imageScans/imageScanSettings';
 import { ScanStore } from '../imageScans/types';
 import { serviceMapProvisioningRouter } from '../provisioning/serviceMapProvisioningRouter';
@@ -78,6 +80,8 @@ export interface RouterOptions {
     /** Where cluster-wide read grants' ServiceAccounts live; `kube-system` when not given. */
     clusterGrantNamespace?: string;
   };
+  /** Charts over time from the clusters' Prometheus; no monitoring routes without it. */
+  monitoring?: { timeSeries: TimeSeriesService };
 }
 
 /**
@@ -130,6 +134,18 @@ export async function createRouter(
     }),
   );
   router.use(summariesRouter({ httpAuth, authorize, catalog, summarizer }));
+  if (options.monitoring) {
+    router.use(
+      monitoringRouter({
+        ...options,
+        authorize,
+        catalog,
+        timeSeries: options.monitoring.timeSeries,
+        serverAt: services.serverAt,
+        authorizeServer: services.authorizeServer,
+      }),
+    );
+  }
   router.use(auditRouter({ ...options, authorize, catalog }));
   if (options.explainer) {
     router.use(

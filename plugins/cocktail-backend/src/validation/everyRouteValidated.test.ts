@@ -51,11 +51,15 @@ describe('the cocktail router', () => {
         granter: {} as any,
         maxDurationMinutes: 480,
       },
+      monitoring: { timeSeries: {} as any },
     });
     const routes = routesOf(express().use(router)._router ?? router, []);
     expect(routes.length).toBeGreaterThanOrEqual(28);
-    expect(routes.map(r => r.route)).toContain(
-      'DELETE /servicemaps/:namespace/:name/access/:id',
+    expect(routes.map(r => r.route)).toEqual(
+      expect.arrayContaining([
+        'DELETE /servicemaps/:namespace/:name/access/:id',
+        'GET /clusters/:cluster/monitoring',
+      ]),
     );
     expect(routes.filter(r => !r.validated).map(r => r.route)).toEqual([]);
   });

@@ -4,4 +4,5 @@ export type {
   PodStatus,
 } from './ServerStatus';
 export type * from './responses';
+export type * from './monitoring';
 export { SERVER_STATUS_CHANNEL, type ServerStatusSignal } from './signals';

@@ -119,6 +119,36 @@ export function endpointCases(
       run: get(`${WORKER}/metrics`),
     },
     {
+      name: 'GET payments-worker/monitoring (6h)',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get(`${WORKER}/monitoring?range=6h`),
+    },
+    {
+      name: 'GET search-api/monitoring',
+      permission: 'cocktail.server.read',
+      target: search,
+      run: get(`${SEARCH_API}/monitoring`),
+    },
+    {
+      name: 'GET servicemaps/payments-prod/monitoring',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get('/api/cocktail/servicemaps/default/payments-prod/monitoring'),
+    },
+    {
+      name: 'GET services/payments/monitoring (7d)',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get('/api/cocktail/services/default/payments/monitoring?range=7d'),
+    },
+    {
+      name: 'GET /clusters/prod/monitoring',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/clusters/prod/monitoring'),
+    },
+    {
       name: 'GET servicemaps/payments-prod/summary',
       permission: 'cocktail.server.read',
       target: payments,
