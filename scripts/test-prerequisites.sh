@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Node and Yarn, from Debian's packages, when it is missing:
-# Chromium for the end-to-end tests and PostgreSQL for the database tests.
+# Chromium for the end-to-end tests, PostgreSQL for the database tests, and Prometheus and
+# Alertmanager for the monitoring integration tests.
 set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

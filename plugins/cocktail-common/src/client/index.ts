@@ -1,5 +1,9 @@
 export { CocktailApiClient } from './CocktailApiClient';
 export { CocktailAccessClient } from './CocktailAccessClient';
+export {
+  CocktailMonitoringClient,
+  type MonitoredKind,
+} from './CocktailMonitoringClient';
 export type * from './accessGrants';
 export type * from './auditLog';
 export type * from './clusterApi';

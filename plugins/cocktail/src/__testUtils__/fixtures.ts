@@ -14,6 +14,7 @@ import {
   ServiceMapEntityV1alpha1,
   ServiceMapSummary,
   ServiceSummary,
+  MonitoringSeriesResponse,
 } from '@cocktailcloud/plugin-cocktail-common';
 
 export const serverEntity: CocktailServerEntityV1alpha1 = {
@@ -366,5 +367,43 @@ export function entityAccess(
           : { allowed: true },
       ]),
     ),
+  };
+}
+
+/** Charts over time for payments-worker's two pods, one point a minute for five minutes. */
+export function serverMonitoring(): MonitoringSeriesResponse {
+  const end = 1_796_500_000;
+  const points = (base: number) =>
+    Array.from({ length: 5 }, (_, i) => [end - (4 - i) * 60, base + i * 0.01] as [number, number]);
+  const pods = (base: number) => [
+    { name: 'payments-worker-7d9f-a1', points: points(base) },
+    { name: 'payments-worker-7d9f-b2', points: points(base * 2) },
+  ];
+  return {
+    available: true,
+    range: '1h',
+    start: end - 3600,
+    end,
+    step: 15,
+    charts: [
+      {
+        id: 'cpu',
+        title: 'CPU',
+        unit: 'cores',
+        series: pods(0.1),
+        total: { name: 'total', points: points(0.3) },
+        request: 0.5,
+        limit: 1,
+      },
+      {
+        id: 'memory',
+        title: 'Memory (working set)',
+        unit: 'bytes',
+        series: pods(100 * 2 ** 20),
+        request: 512 * 2 ** 20,
+        limit: 1024 * 2 ** 20,
+      },
+      { id: 'restarts', title: 'Restarts', unit: 'count', series: [] },
+    ],
   };
 }

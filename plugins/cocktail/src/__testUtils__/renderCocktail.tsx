@@ -29,12 +29,26 @@ export function accessHandler(
   );
 }
 
+/** Charts over time, for every entity and cluster: none, as for a cluster without Prometheus. */
+export function noPrometheusHandlers() {
+  const unavailable = () =>
+    HttpResponse.json({
+      available: false,
+      reason: 'No Prometheus is configured for cluster prod',
+      install: 'Install Prometheus in the cluster.',
+    });
+  return [
+    http.get(`${COCKTAIL_URL}/:kind/:namespace/:name/monitoring`, unavailable),
+    http.get(`${COCKTAIL_URL}/clusters/:cluster/monitoring`, unavailable),
+  ];
+}
+
 /**
- * An msw server answering as the `cocktail` backend, with `GET /access` allowing everything;
- * register its hooks in each test file.
+ * An msw server answering as the `cocktail` backend, with `GET /access` allowing everything
+ * and no charts over time; register its hooks in each test file.
  */
 export function createBackendServer() {
-  return setupServer(accessHandler());
+  return setupServer(accessHandler(), ...noPrometheusHandlers());
 }
 
 /**

@@ -32,6 +32,9 @@ import {
   ServerStatus,
   ServiceMapSummary,
   ServiceSummary,
+  MonitoredKind,
+  MonitoringRange,
+  MonitoringSeriesResponse,
 } from '@cocktailcloud/plugin-cocktail-common';
 
 /**
@@ -73,6 +76,16 @@ export interface CocktailApi {
   getServerMetrics(server: ServerName): Promise<ServerMetrics>;
   getServiceMapSummary(serviceMap: ServerName): Promise<ServiceMapSummary>;
   getServiceSummary(service: ServerName): Promise<ServiceSummary>;
+  /** Charts over time from the cluster's Prometheus, or why there are none. */
+  getMonitoring(
+    kind: MonitoredKind,
+    entity: ServerName,
+    range: MonitoringRange,
+  ): Promise<MonitoringSeriesResponse>;
+  getClusterMonitoring(
+    cluster: string,
+    range: MonitoringRange,
+  ): Promise<MonitoringSeriesResponse>;
 
   deploy(
     server: ServerName,

@@ -7,6 +7,10 @@ import {
   CocktailAccessClient,
   CocktailApiClient,
   CocktailApiClientOptions,
+  CocktailMonitoringClient,
+  MonitoredKind,
+  MonitoringRange,
+  MonitoringSeriesResponse,
   NamespacedName,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { CocktailApi } from './CocktailApi';
@@ -19,10 +23,27 @@ import { CocktailApi } from './CocktailApi';
  */
 export class CocktailClient extends CocktailApiClient implements CocktailApi {
   private readonly access: CocktailAccessClient;
+  private readonly monitoring: CocktailMonitoringClient;
 
   constructor(options: CocktailApiClientOptions) {
     super(options);
     this.access = new CocktailAccessClient(options);
+    this.monitoring = new CocktailMonitoringClient(options);
+  }
+
+  getMonitoring(
+    kind: MonitoredKind,
+    entity: NamespacedName,
+    range: MonitoringRange,
+  ): Promise<MonitoringSeriesResponse> {
+    return this.monitoring.getMonitoring(kind, entity, range);
+  }
+
+  getClusterMonitoring(
+    cluster: string,
+    range: MonitoringRange,
+  ): Promise<MonitoringSeriesResponse> {
+    return this.monitoring.getClusterMonitoring(cluster, range);
   }
 
   listAccessGrants(serviceMap: NamespacedName): Promise<AccessGrantList> {

@@ -9,6 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import { MonitoringHistory } from '../MonitoringCharts';
 import { cocktailApiRef } from '../../api';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { ClusterReadAccess } from '../AccessGrants/ClusterReadAccess';
@@ -86,6 +87,13 @@ export function EntityClusterContent() {
             Nodes are unknown while the cluster does not answer.
           </InfoCard>
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <MonitoringHistory
+          title="Nodes over time"
+          entityKey={name}
+          load={range => api.getClusterMonitoring(name, range)}
+        />
       </Grid>
       <Grid item xs={12}>
         <ClusterReadAccess entity={entity} />

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { cocktailApiRef } from '../../api';
+import { MonitoringHistory } from '../MonitoringCharts';
 import { entityName } from '../../hooks/entityName';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { useServerStatus } from '../../hooks/useServerStatus';
@@ -13,7 +14,10 @@ import { PodsTable } from './PodsTable';
 import { RolloutCard } from './RolloutCard';
 import { UsageTable } from './UsageTable';
 
-/** The Monitoring tab: pods, rollout, usage and events, updated live through signals. */
+/**
+ * The Monitoring tab: pods, rollout, usage over time (Prometheus) and now (metrics-server), and
+ * events, updated live through signals.
+ */
 export function EntityServerMonitoringContent() {
   const { entity } = useEntity();
   const server = entityName(entity);
@@ -41,6 +45,13 @@ export function EntityServerMonitoringContent() {
       </Grid>
       <Grid item xs={12}>
         <PodsTable status={status.value} />
+      </Grid>
+      <Grid item xs={12}>
+        <MonitoringHistory
+          title="Usage over time"
+          entityKey={`${server.namespace}/${server.name}`}
+          load={range => api.getMonitoring('servers', server, range)}
+        />
       </Grid>
       <Grid item xs={12}>
         <UsageTable

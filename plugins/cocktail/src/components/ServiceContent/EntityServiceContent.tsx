@@ -8,6 +8,7 @@ import { entityName } from '../../hooks/entityName';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ServersHealthTable } from '../common/ServersHealthTable';
+import { MonitoringHistory } from '../MonitoringCharts';
 import { MembersCard } from './MembersCard';
 import { QuotaAllocationCard } from './QuotaAllocationCard';
 import { ServiceMapsTable } from './ServiceMapsTable';
@@ -56,6 +57,13 @@ export function EntityServiceContent() {
             )}
           />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <MonitoringHistory
+          title="Usage by environment over time"
+          entityKey={`${name.namespace}/${name.name}`}
+          load={range => api.getMonitoring('services', name, range)}
+        />
       </Grid>
     </Grid>
   );

@@ -15,6 +15,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { secondsSince } from '../common/formatting';
 import { ServersHealthTable } from '../common/ServersHealthTable';
 import { StaleDataNotice } from '../common/StaleDataNotice';
+import { MonitoringHistory } from '../MonitoringCharts';
 import { QuotaUsageCard } from './QuotaUsageCard';
 
 function describeWatch(state: ServiceMapSummary['clusterState']) {
@@ -82,6 +83,13 @@ export function EntityServiceMapContent() {
               defaultNamespace: name.namespace,
             }),
           )}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <MonitoringHistory
+          title="Namespace usage over time"
+          entityKey={`${name.namespace}/${name.name}`}
+          load={range => api.getMonitoring('servicemaps', name, range)}
         />
       </Grid>
     </Grid>

@@ -1,0 +1,1 @@
+export { MonitoringHistory } from './MonitoringHistory';
