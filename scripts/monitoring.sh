@@ -40,13 +40,14 @@ cocktail_start_monitoring_process() {
 cocktail_start_monitoring() {
   [ "${COCKTAIL_DEMO_MONITORING:-true}" != false ] || return 0
   cocktail_install_monitoring || return 0
-  # Tests point this at a copy with shorter intervals.
+  # Tests point these at a copy of the configs with shorter intervals, and at a fresh TSDB.
   local config_dir="${COCKTAIL_MONITORING_CONFIG_DIR:-monitoring}"
-  mkdir -p .data/prometheus .data/alertmanager
+  local data_dir="${COCKTAIL_MONITORING_DATA_DIR:-.data}"
+  mkdir -p "$data_dir/prometheus" "$data_dir/alertmanager"
   cocktail_start_monitoring_process prometheus 19090 \
-    prometheus --config.file="$config_dir/prometheus.yml" --storage.tsdb.path=.data/prometheus \
+    prometheus --config.file="$config_dir/prometheus.yml" --storage.tsdb.path="$data_dir/prometheus" \
     --storage.tsdb.retention.time=15d --web.listen-address=127.0.0.1:19090
   cocktail_start_monitoring_process alertmanager 19093 \
     prometheus-alertmanager --config.file="$config_dir/alertmanager.yml" \
-    --storage.path=.data/alertmanager --web.listen-address=127.0.0.1:19093 --cluster.listen-address=
+    --storage.path="$data_dir/alertmanager" --web.listen-address=127.0.0.1:19093 --cluster.listen-address=
 }

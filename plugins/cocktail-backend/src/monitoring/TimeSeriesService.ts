@@ -121,6 +121,7 @@ export class TimeSeriesService {
         series: namedSeries(series, 'namespace', target.namespace),
         request: latestValue(quota, 'resource', `requests.${resource}`),
         limit: latestValue(quota, 'resource', `limits.${resource}`),
+        referenceLabels: { request: 'requests quota', limit: 'limits quota' },
       });
       return {
         charts: [
@@ -217,6 +218,7 @@ export class TimeSeriesService {
             series: perNode,
             total: sumSeries(perNode),
             limit: latestValue(allocatable, 'resource', 'cpu'),
+            referenceLabels: { limit: 'allocatable' },
           },
           {
             id: 'memory',
@@ -225,6 +227,7 @@ export class TimeSeriesService {
             series: memoryPerNode,
             total: sumSeries(memoryPerNode),
             limit: latestValue(allocatable, 'resource', 'memory'),
+            referenceLabels: { limit: 'allocatable' },
           },
           {
             id: 'pods',

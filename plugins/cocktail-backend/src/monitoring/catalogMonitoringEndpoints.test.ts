@@ -85,8 +85,8 @@ describe('fillQuery', () => {
     ).toBe(
       'sum(rate(x{cluster="dev",team="a\\"b",namespace="payments-dev",server="api"}[60s]))',
     );
-    expect(fillQuery('up{{{labels}}job="x"}', { labels: {}, window: '1m' })).toBe(
-      'up{job="x"}',
-    );
+    expect(
+      fillQuery('up{{{labels}}job="x"}', { labels: {}, window: '1m' }),
+    ).toBe('up{job="x"}');
   });
 });

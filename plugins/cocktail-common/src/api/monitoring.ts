@@ -40,6 +40,8 @@ export interface MetricChart {
   request?: number;
   /** The limits (or a quota's limits.*, or what the nodes offer) in `unit`. */
   limit?: number;
+  /** What the reference lines are called when not "request" and "limit", e.g. "allocatable". */
+  referenceLabels?: { request?: string; limit?: string };
 }
 
 /**

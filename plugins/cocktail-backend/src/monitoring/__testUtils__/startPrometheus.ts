@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Debian's Prometheus 2.42 (`apt-get install prometheus`), or PROMETHEUS_PATH. */
-export const PROMETHEUS_PATH = process.env.PROMETHEUS_PATH ?? '/usr/bin/prometheus';
+export const PROMETHEUS_PATH =
+  process.env.PROMETHEUS_PATH ?? '/usr/bin/prometheus';
 
 /** Whether the real Prometheus binary is here; tests that need it are skipped otherwise. */
 export const prometheusAvailable = existsSync(PROMETHEUS_PATH);
@@ -73,7 +74,9 @@ export async function startPrometheus(
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Prometheus was not ready in 20 s: ${output.join('').slice(-2000)}`);
+      throw new Error(
+        `Prometheus was not ready in 20 s: ${output.join('').slice(-2000)}`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }

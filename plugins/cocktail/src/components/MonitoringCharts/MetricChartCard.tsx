@@ -17,7 +17,12 @@ import {
   YAxis,
 } from 'recharts';
 import { chartRows, hasPoints, TOTAL_KEY } from './chartRows';
-import { formatMetric, formatTick } from './formatMetric';
+import {
+  formatAxisTick,
+  formatMetric,
+  formatTick,
+  niceCeiling,
+} from './formatMetric';
 
 /** Mid-tone colours that read on Backstage's light and dark backgrounds alike. */
 const LINE_COLOURS = [
@@ -30,12 +35,17 @@ const LINE_COLOURS = [
   '#8c564b',
   '#bcbd22',
 ];
-const CHART_HEIGHT = 240;
+const CHART_HEIGHT = 260;
+/** More lines than this and the legend would crowd out the plot: the tooltip names them. */
+const MAX_LEGEND_ENTRIES = 6;
 
 /** One chart: a line per pod, node or environment, the total, and request and limit lines. */
 export function MetricChartCard(props: {
   chart: MetricChart;
   range: MonitoringRange;
+  /** The range's ends (unix seconds): the time axis spans them, whatever has data. */
+  start: number;
+  end: number;
 }) {
   const { chart, range } = props;
   const theme = useTheme();
@@ -44,12 +54,12 @@ export function MetricChartCard(props: {
   const format = (value: number) => formatMetric(chart.unit, value);
   const references = [
     {
-      label: 'request',
+      label: chart.referenceLabels?.request ?? 'request',
       value: chart.request,
       colour: theme.palette.info?.main ?? '#2196f3',
     },
     {
-      label: 'limit',
+      label: chart.referenceLabels?.limit ?? 'limit',
       value: chart.limit,
       colour: theme.palette.error.main,
     },
@@ -63,13 +73,15 @@ export function MetricChartCard(props: {
         .map(([, value]) => value),
     ),
   );
+  const showLegend = chart.series.length <= MAX_LEGEND_ENTRIES;
+  const subheader = [
+    ...references.map(
+      reference => `${reference.label} ${format(reference.value!)}`,
+    ),
+    ...(showLegend ? [] : [`${chart.series.length} lines: hover for names`]),
+  ].join(' · ');
   return (
-    <InfoCard
-      title={chart.title}
-      subheader={references
-        .map(reference => `${reference.label} ${format(reference.value!)}`)
-        .join(' · ')}
-    >
+    <InfoCard title={chart.title} subheader={subheader}>
       {hasPoints(chart) ? (
         <div data-testid={`chart-${chart.id}`}>
           <ResponsiveContainer
@@ -85,17 +97,30 @@ export function MetricChartCard(props: {
               <XAxis
                 dataKey="time"
                 type="number"
-                domain={['dataMin', 'dataMax']}
+                domain={[props.start, props.end]}
+                allowDataOverflow
                 tickFormatter={time => formatTick(range, time)}
                 stroke={axisColour}
                 fontSize={12}
               />
               <YAxis
-                tickFormatter={format}
+                tickFormatter={value => formatAxisTick(chart.unit, value)}
+                allowDecimals={chart.unit !== 'count'}
+                label={
+                  chart.unit === 'cores'
+                    ? {
+                        value: 'cores',
+                        angle: -90,
+                        position: 'insideLeft',
+                        fill: axisColour,
+                        fontSize: 12,
+                      }
+                    : undefined
+                }
                 stroke={axisColour}
                 fontSize={12}
                 width={72}
-                domain={[0, Math.ceil(highest * 1.1 * 1000) / 1000 || 1]}
+                domain={[0, niceCeiling(highest * 1.1)]}
               />
               <Tooltip
                 labelFormatter={time =>
@@ -111,10 +136,12 @@ export function MetricChartCard(props: {
                   color: theme.palette.text.primary,
                 }}
               />
-              <Legend
-                formatter={name => (name === TOTAL_KEY ? 'total' : name)}
-                wrapperStyle={{ fontSize: 12, color: axisColour }}
-              />
+              {showLegend && (
+                <Legend
+                  formatter={name => (name === TOTAL_KEY ? 'total' : name)}
+                  wrapperStyle={{ fontSize: 12, color: axisColour }}
+                />
+              )}
               {chart.series.map((series, index) => (
                 <Line
                   key={series.name}

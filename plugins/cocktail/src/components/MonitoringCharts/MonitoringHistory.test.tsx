@@ -41,8 +41,12 @@ describe('charts over time on the Monitoring tab', () => {
     });
 
     expect(await screen.findByText('Usage over time')).toBeInTheDocument();
-    expect(await screen.findByText('request 500m · limit 1 core')).toBeInTheDocument();
-    expect(screen.getByText('request 512 MiB · limit 1.0 GiB')).toBeInTheDocument();
+    expect(
+      await screen.findByText('request 500m · limit 1 core'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('request 512 MiB · limit 1.0 GiB'),
+    ).toBeInTheDocument();
     const cpu = screen.getByTestId('chart-cpu');
     // Two pods and their total, each a drawn line.
     await waitFor(() =>
@@ -119,7 +123,9 @@ describe('charts over time on the Monitoring tab', () => {
       entity: serverEntity,
     });
     expect(
-      await screen.findByText(/Prometheus at http:\/\/prometheus:9090\/api\/v1\/query_range is unreachable/),
+      await screen.findByText(
+        /Prometheus at http:\/\/prometheus:9090\/api\/v1\/query_range is unreachable/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -73,7 +73,12 @@ export function MonitoringHistory(props: {
       <Grid container spacing={3}>
         {value.charts.map(chart => (
           <Grid item xs={12} lg={6} key={chart.id}>
-            <MetricChartCard chart={chart} range={value.range} />
+            <MetricChartCard
+              chart={chart}
+              range={value.range}
+              start={value.start}
+              end={value.end}
+            />
           </Grid>
         ))}
       </Grid>
