@@ -21,9 +21,7 @@ const monitoringDir = '../../plugins/cocktail-backend/src/monitoring';
 const { TimeSeriesService } = require(`${monitoringDir}/TimeSeriesService.ts`);
 const { PrometheusClient } = require(`${monitoringDir}/PrometheusClient.ts`);
 const { DEFAULT_SERIES_QUERIES } = require(`${monitoringDir}/seriesQueries.ts`);
-const {
-  startPrometheus,
-} = require(`${monitoringDir}/__testUtils__/startPrometheus.ts`);
+const { startPrometheus } = require('../../packages/kube-sim/src/index.ts');
 
 const REQUESTS = Number(process.env.MONITORING_REQUESTS ?? 200);
 const WARMUP = 10;

@@ -32,3 +32,15 @@ export {
   seedManifests,
   type SeedReport,
 } from './seed/seedManifests';
+// The real Prometheus and Alertmanager (Debian's binaries) next to kube-sim, for tests.
+export {
+  freePort,
+  prometheusAvailable,
+  startPrometheus,
+  type RunningPrometheus,
+} from './monitoring/startPrometheus';
+export {
+  alertmanagerAvailable,
+  startAlertmanager,
+} from './monitoring/startAlertmanager';
+export { parseExposition, type ScrapedSample } from './metrics/parseExposition';

@@ -36,6 +36,8 @@ export async function startMatrixBackend(
     >;
     /** The simulated clusters of another backend, for a second replica of it. */
     sim?: KubeSim;
+    /** A real Alertmanager both clusters' alerts go to (told apart by a `cluster` label). */
+    alertmanagerUrl?: string;
   } = {},
 ) {
   const sim = options.sim ?? (await startSeededClusters(repoRoot));
@@ -93,6 +95,12 @@ export async function startMatrixBackend(
               url: sim.cluster(name).url,
               serviceAccountToken: 'matrix',
               skipTLSVerify: true,
+              ...(options.alertmanagerUrl && {
+                alertmanager: {
+                  url: options.alertmanagerUrl,
+                  labels: { cluster: name },
+                },
+              }),
             })),
             clusterApi: { managementCluster: 'dev', policies: [] },
             ...options.cocktail,

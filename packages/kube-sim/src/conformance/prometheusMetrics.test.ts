@@ -41,7 +41,10 @@ describe('/metrics (cAdvisor and kube-state-metrics series)', () => {
       limits: { cpu: '400m', memory: '512Mi' },
     };
     api.spec!.template.metadata!.labels!['cocktailcloud.io/server'] = 'api';
-    await t.apps.createNamespacedDeployment({ namespace: 'default', body: api });
+    await t.apps.createNamespacedDeployment({
+      namespace: 'default',
+      body: api,
+    });
     await eventually(async () => {
       const pods = await t.core.listNamespacedPod({
         namespace: 'default',

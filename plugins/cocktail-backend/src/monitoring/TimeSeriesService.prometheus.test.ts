@@ -6,7 +6,7 @@ import {
   prometheusAvailable,
   RunningPrometheus,
   startPrometheus,
-} from './__testUtils__/startPrometheus';
+} from '@cocktailcloud/kube-sim';
 import { MonitoringEndpoints } from './MonitoringEndpoints';
 import { PrometheusClient } from './PrometheusClient';
 import { DEFAULT_SERIES_QUERIES } from './seriesQueries';

@@ -1,6 +1,8 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogEntityReader } from '../service/ServerResolver';
+import { AlertmanagerClient } from './AlertmanagerClient';
+import { AlertService } from './AlertService';
 import { catalogHostCheck, MonitoringEndpoints } from './MonitoringEndpoints';
 import { readMonitoringSettings } from './monitoringSettings';
 import { PrometheusClient } from './PrometheusClient';
@@ -26,5 +28,9 @@ export function createMonitoring(options: {
     queries: settings.queries,
     cacheSeconds: settings.cacheSeconds,
   });
-  return { settings, endpoints, timeSeries };
+  const alerts = new AlertService({
+    endpoints,
+    client: new AlertmanagerClient({ timeoutMs: settings.requestTimeoutMs }),
+  });
+  return { settings, endpoints, timeSeries, alerts };
 }

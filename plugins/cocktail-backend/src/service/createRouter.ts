@@ -27,6 +27,8 @@ import { auditRouter } from '../audit/auditRouter';
 import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
+import { alertsRouter } from '../monitoring/alertsRouter';
+import { AlertService } from '../monitoring/AlertService';
 import { monitoringRouter } from '../monitoring/monitoringRouter';
 import { TimeSeriesService } from '../monitoring/TimeSeriesService';
 import { ImageScanSettings } from '../imageScans/imageScanSettings';
@@ -81,7 +83,7 @@ export interface RouterOptions {
     clusterGrantNamespace?: string;
   };
   /** Charts over time from the clusters' Prometheus; no monitoring routes without it. */
-  monitoring?: { timeSeries: TimeSeriesService };
+  monitoring?: { timeSeries: TimeSeriesService; alerts: AlertService };
 }
 
 /**
@@ -143,6 +145,15 @@ export async function createRouter(
         timeSeries: options.monitoring.timeSeries,
         serverAt: services.serverAt,
         authorizeServer: services.authorizeServer,
+      }),
+    );
+    router.use(
+      alertsRouter({
+        ...options,
+        authorize,
+        catalog,
+        alerts: options.monitoring.alerts,
+        serverAt: services.serverAt,
       }),
     );
   }

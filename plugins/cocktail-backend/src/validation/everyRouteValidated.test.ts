@@ -51,7 +51,7 @@ describe('the cocktail router', () => {
         granter: {} as any,
         maxDurationMinutes: 480,
       },
-      monitoring: { timeSeries: {} as any },
+      monitoring: { timeSeries: {} as any, alerts: {} as any },
     });
     const routes = routesOf(express().use(router)._router ?? router, []);
     expect(routes.length).toBeGreaterThanOrEqual(28);
@@ -59,6 +59,7 @@ describe('the cocktail router', () => {
       expect.arrayContaining([
         'DELETE /servicemaps/:namespace/:name/access/:id',
         'GET /clusters/:cluster/monitoring',
+        'DELETE /servicemaps/:namespace/:name/alerts/silences/:id',
       ]),
     );
     expect(routes.filter(r => !r.validated).map(r => r.route)).toEqual([]);

@@ -68,3 +68,61 @@ export type MonitoringSeriesResponse =
       /** What to install or configure to get it. */
       install: string;
     };
+
+/**
+ * An alert from the cluster's Alertmanager, as the portal shows it.
+ *
+ * @public
+ */
+export interface AlertView {
+  fingerprint: string;
+  /** The alert rule's name, e.g. `CocktailServerCpuNearLimit`. */
+  name: string;
+  /** The `severity` label: `critical`, `warning`, `info`, or what the rule says. */
+  severity: string;
+  summary: string;
+  description?: string;
+  /** ISO 8601. */
+  startsAt: string;
+  /** `silenced` while a silence (or an inhibition) holds its notifications back. */
+  state: 'firing' | 'silenced';
+  silencedBy: string[];
+  labels: Record<string, string>;
+}
+
+/**
+ * A silence of the entity's alerts.
+ *
+ * @public
+ */
+export interface SilenceView {
+  id: string;
+  matchers: Array<{ name: string; value: string }>;
+  /** ISO 8601. */
+  startsAt: string;
+  endsAt: string;
+  createdBy: string;
+  comment: string;
+  state: 'active' | 'pending' | 'expired';
+}
+
+/**
+ * The entity's active alerts and silences, or why there are none to show.
+ *
+ * @public
+ */
+export type AlertsResponse =
+  | { available: true; alerts: AlertView[]; silences: SilenceView[] }
+  | { available: false; reason: string; install: string };
+
+/**
+ * Holds back an entity's alerts (all of them, or one rule's) for a while.
+ *
+ * @public
+ */
+export interface SilenceRequest {
+  durationMinutes: number;
+  comment: string;
+  /** Only this alert rule's alerts; all of the entity's when absent. */
+  alertname?: string;
+}

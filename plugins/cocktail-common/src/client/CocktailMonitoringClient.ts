@@ -1,4 +1,10 @@
-import { MonitoringRange, MonitoringSeriesResponse } from '../api/monitoring';
+import {
+  AlertsResponse,
+  MonitoringRange,
+  MonitoringSeriesResponse,
+  SilenceRequest,
+  SilenceView,
+} from '../api/monitoring';
 import { CocktailHttp } from './CocktailHttp';
 import {
   CocktailApiClientOptions,
@@ -13,8 +19,15 @@ import {
  */
 export type MonitoredKind = 'servers' | 'servicemaps' | 'services';
 
+function entityPath(kind: MonitoredKind, entity: NamespacedName) {
+  return `/${kind}/${encodeURIComponent(entity.namespace)}/${encodeURIComponent(
+    entity.name,
+  )}`;
+}
+
 /**
- * Charts over time from the clusters' Prometheus, through the `cocktail` backend.
+ * Charts over time from the clusters' Prometheus, and alerts and silences from their
+ * Alertmanager, through the `cocktail` backend.
  *
  * @public
  */
@@ -33,9 +46,7 @@ export class CocktailMonitoringClient {
     options?: CocktailRequestOptions,
   ): Promise<MonitoringSeriesResponse> {
     return this.http.get(
-      `/${kind}/${encodeURIComponent(entity.namespace)}/${encodeURIComponent(
-        entity.name,
-      )}/monitoring?range=${range}`,
+      `${entityPath(kind, entity)}/monitoring?range=${range}`,
       options,
     );
   }
@@ -50,5 +61,56 @@ export class CocktailMonitoringClient {
       `/clusters/${encodeURIComponent(cluster)}/monitoring?range=${range}`,
       options,
     );
+  }
+
+  /** The entity's active alerts and silences; `available: false` says why there are none. */
+  async getAlerts(
+    kind: MonitoredKind,
+    entity: NamespacedName,
+    options?: CocktailRequestOptions,
+  ): Promise<AlertsResponse> {
+    return this.http.get(`${entityPath(kind, entity)}/alerts`, options);
+  }
+
+  async getClusterAlerts(
+    cluster: string,
+    options?: CocktailRequestOptions,
+  ): Promise<AlertsResponse> {
+    return this.http.get(
+      `/clusters/${encodeURIComponent(cluster)}/alerts`,
+      options,
+    );
+  }
+
+  /** Silences a server's or ServiceMap's alerts (or one rule's) for a while. */
+  async silenceAlerts(
+    kind: 'servers' | 'servicemaps',
+    entity: NamespacedName,
+    request: SilenceRequest,
+    options?: CocktailRequestOptions,
+  ): Promise<SilenceView> {
+    return this.http.result(
+      `${entityPath(kind, entity)}/alerts/silences`,
+      request,
+      options,
+    );
+  }
+
+  /** Ends a silence of the entity's alerts now. */
+  async expireSilence(
+    kind: 'servers' | 'servicemaps',
+    entity: NamespacedName,
+    silenceId: string,
+    options?: CocktailRequestOptions,
+  ): Promise<SilenceView> {
+    const answer = await this.http.json<{ result: SilenceView }>(
+      'DELETE',
+      `${entityPath(kind, entity)}/alerts/silences/${encodeURIComponent(
+        silenceId,
+      )}`,
+      undefined,
+      options,
+    );
+    return answer.result;
   }
 }

@@ -204,6 +204,18 @@ export const cocktailAccessClusterPermission = createPermission({
 });
 
 /**
+ * Silence a server's or a ServiceMap's alerts in its cluster's Alertmanager for a while, and
+ * expire such silences.
+ *
+ * @public
+ */
+export const cocktailAlertSilencePermission = createPermission({
+  name: 'cocktail.alert.silence',
+  attributes: { action: 'update' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every Cocktail permission, for the permission integration router.
  *
  * @public
@@ -229,4 +241,5 @@ export const cocktailPermissions = [
   cocktailAccessRequestPermission,
   cocktailAccessManagePermission,
   cocktailAccessClusterPermission,
+  cocktailAlertSilencePermission,
 ];

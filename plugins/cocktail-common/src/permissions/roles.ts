@@ -127,6 +127,13 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
       "get a kubeconfig for the ServiceMap's namespace that expires, with at most their own role (viewer → view, developer → edit, admin → admin), and revoke it",
   },
   {
+    permission: 'cocktail.alert.silence',
+    audience: developer,
+    verb: 'Silencing alerts',
+    allows:
+      "silence a server's or a ServiceMap's alerts for a while (all, or one rule's), and end such silences",
+  },
+  {
     permission: 'cocktail.server.deploy',
     audience: developer,
     verb: 'Deploying',

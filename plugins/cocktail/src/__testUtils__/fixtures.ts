@@ -374,7 +374,10 @@ export function entityAccess(
 export function serverMonitoring(): MonitoringSeriesResponse {
   const end = 1_796_500_000;
   const points = (base: number) =>
-    Array.from({ length: 5 }, (_, i) => [end - (4 - i) * 60, base + i * 0.01] as [number, number]);
+    Array.from(
+      { length: 5 },
+      (_, i) => [end - (4 - i) * 60, base + i * 0.01] as [number, number],
+    );
   const pods = (base: number) => [
     { name: 'payments-worker-7d9f-a1', points: points(base) },
     { name: 'payments-worker-7d9f-b2', points: points(base * 2) },

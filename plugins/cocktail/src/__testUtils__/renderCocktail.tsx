@@ -29,7 +29,10 @@ export function accessHandler(
   );
 }
 
-/** Charts over time, for every entity and cluster: none, as for a cluster without Prometheus. */
+/**
+ * Charts over time and alerts, for every entity and cluster: none, as for a cluster without
+ * Prometheus and Alertmanager.
+ */
 export function noPrometheusHandlers() {
   const unavailable = () =>
     HttpResponse.json({
@@ -37,9 +40,17 @@ export function noPrometheusHandlers() {
       reason: 'No Prometheus is configured for cluster prod',
       install: 'Install Prometheus in the cluster.',
     });
+  const noAlertmanager = () =>
+    HttpResponse.json({
+      available: false,
+      reason: 'No Alertmanager is configured for cluster prod',
+      install: 'Run Alertmanager for the cluster.',
+    });
   return [
     http.get(`${COCKTAIL_URL}/:kind/:namespace/:name/monitoring`, unavailable),
     http.get(`${COCKTAIL_URL}/clusters/:cluster/monitoring`, unavailable),
+    http.get(`${COCKTAIL_URL}/:kind/:namespace/:name/alerts`, noAlertmanager),
+    http.get(`${COCKTAIL_URL}/clusters/:cluster/alerts`, noAlertmanager),
   ];
 }
 

@@ -32,8 +32,11 @@ import {
   ServerStatus,
   ServiceMapSummary,
   ServiceSummary,
+  AlertsResponse,
   MonitoredKind,
   MonitoringRange,
+  SilenceRequest,
+  SilenceView,
   MonitoringSeriesResponse,
 } from '@cocktailcloud/plugin-cocktail-common';
 
@@ -86,6 +89,19 @@ export interface CocktailApi {
     cluster: string,
     range: MonitoringRange,
   ): Promise<MonitoringSeriesResponse>;
+  /** Active alerts and silences from the cluster's Alertmanager, or why there are none. */
+  getAlerts(kind: MonitoredKind, entity: ServerName): Promise<AlertsResponse>;
+  getClusterAlerts(cluster: string): Promise<AlertsResponse>;
+  silenceAlerts(
+    kind: 'servers' | 'servicemaps',
+    entity: ServerName,
+    request: SilenceRequest,
+  ): Promise<SilenceView>;
+  expireSilence(
+    kind: 'servers' | 'servicemaps',
+    entity: ServerName,
+    silenceId: string,
+  ): Promise<SilenceView>;
 
   deploy(
     server: ServerName,

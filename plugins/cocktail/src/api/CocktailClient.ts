@@ -8,8 +8,11 @@ import {
   CocktailApiClient,
   CocktailApiClientOptions,
   CocktailMonitoringClient,
+  AlertsResponse,
   MonitoredKind,
   MonitoringRange,
+  SilenceRequest,
+  SilenceView,
   MonitoringSeriesResponse,
   NamespacedName,
 } from '@cocktailcloud/plugin-cocktail-common';
@@ -44,6 +47,33 @@ export class CocktailClient extends CocktailApiClient implements CocktailApi {
     range: MonitoringRange,
   ): Promise<MonitoringSeriesResponse> {
     return this.monitoring.getClusterMonitoring(cluster, range);
+  }
+
+  getAlerts(
+    kind: MonitoredKind,
+    entity: NamespacedName,
+  ): Promise<AlertsResponse> {
+    return this.monitoring.getAlerts(kind, entity);
+  }
+
+  getClusterAlerts(cluster: string): Promise<AlertsResponse> {
+    return this.monitoring.getClusterAlerts(cluster);
+  }
+
+  silenceAlerts(
+    kind: 'servers' | 'servicemaps',
+    entity: NamespacedName,
+    request: SilenceRequest,
+  ): Promise<SilenceView> {
+    return this.monitoring.silenceAlerts(kind, entity, request);
+  }
+
+  expireSilence(
+    kind: 'servers' | 'servicemaps',
+    entity: NamespacedName,
+    silenceId: string,
+  ): Promise<SilenceView> {
+    return this.monitoring.expireSilence(kind, entity, silenceId);
   }
 
   listAccessGrants(serviceMap: NamespacedName): Promise<AccessGrantList> {

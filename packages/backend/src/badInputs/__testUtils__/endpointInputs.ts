@@ -175,6 +175,36 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     ],
   },
   {
+    name: 'POST …/alerts/silences',
+    path: `${WORKER}/alerts/silences`,
+    good: {
+      durationMinutes: 30,
+      comment: 'bad inputs',
+      alertname: 'CocktailPodRestarting',
+    },
+    extra: [
+      badValue('durationMinutes', {
+        durationMinutes: 0,
+        comment: 'bad inputs',
+      }),
+      badValue('durationMinutes', {
+        durationMinutes: 20_000,
+        comment: 'bad inputs',
+      }),
+      badValue('comment', { durationMinutes: 30, comment: 'ok' }),
+      badValue('alertname', {
+        durationMinutes: 30,
+        comment: 'bad inputs',
+        alertname: 'not a rule',
+      }),
+    ],
+  },
+  {
+    name: 'POST servicemaps/…/alerts/silences',
+    path: `${API}/servicemaps/default/payments-prod/alerts/silences`,
+    good: { durationMinutes: 30, comment: 'bad inputs' },
+  },
+  {
     name: 'POST cluster-api/clusters',
     path: `${API}/cluster-api/clusters`,
     good: {
@@ -396,6 +426,8 @@ const PATH_REQUESTS: BadRequest[] = [
   ['GET', `${API}/clusters/Not_A_Cluster!`, 'cluster'],
   ['GET', `${API}/clusters/Not_A_Cluster!/monitoring`, 'cluster'],
   ['GET', `${API}/servicemaps/default/-bad-/monitoring`, 'name'],
+  ['DELETE', `${WORKER}/alerts/silences/not-a-uuid`, 'id'],
+  ['GET', `${API}/services/default/Bad!/alerts`, 'name'],
   ['GET', `${API}/cluster-api/clusters/default/Bad!Name`, 'name'],
   ['GET', `${API}/servicemaps/default/-bad-/summary`, 'name'],
   ['GET', `${API}/services/default/bad..name/summary`, 'name'],

@@ -60,6 +60,7 @@ export function endpointCases(
   context: { scanId: () => string; rollbackRevision: () => Promise<string> },
 ): MatrixCase[] {
   const payments = { service: 'payments' as const };
+  const erin: Person = 'erin';
   const search = { service: 'search' as const };
   const get = (path: string) => (person: Person) => call(person, 'GET', path);
   const post =
@@ -147,6 +148,65 @@ export function endpointCases(
       permission: 'cocktail.cluster.read',
       target: {},
       run: get('/api/cocktail/clusters/prod/monitoring'),
+    },
+    {
+      name: 'GET payments-worker/alerts',
+      permission: 'cocktail.server.read',
+      target: payments,
+      run: get(`${WORKER}/alerts`),
+    },
+    {
+      name: 'GET services/search/alerts',
+      permission: 'cocktail.server.read',
+      target: search,
+      run: get('/api/cocktail/services/default/search/alerts'),
+    },
+    {
+      name: 'GET /clusters/prod/alerts',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/clusters/prod/alerts'),
+    },
+    {
+      name: 'POST payments-worker/alerts/silences',
+      permission: 'cocktail.alert.silence',
+      target: payments,
+      run: post(`${WORKER}/alerts/silences`, {
+        durationMinutes: 10,
+        comment: 'permission matrix',
+      }),
+    },
+    {
+      name: 'POST servicemaps/payments-prod/alerts/silences',
+      permission: 'cocktail.alert.silence',
+      target: payments,
+      run: post(
+        '/api/cocktail/servicemaps/default/payments-prod/alerts/silences',
+        {
+          durationMinutes: 10,
+          comment: 'permission matrix',
+          alertname: 'CocktailPodRestarting',
+        },
+      ),
+    },
+    {
+      name: 'DELETE search-api/alerts/silences/:id',
+      permission: 'cocktail.alert.silence',
+      target: search,
+      // A silence of its own for each person, made by a platform admin.
+      run: async person => {
+        const made = await call(erin, 'POST', `${SEARCH_API}/alerts/silences`, {
+          body: { durationMinutes: 10, comment: 'permission matrix' },
+        });
+        if (made.status !== 201) {
+          return made;
+        }
+        return call(
+          person,
+          'DELETE',
+          `${SEARCH_API}/alerts/silences/${made.body.result.id}`,
+        );
+      },
     },
     {
       name: 'GET servicemaps/payments-prod/summary',

@@ -10,6 +10,7 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { MonitoringHistory } from '../MonitoringCharts';
+import { AlertsCard } from '../Alerts/AlertsCard';
 import { cocktailApiRef } from '../../api';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { ClusterReadAccess } from '../AccessGrants/ClusterReadAccess';
@@ -87,6 +88,13 @@ export function EntityClusterContent() {
             Nodes are unknown while the cluster does not answer.
           </InfoCard>
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <AlertsCard
+          subject={name}
+          entityKey={name}
+          load={() => api.getClusterAlerts(name)}
+        />
       </Grid>
       <Grid item xs={12}>
         <MonitoringHistory

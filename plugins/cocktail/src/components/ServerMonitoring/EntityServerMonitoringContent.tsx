@@ -4,6 +4,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { cocktailApiRef } from '../../api';
 import { MonitoringHistory } from '../MonitoringCharts';
+import { AlertsCard } from '../Alerts/AlertsCard';
+import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
 import { entityName } from '../../hooks/entityName';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { useServerStatus } from '../../hooks/useServerStatus';
@@ -23,6 +25,7 @@ export function EntityServerMonitoringContent() {
   const server = entityName(entity);
   const api = useApi(cocktailApiRef);
   const status = useServerStatus(server);
+  const access = useEntityAccess(entity);
   const metrics = useLiveResource(
     () => api.getServerMetrics(server),
     [api, server.namespace, server.name],
@@ -45,6 +48,18 @@ export function EntityServerMonitoringContent() {
       </Grid>
       <Grid item xs={12}>
         <PodsTable status={status.value} />
+      </Grid>
+      <Grid item xs={12}>
+        <AlertsCard
+          subject={server.name}
+          entityKey={`${server.namespace}/${server.name}`}
+          load={() => api.getAlerts('servers', server)}
+          silences={{
+            refusal: refusalOf(access, 'cocktail.alert.silence'),
+            silence: request => api.silenceAlerts('servers', server, request),
+            expire: id => api.expireSilence('servers', server, id),
+          }}
+        />
       </Grid>
       <Grid item xs={12}>
         <MonitoringHistory

@@ -9,6 +9,7 @@ import { useLiveResource } from '../../hooks/useLiveResource';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ServersHealthTable } from '../common/ServersHealthTable';
 import { MonitoringHistory } from '../MonitoringCharts';
+import { AlertsCard } from '../Alerts/AlertsCard';
 import { MembersCard } from './MembersCard';
 import { QuotaAllocationCard } from './QuotaAllocationCard';
 import { ServiceMapsTable } from './ServiceMapsTable';
@@ -57,6 +58,13 @@ export function EntityServiceContent() {
             )}
           />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <AlertsCard
+          subject={entity.metadata.title ?? name.name}
+          entityKey={`${name.namespace}/${name.name}`}
+          load={() => api.getAlerts('services', name)}
+        />
       </Grid>
       <Grid item xs={12}>
         <MonitoringHistory

@@ -16,6 +16,8 @@ import { secondsSince } from '../common/formatting';
 import { ServersHealthTable } from '../common/ServersHealthTable';
 import { StaleDataNotice } from '../common/StaleDataNotice';
 import { MonitoringHistory } from '../MonitoringCharts';
+import { AlertsCard } from '../Alerts/AlertsCard';
+import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
 import { QuotaUsageCard } from './QuotaUsageCard';
 
 function describeWatch(state: ServiceMapSummary['clusterState']) {
@@ -59,6 +61,7 @@ export function EntityServiceMapContent() {
     () => api.getServiceMapSummary(name),
     [api, name.namespace, name.name],
   );
+  const access = useEntityAccess(entity);
   if (!summary.value) {
     return summary.loading ? (
       <Progress />
@@ -83,6 +86,18 @@ export function EntityServiceMapContent() {
               defaultNamespace: name.namespace,
             }),
           )}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <AlertsCard
+          subject={name.name}
+          entityKey={`${name.namespace}/${name.name}`}
+          load={() => api.getAlerts('servicemaps', name)}
+          silences={{
+            refusal: refusalOf(access, 'cocktail.alert.silence'),
+            silence: request => api.silenceAlerts('servicemaps', name, request),
+            expire: id => api.expireSilence('servicemaps', name, id),
+          }}
         />
       </Grid>
       <Grid item xs={12}>
