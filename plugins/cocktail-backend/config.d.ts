@@ -13,6 +13,18 @@ export interface Config {
     monitoring?: {
       /** How long query answers are kept, in seconds; 30 when not set. */
       cacheSeconds?: number;
+      /**
+       * The bearer secret Alertmanager's webhook_config sends to
+       * `POST /api/cocktail/alerts/webhook`; at least 16 characters. The receiver is off without it.
+       * @visibility secret
+       */
+      webhookSecret?: string;
+      /**
+       * Who hears of an alert, by its `severity` label (`default` for the others): the least role
+       * on the Service (viewer, developer, admin) or `nobody`. critical: viewer, warning:
+       * developer, default: admin when not set.
+       */
+      alertRecipients?: { [severity: string]: string };
       /** How long one Prometheus or Alertmanager request may take, in milliseconds; 10000 when not set. */
       requestTimeoutMs?: number;
       /**

@@ -55,6 +55,7 @@ const secrets = {
   BACKEND_SECRET: randomSecret(),
   AUTH_SESSION_SECRET: randomSecret(),
   COCKTAIL_AUDIT_CHAIN_KEY: randomSecret(),
+  COCKTAIL_ALERT_WEBHOOK_SECRET: randomSecret(),
   OIDC_CLIENT_SECRET: OIDC_CLIENT.client_secret,
   POSTGRES_PASSWORD: postgres.password,
   SMOKE_CLUSTER_TOKEN: randomSecret(),

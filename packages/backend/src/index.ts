@@ -40,6 +40,8 @@ backend.add(import('@cocktailcloud/plugin-kubernetes-backend-module-cocktail'));
 backend.add(import('@cocktailcloud/plugin-cocktail-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// Notifications by email too (notifications.processors.email): the demo prints them to the log.
+backend.add(import('@backstage/plugin-notifications-backend-module-email'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // A backend that failed to start exits, so that its supervisor (Kubernetes, systemd) starts it

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { cocktailPermissions } from '@cocktailcloud/plugin-cocktail-common';
 import {
   BUILT_IN_CONTROL_PLANE_PROVIDERS,
@@ -48,6 +49,8 @@ import { createRouter, RouterOptions } from './service/createRouter';
 import { StatusSignals } from './service/StatusSignals';
 import { readRequestTimeoutMs } from './service/readRequestTimeout';
 import { createMonitoring } from './monitoring/createMonitoring';
+import { createAlertNotifier } from './monitoring/createAlertNotifier';
+import { ALERT_WEBHOOK_PATH } from './monitoring/alertWebhookRouter';
 
 /**
  * The `cocktail` backend plugin: wiring only; the logic lives in the classes it builds.
@@ -112,6 +115,7 @@ export const cocktailPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
@@ -262,6 +266,22 @@ export const cocktailPlugin = createBackendPlugin({
             (await registry.listClusters()).find(c => c.name === name)
               ?.entityRef,
         });
+        const alertNotifier = await createAlertNotifier({
+          ...monitoring,
+          notifications: deps.notifications,
+          database: deps.database,
+          directory,
+          catalog,
+          auth,
+          logger,
+          clusterNames: async () =>
+            (await registry.listClusters()).map(c => c.name),
+        });
+        // Alertmanager has no Backstage token: the route checks the webhook secret instead.
+        deps.httpRouter.addAuthPolicy({
+          path: ALERT_WEBHOOK_PATH,
+          allow: 'unauthenticated',
+        });
         const routerOptions: RouterOptions = {
           clusterProvisioner,
           ...deps,
@@ -301,7 +321,13 @@ export const cocktailPlugin = createBackendPlugin({
             maxDurationMinutes: accessSettings.maxDurationMinutes,
             clusterGrantNamespace: accessSettings.clusterGrantNamespace,
           },
-          monitoring,
+          monitoring: {
+            ...monitoring,
+            webhook: {
+              secret: monitoring.settings.webhookSecret,
+              notifier: alertNotifier,
+            },
+          },
         };
         deps.httpRouter.use(
           await createRouter(routerOptions, createApiServices(routerOptions)),

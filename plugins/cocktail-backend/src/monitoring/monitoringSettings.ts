@@ -1,5 +1,13 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  COCKTAIL_ROLES,
+  CocktailRole,
+} from '@cocktailcloud/plugin-cocktail-common';
+import {
+  AlertRecipientRoles,
+  DEFAULT_ALERT_RECIPIENTS,
+} from './alertRecipients';
 import { DEFAULT_SERIES_QUERIES, SeriesQueryName } from './seriesQueries';
 
 /**
@@ -28,6 +36,10 @@ export interface MonitoringSettings {
   requestTimeoutMs: number;
   /** The hosts (or host:port) that catalog annotations may point the backend at. */
   allowedCatalogHosts: string[];
+  /** The bearer secret Alertmanager's webhook sends; the receiver is off without it. */
+  webhookSecret?: string;
+  /** Which members hear of an alert, by severity. */
+  alertRecipients: AlertRecipientRoles;
 }
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -217,6 +229,8 @@ export function readMonitoringSettings(config: Config): MonitoringSettings {
       problems,
     ),
     allowedCatalogHosts: readHostList(config, problems),
+    webhookSecret: readWebhookSecret(config, problems),
+    alertRecipients: readAlertRecipients(config, problems),
   };
   if (problems.length) {
     throw new InputError(problems.join('\n'));
@@ -238,4 +252,42 @@ function readHostList(config: Config, problems: string[]): string[] {
     return [];
   }
   return (list as string[]).map(item => item.trim()).filter(Boolean);
+}
+
+function readWebhookSecret(config: Config, problems: string[]) {
+  const key = 'cocktail.monitoring.webhookSecret';
+  const value = config.getOptional(key);
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.length < 16) {
+    problems.push(`${key}: expected a secret of at least 16 characters`);
+    return undefined;
+  }
+  return value;
+}
+
+function readAlertRecipients(
+  config: Config,
+  problems: string[],
+): AlertRecipientRoles {
+  const key = 'cocktail.monitoring.alertRecipients';
+  const block = config.getOptionalConfig(key);
+  const recipients: AlertRecipientRoles = { ...DEFAULT_ALERT_RECIPIENTS };
+  for (const severity of block?.keys() ?? []) {
+    const value = block!.getOptional(severity);
+    if (
+      typeof value !== 'string' ||
+      ![...COCKTAIL_ROLES, 'nobody'].includes(value)
+    ) {
+      problems.push(
+        `${key}.${severity}: expected the least role that hears of ${severity} alerts (${COCKTAIL_ROLES.join(
+          ', ',
+        )}) or nobody, got ${describe(value)}`,
+      );
+      continue;
+    }
+    recipients[severity] = value as CocktailRole | 'nobody';
+  }
+  return recipients;
 }

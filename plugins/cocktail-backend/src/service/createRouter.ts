@@ -28,6 +28,8 @@ import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
 import { alertsRouter } from '../monitoring/alertsRouter';
+import { AlertNotifier } from '../monitoring/AlertNotifier';
+import { alertWebhookRouter } from '../monitoring/alertWebhookRouter';
 import { AlertService } from '../monitoring/AlertService';
 import { monitoringRouter } from '../monitoring/monitoringRouter';
 import { TimeSeriesService } from '../monitoring/TimeSeriesService';
@@ -83,7 +85,12 @@ export interface RouterOptions {
     clusterGrantNamespace?: string;
   };
   /** Charts over time from the clusters' Prometheus; no monitoring routes without it. */
-  monitoring?: { timeSeries: TimeSeriesService; alerts: AlertService };
+  monitoring?: {
+    timeSeries: TimeSeriesService;
+    alerts: AlertService;
+    /** Alertmanager's webhook receiver; off without a secret. */
+    webhook?: { secret?: string; notifier: AlertNotifier };
+  };
 }
 
 /**
@@ -156,6 +163,14 @@ export async function createRouter(
         serverAt: services.serverAt,
       }),
     );
+    if (options.monitoring.webhook) {
+      router.use(
+        alertWebhookRouter({
+          ...options.monitoring.webhook,
+          logger: options.logger,
+        }),
+      );
+    }
   }
   router.use(auditRouter({ ...options, authorize, catalog }));
   if (options.explainer) {
