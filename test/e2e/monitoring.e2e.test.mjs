@@ -1,12 +1,16 @@
 // Monitoring over time in the browser, against the demo's Prometheus scraping kube-sim: bob sees
 // charts with points on a server's Monitoring tab, its ServiceMap, its Service and its cluster,
-// picks another range, and a raised simulated load shows in the server's CPU over time.
+// picks another range, and a raised simulated load shows in the server's CPU over time; the
+// alert it fires reaches bob as a portal notification and an email (through a local SMTP sink),
+// and a silence he makes on the page keeps its next firing from reaching anyone. The demo's
+// monitoring configs run with shorter intervals (a copy, made below).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { launchBrowser, signInAs } from './browser.mjs';
+import { startSmtpSink } from './smtpSink.mjs';
 import {
   appUrl,
   backendUrl,
@@ -20,6 +24,74 @@ const screenshots = path.join(repoRoot, 'test/e2e/screenshots');
 // kube-sim's prod cluster (examples/clusters.yaml), where payments-api runs.
 const prodCluster = 'https://127.0.0.1:18444';
 const payments = `${appUrl}/catalog/default`;
+const alertmanagerUrl = 'http://127.0.0.1:19093';
+const SMTP_PORT = 25025;
+const CPU_ALERT = 'CocktailServerCpuNearLimit';
+
+/**
+ * monitoring/ with the demo's intervals shortened, so that an alert fires, resolves and fires
+ * again within the test: 2 s scrapes and rule evaluations, 4 s `for`, 10 s rate windows, and
+ * Alertmanager grouping within seconds.
+ */
+function fastMonitoringConfigs() {
+  const dir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'cocktail-e2e-monitoring-configs-'),
+  );
+  fs.mkdirSync(path.join(dir, 'rules'));
+  const copy = (file, edit) =>
+    fs.writeFileSync(
+      path.join(dir, file),
+      edit(fs.readFileSync(path.join(repoRoot, 'monitoring', file), 'utf8')),
+    );
+  copy('prometheus.yml', text =>
+    text.replace(/(scrape|evaluation)_interval: 15s/g, '$1_interval: 2s'),
+  );
+  copy('rules/cocktail.rules.yml', text =>
+    text.replace(/for: \d+m/g, 'for: 4s').replace(/\[2m\]/g, '[10s]'),
+  );
+  copy('alertmanager.yml', text =>
+    text
+      .replace('group_wait: 10s', 'group_wait: 1s')
+      .replace('group_interval: 1m', 'group_interval: 2s'),
+  );
+  return dir;
+}
+
+/** payments-api's CPU alert as Alertmanager has it now, if it is active. */
+async function cpuAlert() {
+  const filter = [`alertname="${CPU_ALERT}"`, 'server="payments-api"']
+    .map(f => `filter=${encodeURIComponent(f)}`)
+    .join('&');
+  const alerts = await (
+    await fetch(`${alertmanagerUrl}/api/v2/alerts?${filter}`)
+  ).json();
+  return alerts[0];
+}
+
+async function waitUntil(what, check, timeoutMs = 150_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) {
+      return value;
+    }
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 2_000));
+  }
+}
+
+/** Bob's portal notifications about payments-api's CPU. */
+async function bobsCpuNotifications() {
+  const response = await fetch(
+    `${backendUrl}/api/notifications/notifications?limit=50`,
+    { headers: { Authorization: `Bearer ${await personToken('bob')}` } },
+  );
+  assert.equal(response.status, 200, await response.clone().text());
+  const { notifications } = await response.json();
+  return notifications.filter(n =>
+    /payments-api uses [\d.]+% of its CPU limit/.test(n.payload.title),
+  );
+}
 
 /** kube-sim's control endpoints take self-signed TLS; plain HTTP reaches the same port. */
 async function setLoad(settings) {
@@ -42,19 +114,33 @@ describe('monitoring over time', () => {
   let portal;
   let browser;
   let page;
+  let smtp;
   const prometheusData = fs.mkdtempSync(
     path.join(os.tmpdir(), 'cocktail-e2e-monitoring-'),
   );
+  const configs = fastMonitoringConfigs();
+  const bobsEmails = () =>
+    smtp.messages.filter(
+      m =>
+        m.to.includes('bob@example.com') &&
+        /payments-api uses [\d.]+% of its CPU limit/.test(m.subject ?? ''),
+    );
 
   before(async () => {
+    smtp = await startSmtpSink(SMTP_PORT);
     portal = await startPortal({
       // A Prometheus of its own, so that no earlier demo's pods are in its charts.
-      env: { COCKTAIL_MONITORING_DATA_DIR: prometheusData },
+      env: {
+        COCKTAIL_MONITORING_DATA_DIR: prometheusData,
+        COCKTAIL_MONITORING_CONFIG_DIR: configs,
+      },
       extraArgs: [
         '--config',
         path.join(repoRoot, 'app-config.yaml'),
         '--config',
         path.join(repoRoot, 'test/e2e/app-config.cocktail.e2e.yaml'),
+        '--config',
+        path.join(repoRoot, 'test/e2e/app-config.monitoring.e2e.yaml'),
       ],
       logFile: path.join(os.tmpdir(), 'cocktail-e2e-monitoring-portal.log'),
     });
@@ -75,7 +161,9 @@ describe('monitoring over time', () => {
     await setLoad({ factor: 1, rules: [] }).catch(() => {});
     await browser?.close();
     await portal?.stop();
+    await smtp?.stop();
     fs.rmSync(prometheusData, { recursive: true, force: true });
+    fs.rmSync(configs, { recursive: true, force: true });
   });
 
   async function screenshot(name) {
@@ -208,5 +296,82 @@ describe('monitoring over time', () => {
     await openTab('Monitoring');
     await chartWithPoints('chart-cpu', 3);
     await screenshot('monitoring-server-raised-load');
+  });
+
+  it('tells bob of the alert the load fires: in the portal and by email', async () => {
+    const [notification] = await waitUntil(
+      "bob's notification of payments-api's CPU alert",
+      async () => {
+        const found = await bobsCpuNotifications();
+        return found.length ? found : undefined;
+      },
+    );
+    assert.match(
+      notification.payload.title,
+      /^\[warning\] Server payments-api/,
+    );
+    assert.equal(
+      notification.payload.link,
+      '/catalog/default/cocktailserver/payments-api/cocktail-monitoring',
+    );
+    const [email] = await waitUntil('the email to bob', () => {
+      const found = bobsEmails();
+      return found.length ? found : undefined;
+    });
+    assert.match(email.raw, /payments-api/);
+    await page.goto(`${appUrl}/notifications`);
+    await page
+      .getByText(/\[warning\] Server payments-api uses [\d.]+% of its CPU limit/)
+      .first()
+      .waitFor();
+    await screenshot('monitoring-notification-bob');
+  });
+
+  it('keeps the next firing from reaching anyone once bob silences it on the page', async () => {
+    await page.goto(`${payments}/cocktailserver/payments-api`);
+    await openTab('Monitoring');
+    await page
+      .getByRole('button', { name: `Silence ${CPU_ALERT}` })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('INC-7 load test on payments-api');
+    await dialog.getByRole('button', { name: 'Silence', exact: true }).click();
+    await page.getByText('Silences (1)').waitFor();
+    await page.getByText('INC-7 load test on payments-api').waitFor();
+    await screenshot('monitoring-alert-silenced');
+
+    // The load goes, the alert resolves; the load comes back, the alert fires again, silenced.
+    await setLoad({ factor: 1, rules: [] });
+    await waitUntil(
+      'the CPU alert to resolve',
+      async () => !(await cpuAlert()),
+    );
+    const emailsBefore = bobsEmails().length;
+    const notificationsBefore = JSON.stringify(await bobsCpuNotifications());
+    await setLoad({
+      rules: [
+        {
+          namespace: 'payments-prod',
+          labels: { 'cocktailcloud.io/server': 'payments-api' },
+          factor: 30,
+        },
+      ],
+    });
+    const again = await waitUntil('the CPU alert to fire again', cpuAlert);
+    assert.equal(
+      again.status.state,
+      'suppressed',
+      JSON.stringify(again.status),
+    );
+    assert.equal(again.status.silencedBy.length, 1);
+    // Several of Alertmanager's 2 s group intervals: what it would have sent has been sent.
+    await new Promise(resolve => setTimeout(resolve, 15_000));
+    assert.equal(bobsEmails().length, emailsBefore, 'no new email');
+    assert.equal(
+      JSON.stringify(await bobsCpuNotifications()),
+      notificationsBefore,
+      'no new or updated notification',
+    );
   });
 });
