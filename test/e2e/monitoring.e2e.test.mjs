@@ -321,7 +321,9 @@ describe('monitoring over time', () => {
     assert.match(email.raw, /payments-api/);
     await page.goto(`${appUrl}/notifications`);
     await page
-      .getByText(/\[warning\] Server payments-api uses [\d.]+% of its CPU limit/)
+      .getByText(
+        /\[warning\] Server payments-api uses [\d.]+% of its CPU limit/,
+      )
       .first()
       .waitFor();
     await screenshot('monitoring-notification-bob');

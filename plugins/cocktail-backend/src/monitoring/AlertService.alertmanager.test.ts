@@ -109,7 +109,11 @@ describeWithAlertmanager('alerts and silences in a real Alertmanager', () => {
         ),
       ]),
     });
-    expect(response.status).toBe(200);
+    if (response.status !== 200) {
+      throw new Error(
+        `posting alerts: ${response.status} ${await response.text()}`,
+      );
+    }
     alerts = alertServiceFor(alertmanager.url);
   });
 

@@ -3,6 +3,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { fetchFailure } from './fetchFailure';
 import { MonitoringEndpoint } from './monitoringSettings';
 
 /** An equality matcher of Alertmanager's API v2. */
@@ -129,13 +130,7 @@ export class AlertmanagerClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `no answer in ${this.options.timeoutMs} ms`
-          : String(
-              ((error as Error).cause as Error)?.message ??
-                (error as Error).message,
-            );
+      const reason = fetchFailure(error, this.options.timeoutMs);
       throw new ServiceUnavailableError(
         `Alertmanager at ${url} is unreachable: ${reason}`,
       );

@@ -1,4 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
+import { fetchFailure } from './fetchFailure';
 import { MonitoringEndpoint } from './monitoringSettings';
 
 /** One series of a range query: its labels and `[unix seconds, value]` points. */
@@ -39,12 +40,7 @@ export class PrometheusClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `no answer in ${this.options.timeoutMs} ms`
-          : (error as Error).cause
-          ? String(((error as Error).cause as Error).message ?? '')
-          : (error as Error).message;
+      const reason = fetchFailure(error, this.options.timeoutMs);
       throw new ServiceUnavailableError(
         `Prometheus at ${url} is unreachable: ${reason}`,
       );

@@ -161,7 +161,9 @@ describe.each(TestDatabases.create().eachSupportedId())(
 
       const resolved = await post(
         target,
-        webhook(firing({ status: 'resolved', endsAt: '2026-12-06T10:20:00.000Z' })),
+        webhook(
+          firing({ status: 'resolved', endsAt: '2026-12-06T10:20:00.000Z' }),
+        ),
       );
       expect(resolved.body.deliveries[0].outcome).toBe('notified');
       expect(sent[1].payload).toMatchObject({
@@ -178,7 +180,11 @@ describe.each(TestDatabases.create().eachSupportedId())(
         webhook(
           firing(
             { fingerprint: 'ffff0000' },
-            { alertname: 'CocktailServiceMapNearQuota', severity: 'critical', server: '' },
+            {
+              alertname: 'CocktailServiceMapNearQuota',
+              severity: 'critical',
+              server: '',
+            },
           ),
         ),
       );
@@ -225,16 +231,26 @@ describe.each(TestDatabases.create().eachSupportedId())(
       expect(sent).toEqual([]);
       const off = await post(await app(null), webhook(firing()));
       expect(off.status).toBe(404);
-      expect(off.body.error.message).toContain('set cocktail.monitoring.webhookSecret');
+      expect(off.body.error.message).toContain(
+        'set cocktail.monitoring.webhookSecret',
+      );
     });
 
     it('names the field of a payload that is not what Alertmanager sends', async () => {
       const target = await app();
-      const answer = await post(target, webhook(firing({ fingerprint: 'not hex!' })));
+      const answer = await post(
+        target,
+        webhook(firing({ fingerprint: 'not hex!' })),
+      );
       expect(answer.status).toBe(400);
       expect(answer.body.error.message).toContain('alerts[0].fingerprint');
-      expect(answer.body.error.message).toContain('expected a fingerprint (hexadecimal)');
-      const wrongVersion = await post(target, { ...webhook(firing()), version: '3' });
+      expect(answer.body.error.message).toContain(
+        'expected a fingerprint (hexadecimal)',
+      );
+      const wrongVersion = await post(target, {
+        ...webhook(firing()),
+        version: '3',
+      });
       expect(wrongVersion.status).toBe(400);
       expect(wrongVersion.body.error.message).toContain('version');
       expect(sent).toEqual([]);

@@ -34,7 +34,8 @@ function givenAlerts() {
             fingerprint: 'a1',
             name: 'CocktailPodRestarting',
             severity: 'critical',
-            summary: 'Pod payments-worker-1 of payments-worker restarted 3 times in 10 minutes',
+            summary:
+              'Pod payments-worker-1 of payments-worker restarted 3 times in 10 minutes',
             startsAt: tenMinutesAgo(),
             state: 'firing',
             silencedBy: [],
@@ -102,7 +103,9 @@ describe('alerts on the Monitoring tab', () => {
       entity: serverEntity,
     });
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Silence CocktailPodRestarting' }),
+      await screen.findByRole('button', {
+        name: 'Silence CocktailPodRestarting',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent(
@@ -134,18 +137,24 @@ describe('alerts on the Monitoring tab', () => {
 
   it('disables silencing for a viewer and says why', async () => {
     givenAlerts();
-    server.use(accessHandler({ role: 'viewer', deny: ['cocktail.alert.silence'] }));
+    server.use(
+      accessHandler({ role: 'viewer', deny: ['cocktail.alert.silence'] }),
+    );
     await renderCocktail(<EntityServerMonitoringContent />, {
       entity: serverEntity,
     });
     expect(
-      await screen.findByText(/Silencing alerts needs the developer role on Payments/),
+      await screen.findByText(
+        /Silencing alerts needs the developer role on Payments/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Silence CocktailPodRestarting' }),
     ).toBeDisabled();
     expect(
-      screen.getByRole('button', { name: 'Silence every alert of payments-worker' }),
+      screen.getByRole('button', {
+        name: 'Silence every alert of payments-worker',
+      }),
     ).toBeDisabled();
   });
 });
