@@ -35,6 +35,9 @@ export {
 // The real Prometheus and Alertmanager (Debian's binaries) next to kube-sim, for tests.
 export {
   freePort,
+  type RunningBinary,
+} from './monitoring/runMonitoringBinary';
+export {
   prometheusAvailable,
   startPrometheus,
   type RunningPrometheus,

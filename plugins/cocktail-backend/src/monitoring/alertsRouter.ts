@@ -6,7 +6,6 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import {
   cocktailAlertSilencePermission,
   cocktailClusterReadPermission,
@@ -19,7 +18,9 @@ import { ServerTarget } from '../lifecycle/ServerTarget';
 import { actorOf, auditedOperation } from '../service/auditedOperation';
 import { Authorize } from '../service/authorize';
 import { ClusterAccess } from '../service/ClusterAccess';
-import { clusterNameOf, refOf, serviceRefOf } from '../summaries/catalogRefs';
+import { clusterNameOf } from '../summaries/catalogRefs';
+import { readableServiceWithServiceMaps } from '../summaries/serviceWithServiceMaps';
+import { requireKnownCluster } from '../service/requireKnownCluster';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import {
   clusterName,
@@ -213,18 +214,10 @@ export function alertsRouter(options: {
     { params: entityParams },
     async ({ params }, req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const service = await catalog.service(
-        params.namespace,
-        params.name,
+      const { serviceMaps } = await readableServiceWithServiceMaps(
+        { catalog, authorize },
+        params,
         credentials,
-      );
-      await authorize(
-        credentials,
-        cocktailServerReadPermission,
-        stringifyEntityRef(service),
-      );
-      const serviceMaps = (await catalog.serviceMaps(credentials)).filter(
-        map => serviceRefOf(map) === refOf(service),
       );
       res.json(
         await alerts.list(
@@ -243,12 +236,7 @@ export function alertsRouter(options: {
     async ({ params }, req, res) => {
       const credentials = await httpAuth.credentials(req);
       await authorize(credentials, cocktailClusterReadPermission);
-      const known = (await options.clusters.listClusters()).some(
-        c => c.name === params.cluster,
-      );
-      if (!known) {
-        throw new NotFoundError(`cluster: no cluster named ${params.cluster}`);
-      }
+      await requireKnownCluster(options.clusters, params.cluster);
       res.json(await alerts.list([{ cluster: params.cluster }]));
     },
   );

@@ -3,7 +3,6 @@ import {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   cocktailClusterReadPermission,
@@ -14,7 +13,9 @@ import { z } from 'zod';
 import { ServerTarget } from '../lifecycle/ServerTarget';
 import { Authorize } from '../service/authorize';
 import { ClusterAccess } from '../service/ClusterAccess';
-import { clusterNameOf, refOf, serviceRefOf } from '../summaries/catalogRefs';
+import { clusterNameOf } from '../summaries/catalogRefs';
+import { readableServiceWithServiceMaps } from '../summaries/serviceWithServiceMaps';
+import { requireKnownCluster } from '../service/requireKnownCluster';
 import { CocktailCatalog } from '../summaries/CocktailCatalog';
 import { clusterName, entityParams } from '../validation/inputFields';
 import { validatedRouter } from '../validation/validatedRouter';
@@ -110,19 +111,11 @@ export function monitoringRouter(options: {
     { params: entityParams, query: rangeQuery },
     async ({ params, query }, req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const service = await catalog.service(
-        params.namespace,
-        params.name,
+      const { serviceMaps } = await readableServiceWithServiceMaps(
+        { catalog, authorize },
+        params,
         credentials,
       );
-      await authorize(
-        credentials,
-        cocktailServerReadPermission,
-        stringifyEntityRef(service),
-      );
-      const serviceMaps = (await catalog.serviceMaps(credentials))
-        .filter(map => serviceRefOf(map) === refOf(service))
-        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
       res.json(
         await timeSeries.service(
           serviceMaps.map(map => ({
@@ -142,12 +135,7 @@ export function monitoringRouter(options: {
     async ({ params, query }, req, res) => {
       const credentials = await httpAuth.credentials(req);
       await authorize(credentials, cocktailClusterReadPermission);
-      const known = (await options.clusters.listClusters()).some(
-        c => c.name === params.cluster,
-      );
-      if (!known) {
-        throw new NotFoundError(`cluster: no cluster named ${params.cluster}`);
-      }
+      await requireKnownCluster(options.clusters, params.cluster);
       res.json(await timeSeries.cluster(params.cluster, query.range));
     },
   );

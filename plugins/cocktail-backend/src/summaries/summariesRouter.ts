@@ -5,9 +5,9 @@ import express from 'express';
 import { Authorize } from '../service/authorize';
 import { entityParams } from '../validation/inputFields';
 import { validatedRouter } from '../validation/validatedRouter';
-import { refOf, serviceRefOf } from './catalogRefs';
 import { CocktailCatalog } from './CocktailCatalog';
 import { ServiceMapSummarizer } from './ServiceMapSummarizer';
+import { readableServiceWithServiceMaps } from './serviceWithServiceMaps';
 import { summarizeService } from './summarizeService';
 
 /** `GET /servicemaps/:namespace/:name/summary` and `GET /services/:namespace/:name/summary`. */
@@ -45,19 +45,11 @@ export function summariesRouter(options: {
     { params: entityParams },
     async ({ params }, req, res) => {
       const credentials = await httpAuth.credentials(req);
-      const service = await catalog.service(
-        params.namespace,
-        params.name,
+      const { service, serviceMaps } = await readableServiceWithServiceMaps(
+        { catalog, authorize },
+        params,
         credentials,
       );
-      await authorize(
-        credentials,
-        cocktailServerReadPermission,
-        stringifyEntityRef(service),
-      );
-      const serviceMaps = (await catalog.serviceMaps(credentials))
-        .filter(map => serviceRefOf(map) === refOf(service))
-        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
       res.json(
         summarizeService(
           service,
