@@ -42,6 +42,33 @@ export interface Config {
        */
       queries?: { [name: string]: string };
     };
+    /**
+     * What Services, ServiceMaps and clusters cost: Prometheus usage × these prices, or
+     * OpenCost's allocations where a cluster has OpenCost (cocktail.clusters[].opencost or the
+     * cocktailcloud.io/opencost-url annotation).
+     */
+    cost?: {
+      /** ISO 4217 currency of the prices; USD when not set. */
+      currency?: string;
+      /** How finely usage is summed, in seconds (15 to 3600); 300 when not set. */
+      resolutionSeconds?: number;
+      /** Prices; OpenCost's on-demand defaults (USD) for those not set. */
+      prices?: {
+        cpuCoreHour?: number;
+        memoryGiBHour?: number;
+        gpuHour?: number;
+        storageGiBMonth?: number;
+      };
+      /** Prices of one cluster that differ, by cluster name. */
+      clusterPrices?: {
+        [cluster: string]: {
+          cpuCoreHour?: number;
+          memoryGiBHour?: number;
+          gpuHour?: number;
+          storageGiBMonth?: number;
+        };
+      };
+    };
     serviceMaps?: {
       /**
        * Namespaces no ServiceMap may be provisioned into, besides `default` and every `kube-*`

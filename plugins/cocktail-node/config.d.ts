@@ -73,6 +73,25 @@ export interface Config {
         /** Label matchers added to every query, for one shared by several clusters: `{ cluster: prod }`. */
         labels?: { [name: string]: string };
       };
+      /** The cluster's OpenCost API; cost then comes from its allocations. */
+      opencost?: {
+        /** The base URL, such as `http://prometheus-operated.monitoring:9090`. */
+        url: string;
+        /**
+         * A bearer token sent with every request.
+         * @visibility secret
+         */
+        bearerToken?: string;
+        /** Basic auth user, with `password`. */
+        username?: string;
+        /**
+         * Basic auth password.
+         * @visibility secret
+         */
+        password?: string;
+        /** Label matchers added to every query, for one shared by several clusters: `{ cluster: prod }`. */
+        labels?: { [name: string]: string };
+      };
     }>;
     /** Clusters registered only by a catalog kubernetes-cluster Resource. */
     catalogClusters?: {

@@ -376,4 +376,37 @@ describe('monitoring over time', () => {
       'no new or updated notification',
     );
   });
+
+  it("shows what payments' environments cost, and how that was computed", async () => {
+    const answer = await waitUntil('a cost above zero', async () => {
+      const cost = await monitoringAnswer(
+        'bob',
+        'services/default/payments/cost?period=24h',
+      );
+      return cost.available && cost.total > 0 ? cost : undefined;
+    });
+    assert.deepEqual(answer.items.map(item => item.name).sort(), [
+      'development',
+      'production',
+      'staging',
+    ]);
+    const sum = answer.items.reduce(
+      (total, item) => total + item.cost.total,
+      0,
+    );
+    assert.ok(Math.abs(sum - answer.total) < 0.001, `${sum} = ${answer.total}`);
+    assert.ok(answer.items.every(item => item.method === 'prometheus'));
+    await page.goto(`${payments}/service/payments`);
+    await openTab('Environments');
+    await page.getByRole('button', { name: '24 hours' }).click();
+    const total = page.getByTestId('cost-total');
+    await waitUntil('the Cost card to show a total above zero', async () =>
+      /[1-9]/.test((await total.innerText().catch(() => '')) ?? ''),
+    );
+    assert.match(await total.innerText(), /^\$\d/);
+    await page
+      .getByText(/CPU and memory are charged on what pods request/)
+      .waitFor();
+    await screenshot('monitoring-service-cost');
+  });
 });

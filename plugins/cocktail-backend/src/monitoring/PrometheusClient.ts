@@ -21,13 +21,52 @@ export class PrometheusClient {
     query: string,
     window: { start: number; end: number; step: number },
   ): Promise<RangeSeries[]> {
-    const body = new URLSearchParams({
+    const data = await this.post(endpoint, 'query_range', {
       query,
       start: String(window.start),
       end: String(window.end),
       step: String(window.step),
     });
-    const url = `${endpoint.url}/api/v1/query_range`;
+    if (data.resultType !== 'matrix') {
+      throw new ServiceUnavailableError(
+        `Prometheus at ${endpoint.url}/api/v1/query_range answered a ${data.resultType} where a range query gives a matrix`,
+      );
+    }
+    return (data.result as any[]).map(series => ({
+      metric: series.metric ?? {},
+      points: (series.values as Array<[number, string]>).map(
+        ([time, value]) => [time, Number(value)] as [number, number],
+      ),
+    }));
+  }
+
+  /** An instant query at `time` (unix seconds): each series' labels and value. */
+  async queryInstant(
+    endpoint: MonitoringEndpoint,
+    query: string,
+    time: number,
+  ): Promise<Array<{ metric: Record<string, string>; value: number }>> {
+    const data = await this.post(endpoint, 'query', {
+      query,
+      time: String(time),
+    });
+    if (data.resultType !== 'vector') {
+      throw new ServiceUnavailableError(
+        `Prometheus at ${endpoint.url}/api/v1/query answered a ${data.resultType} where a vector was expected`,
+      );
+    }
+    return (data.result as any[]).map(sample => ({
+      metric: sample.metric ?? {},
+      value: Number(sample.value[1]),
+    }));
+  }
+
+  private async post(
+    endpoint: MonitoringEndpoint,
+    api: 'query' | 'query_range',
+    params: Record<string, string>,
+  ): Promise<{ resultType: string; result: unknown[] }> {
+    const url = `${endpoint.url}/api/v1/${api}`;
     let response: Response;
     try {
       response = await fetch(url, {
@@ -36,7 +75,7 @@ export class PrometheusClient {
           ...endpoint.headers,
           'content-type': 'application/x-www-form-urlencoded',
         },
-        body,
+        body: new URLSearchParams(params),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
@@ -63,16 +102,6 @@ export class PrometheusClient {
         }: ${payload.error ?? 'no reason given'}`,
       );
     }
-    if (payload.data?.resultType !== 'matrix') {
-      throw new ServiceUnavailableError(
-        `Prometheus at ${url} answered a ${payload.data?.resultType} where a range query gives a matrix`,
-      );
-    }
-    return (payload.data.result as any[]).map(series => ({
-      metric: series.metric ?? {},
-      points: (series.values as Array<[number, string]>).map(
-        ([time, value]) => [time, Number(value)] as [number, number],
-      ),
-    }));
+    return payload.data;
   }
 }

@@ -3,6 +3,7 @@ import { ClusterMonitoring, MonitoringEndpoint } from './monitoringSettings';
 
 export const ANNOTATION_PROMETHEUS_URL = 'cocktailcloud.io/prometheus-url';
 export const ANNOTATION_ALERTMANAGER_URL = 'cocktailcloud.io/alertmanager-url';
+export const ANNOTATION_OPENCOST_URL = 'cocktailcloud.io/opencost-url';
 /** `cluster=dev,region=seoul`: matchers for a Prometheus and Alertmanager shared by clusters. */
 export const ANNOTATION_MONITORING_LABELS =
   'cocktailcloud.io/monitoring-labels';
@@ -70,10 +71,12 @@ export function readCatalogMonitoring(
   };
   const prometheus = endpoint(ANNOTATION_PROMETHEUS_URL);
   const alertmanager = endpoint(ANNOTATION_ALERTMANAGER_URL);
+  const opencost = endpoint(ANNOTATION_OPENCOST_URL);
   return {
     monitoring: {
       ...(prometheus && { prometheus }),
       ...(alertmanager && { alertmanager }),
+      ...(opencost && { opencost }),
     },
     problems,
   };

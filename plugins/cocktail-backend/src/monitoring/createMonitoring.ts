@@ -3,6 +3,9 @@ import { Config } from '@backstage/config';
 import { CatalogEntityReader } from '../service/ServerResolver';
 import { AlertmanagerClient } from './AlertmanagerClient';
 import { AlertService } from './AlertService';
+import { CostService } from './CostService';
+import { readCostSettings } from './costSettings';
+import { OpenCostClient } from './OpenCostClient';
 import { catalogHostCheck, MonitoringEndpoints } from './MonitoringEndpoints';
 import { readMonitoringSettings } from './monitoringSettings';
 import { PrometheusClient } from './PrometheusClient';
@@ -22,9 +25,12 @@ export function createMonitoring(options: {
     configured: settings.clusters,
     catalogHostAllowed: catalogHostCheck(settings.allowedCatalogHosts),
   });
+  const prometheus = new PrometheusClient({
+    timeoutMs: settings.requestTimeoutMs,
+  });
   const timeSeries = new TimeSeriesService({
     endpoints,
-    client: new PrometheusClient({ timeoutMs: settings.requestTimeoutMs }),
+    client: prometheus,
     queries: settings.queries,
     cacheSeconds: settings.cacheSeconds,
   });
@@ -32,5 +38,11 @@ export function createMonitoring(options: {
     endpoints,
     client: new AlertmanagerClient({ timeoutMs: settings.requestTimeoutMs }),
   });
-  return { settings, endpoints, timeSeries, alerts };
+  const cost = new CostService({
+    endpoints,
+    prometheus,
+    opencost: new OpenCostClient({ timeoutMs: settings.requestTimeoutMs }),
+    settings: readCostSettings(options.config),
+  });
+  return { settings, endpoints, timeSeries, alerts, cost };
 }

@@ -26,6 +26,8 @@ export interface MonitoringEndpoint {
 export interface ClusterMonitoring {
   prometheus?: MonitoringEndpoint;
   alertmanager?: MonitoringEndpoint;
+  /** OpenCost's API; cost comes from its allocations instead of Prometheus × prices. */
+  opencost?: MonitoringEndpoint;
 }
 
 export interface MonitoringSettings {
@@ -195,7 +197,11 @@ export function readMonitoringSettings(config: Config): MonitoringSettings {
     (entry, index) => {
       const name = entry.getOptional('name');
       const monitoring: ClusterMonitoring = {};
-      for (const service of ['prometheus', 'alertmanager'] as const) {
+      for (const service of [
+        'prometheus',
+        'alertmanager',
+        'opencost',
+      ] as const) {
         const block = entry.getOptionalConfig(service);
         if (block) {
           const endpoint = readEndpoint(

@@ -28,6 +28,8 @@ import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
 import { alertsRouter } from '../monitoring/alertsRouter';
+import { costRouter } from '../monitoring/costRouter';
+import { CostService } from '../monitoring/CostService';
 import { AlertNotifier } from '../monitoring/AlertNotifier';
 import { alertWebhookRouter } from '../monitoring/alertWebhookRouter';
 import { AlertService } from '../monitoring/AlertService';
@@ -88,6 +90,7 @@ export interface RouterOptions {
   monitoring?: {
     timeSeries: TimeSeriesService;
     alerts: AlertService;
+    cost: CostService;
     /** Alertmanager's webhook receiver; off without a secret. */
     webhook?: { secret?: string; notifier: AlertNotifier };
   };
@@ -161,6 +164,14 @@ export async function createRouter(
         catalog,
         alerts: options.monitoring.alerts,
         serverAt: services.serverAt,
+      }),
+    );
+    router.use(
+      costRouter({
+        ...options,
+        authorize,
+        catalog,
+        cost: options.monitoring.cost,
       }),
     );
     if (options.monitoring.webhook) {

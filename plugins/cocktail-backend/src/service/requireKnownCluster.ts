@@ -1,13 +1,17 @@
 import { NotFoundError } from '@backstage/errors';
 import { ClusterAccess } from './ClusterAccess';
 
-/** Throws NotFoundError unless the registry has a cluster of that name. */
+/**
+ * The registry's cluster of that name with the catalog Resource its permissions are checked on
+ * (`resource:default/<name>` when it has none), or NotFoundError.
+ */
 export async function requireKnownCluster(
   clusters: ClusterAccess,
   name: string,
-): Promise<void> {
-  const known = (await clusters.listClusters()).some(c => c.name === name);
-  if (!known) {
+): Promise<{ name: string; entityRef: string }> {
+  const cluster = (await clusters.listClusters()).find(c => c.name === name);
+  if (!cluster) {
     throw new NotFoundError(`cluster: no cluster named ${name}`);
   }
+  return { name, entityRef: cluster.entityRef ?? `resource:default/${name}` };
 }

@@ -5,16 +5,21 @@ import {
   ServiceEntityV1alpha1,
   ServiceMapEntityV1alpha1,
 } from '@cocktailcloud/plugin-cocktail-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Authorize } from '../service/authorize';
 import { refOf, serviceRefOf } from './catalogRefs';
 import { CocktailCatalog } from './CocktailCatalog';
 
 /**
- * A Service the person may read (`cocktail.server.read`, else NotAllowedError) and its
- * ServiceMaps by name.
+ * A Service the person may read (`cocktail.server.read`, or the permission given; else
+ * NotAllowedError) and its ServiceMaps by name.
  */
 export async function readableServiceWithServiceMaps(
-  options: { catalog: CocktailCatalog; authorize: Authorize },
+  options: {
+    catalog: CocktailCatalog;
+    authorize: Authorize;
+    permission?: ResourcePermission;
+  },
   params: { namespace: string; name: string },
   credentials: BackstageCredentials,
 ): Promise<{
@@ -29,7 +34,7 @@ export async function readableServiceWithServiceMaps(
   );
   await authorize(
     credentials,
-    cocktailServerReadPermission,
+    options.permission ?? cocktailServerReadPermission,
     stringifyEntityRef(service),
   );
   const serviceMaps = (await catalog.serviceMaps(credentials))

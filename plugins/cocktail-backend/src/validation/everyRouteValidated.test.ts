@@ -51,7 +51,7 @@ describe('the cocktail router', () => {
         granter: {} as any,
         maxDurationMinutes: 480,
       },
-      monitoring: { timeSeries: {} as any, alerts: {} as any },
+      monitoring: { timeSeries: {} as any, alerts: {} as any, cost: {} as any },
     });
     const routes = routesOf(express().use(router)._router ?? router, []);
     expect(routes.length).toBeGreaterThanOrEqual(28);

@@ -5,4 +5,5 @@ export type {
 } from './ServerStatus';
 export type * from './responses';
 export type * from './monitoring';
+export type * from './cost';
 export { SERVER_STATUS_CHANNEL, type ServerStatusSignal } from './signals';

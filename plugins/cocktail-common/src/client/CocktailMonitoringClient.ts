@@ -1,3 +1,4 @@
+import { CostPeriod, CostResponse } from '../api/cost';
 import {
   AlertsResponse,
   MonitoringRange,
@@ -112,5 +113,30 @@ export class CocktailMonitoringClient {
       options,
     );
     return answer.result;
+  }
+
+  /** What a Service's or ServiceMap's environments cost over `period`. */
+  async getCost(
+    kind: 'services' | 'servicemaps',
+    entity: NamespacedName,
+    period: CostPeriod,
+    options?: CocktailRequestOptions,
+  ): Promise<CostResponse> {
+    return this.http.get(
+      `${entityPath(kind, entity)}/cost?period=${period}`,
+      options,
+    );
+  }
+
+  /** What each namespace of a cluster cost over `period`. */
+  async getClusterCost(
+    cluster: string,
+    period: CostPeriod,
+    options?: CocktailRequestOptions,
+  ): Promise<CostResponse> {
+    return this.http.get(
+      `/clusters/${encodeURIComponent(cluster)}/cost?period=${period}`,
+      options,
+    );
   }
 }

@@ -216,6 +216,17 @@ export const cocktailAlertSilencePermission = createPermission({
 });
 
 /**
+ * Read what a Service, a ServiceMap or (on its Resource) a cluster cost over a period.
+ *
+ * @public
+ */
+export const cocktailCostReadPermission = createPermission({
+  name: 'cocktail.cost.read',
+  attributes: { action: 'read' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every Cocktail permission, for the permission integration router.
  *
  * @public
@@ -242,4 +253,5 @@ export const cocktailPermissions = [
   cocktailAccessManagePermission,
   cocktailAccessClusterPermission,
   cocktailAlertSilencePermission,
+  cocktailCostReadPermission,
 ];

@@ -127,6 +127,13 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
       "get a kubeconfig for the ServiceMap's namespace that expires, with at most their own role (viewer → view, developer → edit, admin → admin), and revoke it",
   },
   {
+    permission: 'cocktail.cost.read',
+    audience: viewer(),
+    verb: 'Reading cost',
+    allows:
+      "read what the Service and its ServiceMaps cost over 24 hours, 7 or 30 days (a whole cluster's cost is for platform admins)",
+  },
+  {
     permission: 'cocktail.alert.silence',
     audience: developer,
     verb: 'Silencing alerts',

@@ -51,6 +51,8 @@ export function noPrometheusHandlers() {
     http.get(`${COCKTAIL_URL}/clusters/:cluster/monitoring`, unavailable),
     http.get(`${COCKTAIL_URL}/:kind/:namespace/:name/alerts`, noAlertmanager),
     http.get(`${COCKTAIL_URL}/clusters/:cluster/alerts`, noAlertmanager),
+    http.get(`${COCKTAIL_URL}/:kind/:namespace/:name/cost`, unavailable),
+    http.get(`${COCKTAIL_URL}/clusters/:cluster/cost`, unavailable),
   ];
 }
 

@@ -33,6 +33,8 @@ import {
   ServiceMapSummary,
   ServiceSummary,
   AlertsResponse,
+  CostPeriod,
+  CostResponse,
   MonitoredKind,
   MonitoringRange,
   SilenceRequest,
@@ -89,6 +91,13 @@ export interface CocktailApi {
     cluster: string,
     range: MonitoringRange,
   ): Promise<MonitoringSeriesResponse>;
+  /** What a Service's or ServiceMap's environments cost over a period, or why it is unknown. */
+  getCost(
+    kind: 'services' | 'servicemaps',
+    entity: ServerName,
+    period: CostPeriod,
+  ): Promise<CostResponse>;
+  getClusterCost(cluster: string, period: CostPeriod): Promise<CostResponse>;
   /** Active alerts and silences from the cluster's Alertmanager, or why there are none. */
   getAlerts(kind: MonitoredKind, entity: ServerName): Promise<AlertsResponse>;
   getClusterAlerts(cluster: string): Promise<AlertsResponse>;

@@ -9,6 +9,8 @@ import {
   CocktailApiClientOptions,
   CocktailMonitoringClient,
   AlertsResponse,
+  CostPeriod,
+  CostResponse,
   MonitoredKind,
   MonitoringRange,
   SilenceRequest,
@@ -47,6 +49,18 @@ export class CocktailClient extends CocktailApiClient implements CocktailApi {
     range: MonitoringRange,
   ): Promise<MonitoringSeriesResponse> {
     return this.monitoring.getClusterMonitoring(cluster, range);
+  }
+
+  getCost(
+    kind: 'services' | 'servicemaps',
+    entity: NamespacedName,
+    period: CostPeriod,
+  ): Promise<CostResponse> {
+    return this.monitoring.getCost(kind, entity, period);
+  }
+
+  getClusterCost(cluster: string, period: CostPeriod): Promise<CostResponse> {
+    return this.monitoring.getClusterCost(cluster, period);
   }
 
   getAlerts(

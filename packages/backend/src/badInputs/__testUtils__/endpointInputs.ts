@@ -356,6 +356,18 @@ const QUERY_ENDPOINTS: QueryEndpoint[] = [
     bad: { range: ['60m'] },
   },
   {
+    name: 'GET Service cost',
+    path: `${API}/services/default/payments/cost`,
+    good: { period: '30d' },
+    bad: { period: ['1h', '1m', ''] },
+  },
+  {
+    name: 'GET cluster cost',
+    path: `${API}/clusters/prod/cost`,
+    good: { period: '24h' },
+    bad: { period: ['week'] },
+  },
+  {
     name: 'GET access',
     path: `${API}/access`,
     good: { entityRef: 'cocktailserver:default/payments-worker' },

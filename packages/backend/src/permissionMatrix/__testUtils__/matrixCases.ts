@@ -209,6 +209,24 @@ export function endpointCases(
       },
     },
     {
+      name: 'GET services/payments/cost (30d)',
+      permission: 'cocktail.cost.read',
+      target: payments,
+      run: get('/api/cocktail/services/default/payments/cost?period=30d'),
+    },
+    {
+      name: 'GET servicemaps/search-prod/cost',
+      permission: 'cocktail.cost.read',
+      target: search,
+      run: get('/api/cocktail/servicemaps/default/search-prod/cost'),
+    },
+    {
+      name: 'GET /clusters/prod/cost',
+      permission: 'cocktail.cost.read',
+      target: { cluster: 'prod' },
+      run: get('/api/cocktail/clusters/prod/cost'),
+    },
+    {
       name: 'GET servicemaps/payments-prod/summary',
       permission: 'cocktail.server.read',
       target: payments,

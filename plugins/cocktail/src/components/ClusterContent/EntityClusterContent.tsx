@@ -11,6 +11,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { MonitoringHistory } from '../MonitoringCharts';
 import { AlertsCard } from '../Alerts/AlertsCard';
+import { CostCard } from '../Cost/CostCard';
 import { cocktailApiRef } from '../../api';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { ClusterReadAccess } from '../AccessGrants/ClusterReadAccess';
@@ -88,6 +89,14 @@ export function EntityClusterContent() {
             Nodes are unknown while the cluster does not answer.
           </InfoCard>
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <CostCard
+          title="Cost by namespace"
+          itemTitle="Namespace"
+          entityKey={name}
+          load={period => api.getClusterCost(name, period)}
+        />
       </Grid>
       <Grid item xs={12}>
         <AlertsCard

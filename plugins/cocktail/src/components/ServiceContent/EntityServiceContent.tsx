@@ -10,6 +10,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ServersHealthTable } from '../common/ServersHealthTable';
 import { MonitoringHistory } from '../MonitoringCharts';
 import { AlertsCard } from '../Alerts/AlertsCard';
+import { CostCard } from '../Cost/CostCard';
 import { MembersCard } from './MembersCard';
 import { QuotaAllocationCard } from './QuotaAllocationCard';
 import { ServiceMapsTable } from './ServiceMapsTable';
@@ -58,6 +59,14 @@ export function EntityServiceContent() {
             )}
           />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <CostCard
+          title="Cost"
+          itemTitle="Environment"
+          entityKey={`${name.namespace}/${name.name}`}
+          load={period => api.getCost('services', name, period)}
+        />
       </Grid>
       <Grid item xs={12}>
         <AlertsCard
