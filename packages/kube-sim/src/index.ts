@@ -33,10 +33,7 @@ export {
   type SeedReport,
 } from './seed/seedManifests';
 // The real Prometheus and Alertmanager (Debian's binaries) next to kube-sim, for tests.
-export {
-  freePort,
-  type RunningBinary,
-} from './monitoring/runMonitoringBinary';
+export { freePort, type RunningBinary } from './monitoring/runMonitoringBinary';
 export {
   prometheusAvailable,
   startPrometheus,

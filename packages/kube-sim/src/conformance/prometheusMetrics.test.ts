@@ -161,4 +161,54 @@ describe('/metrics (cAdvisor and kube-state-metrics series)', () => {
     expect(throttled).toBeLessThan(0.9);
     await putLoad({ factor: 1, rules: [] });
   });
+
+  it("restarts a crash-looping pod's containers, and its restarts series follows", async () => {
+    const refused = await putLoad({
+      rules: [{ namespace: 'default', restartEverySeconds: 0 }],
+    });
+    expect((await refused.json()).error).toBe(
+      'rules[0].restartEverySeconds: expected a number of seconds of at least 1, got 0',
+    );
+    await putLoad({
+      rules: [
+        {
+          namespace: 'default',
+          labels: { 'cocktailcloud.io/server': 'api' },
+          restartEverySeconds: 1,
+        },
+      ],
+    });
+    const pods = await eventually(async () => {
+      const list = await t.core.listNamespacedPod({
+        namespace: 'default',
+        labelSelector: 'app=api',
+      });
+      return list.items.every(
+        p => (p.status?.containerStatuses?.[0].restartCount ?? 0) >= 2,
+      )
+        ? list.items
+        : undefined;
+    }, 'two restarts of each api pod');
+    const status = pods[0].status!.containerStatuses![0];
+    expect(status.lastState?.terminated).toMatchObject({
+      exitCode: 1,
+      reason: 'Error',
+    });
+    expect(status.state?.running?.startedAt).toBeTruthy();
+    const { samples } = await scrape();
+    const restarts = find(samples, 'kube_pod_container_status_restarts_total', {
+      pod: pods[0].metadata!.name!,
+    })[0].value;
+    expect(restarts).toBeGreaterThanOrEqual(2);
+    const events = await t.core.listNamespacedEvent({ namespace: 'default' });
+    expect(
+      events.items.some(
+        e =>
+          e.reason === 'BackOff' &&
+          e.type === 'Warning' &&
+          e.involvedObject.name === pods[0].metadata!.name,
+      ),
+    ).toBe(true);
+    await putLoad({ factor: 1, rules: [] });
+  });
 });

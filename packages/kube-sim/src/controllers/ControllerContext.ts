@@ -49,8 +49,11 @@ export class ControllerContext {
     readonly store: ObjectStore,
     readonly registry: ResourceRegistry,
     readonly settings: ControllerSettings,
-    /** The factor a pod's simulated CPU use is scaled by. */
-    readonly loadFor: (pod: KubeObject) => number,
+    /** How busy each pod is (its CPU use is scaled by), and whether it crashes. */
+    readonly load: {
+      factorFor(pod: KubeObject): number;
+      restartIntervalFor(pod: KubeObject): number | undefined;
+    },
   ) {
     const find = (group: string, version: string, plural: string) =>
       registry.find(group, version, plural)!;

@@ -5,6 +5,7 @@ import { ControllerContext, ControllerSettings } from './ControllerContext';
 import { runCronJob, syncCronJobs } from './cronJobController';
 import { reconcileDaemonSet } from './daemonSetController';
 import { reconcileDeployment } from './deploymentController';
+import { restartCrashingContainers } from './crashingContainers';
 import { syncHorizontalPodAutoscalers } from './hpaController';
 import { reconcileJob } from './jobController';
 import { SimulatedKubelet } from './kubelet';
@@ -48,9 +49,9 @@ export class ControllerManager {
     store: ObjectStore,
     registry: ResourceRegistry,
     settings: ControllerSettings,
-    loadFor: (pod: KubeObject) => number,
+    load: ControllerContext['load'],
   ) {
-    this.ctx = new ControllerContext(store, registry, settings, loadFor);
+    this.ctx = new ControllerContext(store, registry, settings, load);
     this.kubelet = new SimulatedKubelet(this.ctx);
     this.unsubscribe = store.subscribe(event => this.onEvent(event));
     this.syncTimer = setInterval(
@@ -172,6 +173,7 @@ export class ControllerManager {
       return;
     }
     syncHorizontalPodAutoscalers(this.ctx);
+    restartCrashingContainers(this.ctx);
     syncCronJobs(this.ctx);
     for (const job of this.ctx.store.list(this.ctx.types.jobs)) {
       this.enqueue('Job', job.metadata.namespace, job.metadata.name!);

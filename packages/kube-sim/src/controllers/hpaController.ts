@@ -35,7 +35,11 @@ export function syncHorizontalPodAutoscalers(ctx: ControllerContext) {
     let requests = 0;
     for (const pod of pods) {
       for (const container of pod.spec?.containers ?? []) {
-        usage += containerUsage(pod, container, ctx.loadFor(pod)).cpuMillicores;
+        usage += containerUsage(
+          pod,
+          container,
+          ctx.load.factorFor(pod),
+        ).cpuMillicores;
         requests += cpuMillicores(container.resources?.requests?.cpu ?? '100m');
       }
     }

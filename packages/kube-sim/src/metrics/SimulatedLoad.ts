@@ -6,6 +6,8 @@ export interface LoadRule {
   /** Labels the pods must all carry; every pod of the namespace when empty. */
   labels?: Record<string, string>;
   factor: number;
+  /** The pods' containers crash and are restarted this often (a crash loop), when set. */
+  restartEverySeconds?: number;
 }
 
 export interface LoadSettings {
@@ -43,19 +45,26 @@ export class SimulatedLoad {
   }
 
   factorFor(pod: KubeObject): number {
+    return this.ruleFor(pod)?.factor ?? this.settings.factor;
+  }
+
+  /** How often the pod's containers crash, or undefined when they do not. */
+  restartIntervalFor(pod: KubeObject): number | undefined {
+    return this.ruleFor(pod)?.restartEverySeconds;
+  }
+
+  /** The last rule matching the pod's namespace and labels. */
+  private ruleFor(pod: KubeObject): LoadRule | undefined {
     const labels = pod.metadata.labels ?? {};
-    let factor = this.settings.factor;
-    for (const rule of this.settings.rules) {
-      if (
-        rule.namespace === pod.metadata.namespace &&
-        Object.entries(rule.labels ?? {}).every(
-          ([key, value]) => labels[key] === value,
-        )
-      ) {
-        factor = rule.factor;
-      }
-    }
-    return factor;
+    return this.settings.rules
+      .filter(
+        rule =>
+          rule.namespace === pod.metadata.namespace &&
+          Object.entries(rule.labels ?? {}).every(
+            ([key, value]) => labels[key] === value,
+          ),
+      )
+      .pop();
   }
 }
 
@@ -96,10 +105,24 @@ function checkLoadSettings(input: unknown): LoadSettings {
           `${field}.labels: expected a map of label names to strings`,
         );
       }
+      const restartEverySeconds = rule.restartEverySeconds;
+      if (
+        restartEverySeconds !== undefined &&
+        (typeof restartEverySeconds !== 'number' ||
+          !Number.isFinite(restartEverySeconds) ||
+          restartEverySeconds < 1)
+      ) {
+        throw new Error(
+          `${field}.restartEverySeconds: expected a number of seconds of at least 1, got ${JSON.stringify(
+            restartEverySeconds,
+          )}`,
+        );
+      }
       return {
         namespace: rule.namespace,
         labels,
-        factor: checkFactor(rule.factor, `${field}.factor`),
+        factor: checkFactor(rule.factor ?? 1, `${field}.factor`),
+        ...(restartEverySeconds !== undefined && { restartEverySeconds }),
       };
     }),
   };

@@ -141,7 +141,7 @@ export class SimulatedCluster {
         this.store,
         this.registry,
         { ...DEFAULT_CONTROLLER_SETTINGS, ...options.controllers },
-        pod => this.load.factorFor(pod),
+        this.load,
       );
     }
     bootstrapCluster(
