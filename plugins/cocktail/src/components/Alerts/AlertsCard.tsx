@@ -62,6 +62,7 @@ export function AlertsCard(props: {
   const columns: TableColumn<AlertView>[] = [
     {
       title: 'Severity',
+      width: '110px',
       render: alert => (
         <Chip
           size="small"
@@ -84,6 +85,7 @@ export function AlertsCard(props: {
     },
     {
       title: 'Since',
+      width: '120px',
       render: alert => (
         <span title={new Date(alert.startsAt).toLocaleString()}>
           {formatDuration(secondsSince(alert.startsAt))} ago
@@ -92,12 +94,14 @@ export function AlertsCard(props: {
     },
     {
       title: 'State',
+      width: '100px',
       render: alert => (alert.state === 'silenced' ? 'silenced' : 'firing'),
     },
     ...(actions
       ? [
           {
             title: '',
+            width: '110px',
             render: (alert: AlertView) => (
               <Button
                 size="small"
