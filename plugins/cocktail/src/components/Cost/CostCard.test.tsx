@@ -1,6 +1,9 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { CostPeriod, CostResponse } from '@cocktailcloud/plugin-cocktail-common';
+import {
+  CostPeriod,
+  CostResponse,
+} from '@cocktailcloud/plugin-cocktail-common';
 import { CostCard } from './CostCard';
 
 const prices = {
@@ -66,10 +69,14 @@ describe('CostCard', () => {
       screen.getByText(/Prometheus of dev has data for 31 of the 168 hours/),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/CPU and memory are charged on what pods request, or on what they use where that is higher/),
+      screen.getByText(
+        /CPU and memory are charged on what pods request, or on what they use where that is higher/,
+      ),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByText(/prod: \$0\.0316 per core-hour, \$0\.0042 per GiB-hour/),
+      screen.getAllByText(
+        /prod: \$0\.0316 per core-hour, \$0\.0042 per GiB-hour/,
+      ),
     ).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: '30 days' }));
     await waitFor(() => expect(asked).toEqual(['7d', '30d']));
@@ -83,7 +90,8 @@ describe('CostCard', () => {
         entityKey="default/payments"
         load={async () => ({
           available: false,
-          reason: 'Neither Prometheus nor OpenCost is configured for cluster dev',
+          reason:
+            'Neither Prometheus nor OpenCost is configured for cluster dev',
           install: 'Give the cluster a Prometheus.',
         })}
       />,
