@@ -62,7 +62,7 @@ function methodNote(answer: Extract<CostResponse, { available: true }>) {
       )
       .join('; ');
     notes.push(
-      `From Prometheus: CPU and memory are charged on what pods request, or on what they use where that is higher; GPUs and storage on what is requested; summed every 5 minutes and priced per cluster (${prices}).`,
+      `From Prometheus: CPU and memory are charged on what pods request, or on what they use where that is higher; GPUs and storage on what is requested; summed over the period and priced per cluster (${prices}).`,
     );
   }
   if (methods.has('opencost')) {
