@@ -51,7 +51,7 @@ export const builtInResources: ResourceType[] = [
     shortNames: ['no'],
   }),
   resource('', 'v1', 'Pod', 'pods', {
-    subresources: ['status', 'log'],
+    subresources: ['status', 'log', 'eviction'],
     shortNames: ['po'],
   }),
   resource('', 'v1', 'Service', 'services', {

@@ -52,10 +52,19 @@ export function compareVersionPriority(a: string, b: string): number {
 const SUBRESOURCE_KINDS: Record<string, string> = {
   scale: 'Scale',
   token: 'TokenRequest',
+  eviction: 'Eviction',
 };
 const SUBRESOURCE_VERBS: Record<string, string[]> = {
   log: ['get'],
   token: ['create'],
+  eviction: ['create'],
+};
+/** Subresources whose kind lives in another group (kubectl drain reads it to pick its Eviction). */
+const SUBRESOURCE_GROUP_VERSIONS: Record<
+  string,
+  { group: string; version: string }
+> = {
+  eviction: { group: 'policy', version: 'v1' },
 };
 
 const serverAddress = [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }];
@@ -117,6 +126,7 @@ export function apiResourceList(
       name: `${type.plural}/${sub}`,
       singularName: '',
       namespaced: type.namespaced,
+      ...SUBRESOURCE_GROUP_VERSIONS[sub],
       kind: SUBRESOURCE_KINDS[sub] ?? type.kind,
       verbs: SUBRESOURCE_VERBS[sub] ?? ['get', 'patch', 'update'],
     })),

@@ -1,4 +1,5 @@
 import { ApiContext, ApiRequest, ApiResult } from './ApiContext';
+import { evictPod } from './evictPod';
 import { patchValue } from './patch';
 import { contentType, isDryRun, parseBody } from './requestBody';
 import { simulatedLogLines } from './simulatedLogs';
@@ -43,7 +44,10 @@ function scaleOf(object: KubeObject) {
   };
 }
 
-/** GET, PUT and PATCH on status and scale; GET on pods/log; POST on serviceaccounts/token. */
+/**
+ * GET, PUT and PATCH on status and scale; GET on pods/log; POST on pods/eviction and
+ * serviceaccounts/token.
+ */
 export function handleSubresource(
   ctx: ApiContext,
   type: ResourceType,
@@ -63,6 +67,9 @@ export function handleSubresource(
   const method = request.method;
   if (subresource === 'log' && method === 'GET') {
     return { status: 200, text: podLog(object, request) };
+  }
+  if (subresource === 'eviction' && method === 'POST') {
+    return evictPod(ctx, type, object, request);
   }
   if (subresource === 'token' && method === 'POST') {
     return tokenRequest(ctx, object, request);

@@ -75,6 +75,10 @@ const SERVED: Record<string, Record<string, string[]>> = {
     CloudStackCluster: ['v1beta1', 'v1beta2', 'v1beta3'],
     CloudStackMachineTemplate: ['v1beta1', 'v1beta2', 'v1beta3'],
   },
+  'addons.cluster.x-k8s.io': {
+    HelmChartProxy: ['v1alpha1'],
+    HelmReleaseProxy: ['v1alpha1'],
+  },
 };
 
 /** What discovery says: group → kind → served versions, read as client-node reads it. */

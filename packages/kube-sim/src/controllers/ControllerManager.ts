@@ -8,11 +8,13 @@ import { reconcileDeployment } from './deploymentController';
 import { restartCrashingContainers } from './crashingContainers';
 import { syncHorizontalPodAutoscalers } from './hpaController';
 import { reconcileJob } from './jobController';
+import { syncDisruptionBudgets } from './disruptionBudgets';
 import { SimulatedKubelet } from './kubelet';
 import { reconcileReplicaSet } from './replicaSetController';
 import { affectsQuotas, syncResourceQuotas } from './resourceQuotaController';
 import { reconcileStatefulSet } from './statefulSetController';
 import { reconcileClaim, reconcileNamespace } from './storageAndNamespaces';
+import { VeleroController } from './velero/VeleroController';
 
 type Reconciler = (ctx: ControllerContext, object: KubeObject) => void;
 
@@ -34,12 +36,16 @@ const RECONCILERS: Record<string, Reconciler> = {
 export class ControllerManager {
   readonly ctx: ControllerContext;
   private readonly kubelet: SimulatedKubelet;
+  /** Velero's server, when the cluster serves Velero's kinds. */
+  readonly velero?: VeleroController;
   private readonly queue = new Map<
     string,
     { kind: string; namespace?: string; name: string }
   >();
   /** Namespaces whose ResourceQuotas need their usage counted again. */
   private readonly quotaNamespaces = new Set<string>();
+  /** Namespaces whose PodDisruptionBudgets need their healthy pods counted again. */
+  private readonly budgetNamespaces = new Set<string>();
   private flushScheduled = false;
   private readonly unsubscribe: () => void;
   private readonly syncTimer: NodeJS.Timeout;
@@ -53,6 +59,7 @@ export class ControllerManager {
   ) {
     this.ctx = new ControllerContext(store, registry, settings, load);
     this.kubelet = new SimulatedKubelet(this.ctx);
+    this.velero = VeleroController.start(this.ctx);
     this.unsubscribe = store.subscribe(event => this.onEvent(event));
     this.syncTimer = setInterval(
       () => this.periodicSync(),
@@ -75,6 +82,7 @@ export class ControllerManager {
     this.unsubscribe();
     clearInterval(this.syncTimer);
     this.kubelet.stop();
+    this.velero?.stop();
   }
 
   /** Starts a CronJob's Job now, for tests and demos that cannot wait for its schedule. */
@@ -113,7 +121,15 @@ export class ControllerManager {
       this.quotaNamespaces.add(object.metadata.namespace!);
       this.scheduleFlush();
     }
+    if (
+      (object.kind === 'Pod' || object.kind === 'PodDisruptionBudget') &&
+      object.metadata.namespace
+    ) {
+      this.budgetNamespaces.add(object.metadata.namespace);
+      this.scheduleFlush();
+    }
     if (object.kind === 'Node') {
+      this.kubelet.scheduleWaiting();
       for (const daemonSet of this.ctx.store.list(this.ctx.types.daemonsets)) {
         this.enqueue(
           'DaemonSet',
@@ -165,6 +181,16 @@ export class ControllerManager {
     this.quotaNamespaces.clear();
     for (const namespace of namespaces) {
       syncResourceQuotas(this.ctx, namespace);
+    }
+    const budgetNamespaces = [...this.budgetNamespaces];
+    this.budgetNamespaces.clear();
+    for (const namespace of budgetNamespaces) {
+      syncDisruptionBudgets(
+        this.ctx.store,
+        this.ctx.registry,
+        this.ctx.types.pods,
+        namespace,
+      );
     }
   }
 

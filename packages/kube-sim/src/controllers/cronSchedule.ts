@@ -34,3 +34,21 @@ export function cronFiresAt(schedule: string, date: Date): boolean {
     return false;
   }
 }
+
+/** Why a cron schedule (5 fields or an @-descriptor) does not parse, or undefined when it does. */
+export function cronScheduleError(schedule: string): string | undefined {
+  const expression = DESCRIPTORS[schedule.trim()] ?? schedule.trim();
+  if (expression.split(/\s+/).length !== 5) {
+    return `a schedule has 5 fields (minute hour day-of-month month day-of-week) or is an @-descriptor, got ${JSON.stringify(
+      schedule,
+    )}`;
+  }
+  try {
+    CronExpressionParser.parse(expression, { tz: 'UTC' });
+    return undefined;
+  } catch (error) {
+    return `${JSON.stringify(schedule)} does not parse: ${
+      (error as Error).message
+    }`;
+  }
+}

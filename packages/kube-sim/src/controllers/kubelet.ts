@@ -3,8 +3,9 @@ import { ControllerContext } from './ControllerContext';
 import { runningPodStatus, succeededPodStatus } from './pods';
 
 /**
- * Plays the scheduler and the kubelets: binds a new pod to the node with fewest pods, makes it
- * Running and Ready after the configured delay, and finishes a Job's pods after their run time.
+ * Plays the scheduler and the kubelets: binds a new pod to the schedulable (not cordoned) node
+ * with fewest pods, makes it Running and Ready after the configured delay, and finishes a Job's
+ * pods after their run time.
  * A pod marked for deletion is removed at once (no grace period).
  */
 export class SimulatedKubelet {
@@ -44,8 +45,19 @@ export class SimulatedKubelet {
     );
   }
 
+  /** Binds the pods still waiting for a node, as when a cordoned node is uncordoned. */
+  scheduleWaiting() {
+    for (const pod of this.ctx.store.list(this.ctx.types.pods)) {
+      if (!pod.spec?.nodeName && !pod.metadata.deletionTimestamp) {
+        this.schedule(pod);
+      }
+    }
+  }
+
   private schedule(pod: KubeObject) {
-    const nodes = this.ctx.store.list(this.ctx.types.nodes);
+    const nodes = this.ctx.store
+      .list(this.ctx.types.nodes)
+      .filter(node => !node.spec?.unschedulable);
     if (!nodes.length) {
       return;
     }

@@ -1,10 +1,13 @@
 import { ResourceType } from '../api/types';
 import { resourceTypesFromCrd } from './resourceTypesFromCrd';
+import { withSimulatedTypes } from './withSimulatedTypes';
 
 export const CLUSTER_API_GROUP = 'cluster.x-k8s.io';
 export const CONTROL_PLANE_GROUP = 'controlplane.cluster.x-k8s.io';
 export const BOOTSTRAP_GROUP = 'bootstrap.cluster.x-k8s.io';
 export const INFRASTRUCTURE_GROUP = 'infrastructure.cluster.x-k8s.io';
+/** Cluster API Add-on Provider Helm (CAAPH): HelmChartProxy and HelmReleaseProxy. */
+export const ADDONS_GROUP = 'addons.cluster.x-k8s.io';
 
 const V1BETA1_V1BETA2 = ['v1beta1', 'v1beta2'];
 
@@ -83,6 +86,11 @@ const CLUSTER_API_KINDS: Array<{
     versions: ['v1beta1', 'v1beta2', 'v1beta3'],
     kinds: ['CloudStackCluster', 'CloudStackMachineTemplate'],
   },
+  {
+    group: ADDONS_GROUP,
+    versions: ['v1alpha1'],
+    kinds: ['HelmChartProxy', 'HelmReleaseProxy'],
+  },
 ];
 
 /** The short names of the upstream CRDs, for `kubectl get cl` and the like. */
@@ -93,11 +101,16 @@ const SHORT_NAMES: Record<string, string[]> = {
   ClusterClass: ['cc'],
   Machine: ['ma'],
   KubeadmControlPlane: ['kcp'],
+  HelmChartProxy: ['hcp'],
+  HelmReleaseProxy: ['hrp'],
 };
 
 function pluralOf(kind: string): string {
   const lower = kind.toLowerCase();
-  return lower.endsWith('s') ? `${lower}es` : `${lower}s`;
+  if (lower.endsWith('s')) {
+    return `${lower}es`;
+  }
+  return /[^aeiou]y$/.test(lower) ? `${lower.slice(0, -1)}ies` : `${lower}s`;
 }
 
 /** A schema that names spec and status (for `kubectl explain`) and keeps every field. */
@@ -171,9 +184,5 @@ export function withClusterApiResources(
   simulatedTypes ??= clusterApiCustomResourceDefinitions().flatMap(crd =>
     resourceTypesFromCrd(crd),
   );
-  const loadedKinds = new Set(loaded.map(t => `${t.group}/${t.plural}`));
-  const builtIn = simulatedTypes.filter(
-    type => !loadedKinds.has(`${type.group}/${type.plural}`),
-  );
-  return [...builtIn, ...loaded];
+  return withSimulatedTypes(simulatedTypes, loaded);
 }

@@ -1,5 +1,6 @@
 import { ResourceType } from '../api/types';
 import { resourceTypesFromCrd } from './resourceTypesFromCrd';
+import { withSimulatedTypes } from './withSimulatedTypes';
 
 export const TRIVY_OPERATOR_GROUP = 'aquasecurity.github.io';
 export const TRIVY_OPERATOR_VERSION = 'v1alpha1';
@@ -56,9 +57,5 @@ export function withTrivyOperatorResources(
   simulatedTypes ??= trivyOperatorCustomResourceDefinitions().flatMap(crd =>
     resourceTypesFromCrd(crd),
   );
-  const loadedKinds = new Set(loaded.map(t => `${t.group}/${t.plural}`));
-  const builtIn = simulatedTypes.filter(
-    type => !loadedKinds.has(`${type.group}/${type.plural}`),
-  );
-  return [...builtIn, ...loaded];
+  return withSimulatedTypes(simulatedTypes, loaded);
 }

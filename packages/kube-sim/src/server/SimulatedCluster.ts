@@ -12,11 +12,13 @@ import { authorizeRequest } from '../auth/authorizeRequest';
 import { SIMULATED_VERSION, versionInfo } from '../api/discovery';
 import { bootstrapCluster } from '../cluster/bootstrapCluster';
 import { ClusterApiController } from '../controllers/clusterApi/ClusterApiController';
-import { WorkloadClusterHost } from '../controllers/clusterApi/WorkloadClusterHost';
+import type { WorkloadClusterHost } from '../controllers/clusterApi/WorkloadClusterHost';
 import { ControllerSettings } from '../controllers/ControllerContext';
 import { ControllerManager } from '../controllers/ControllerManager';
 import { withClusterApiResources } from '../crds/clusterApiResources';
 import { withTrivyOperatorResources } from '../crds/trivyOperatorResources';
+import { withVeleroResources } from '../crds/veleroResources';
+import { standaloneHost } from './standaloneHost';
 import { ObjectStore } from '../store/ObjectStore';
 import { dualProtocolListener } from './dualProtocolListener';
 import {
@@ -55,6 +57,8 @@ export interface SimulatedClusterOptions {
    * without Trivy Operator.
    */
   trivyOperator?: boolean;
+  /** Serve and run Velero's Backups, Schedules and Restores (loaded CRDs win); false for a cluster without Velero. */
+  velero?: boolean;
   /**
    * The Kubernetes version `/version` and the nodes report, such as `v1.31.2`;
    * `v1.33.0-kube-sim` (nodes `v1.33.0`) when not given.
@@ -116,10 +120,12 @@ export class SimulatedCluster {
     const customResources = options.clusterApi
       ? withClusterApiResources(options.customResources ?? [])
       : options.customResources ?? [];
-    this.registry = new ResourceRegistry(
+    const withTrivy =
       options.trivyOperator === false
         ? customResources
-        : withTrivyOperatorResources(customResources),
+        : withTrivyOperatorResources(customResources);
+    this.registry = new ResourceRegistry(
+      options.velero === false ? withTrivy : withVeleroResources(withTrivy),
     );
     if (options.metricsServer === false) {
       this.registry.removeGroup('metrics.k8s.io');
@@ -375,26 +381,4 @@ export class SimulatedCluster {
     response.writeHead(status.code, headers);
     response.end(JSON.stringify(status.toStatus()));
   }
-}
-
-/** Starts the clusters a lone management cluster provisions on free ports of its own address. */
-function standaloneHost(
-  management: SimulatedCluster,
-  options: SimulatedClusterOptions,
-): WorkloadClusterHost {
-  return {
-    async start(request) {
-      const cluster = new SimulatedCluster({
-        name: request.name,
-        token: request.token,
-        kubernetesVersion: request.kubernetesVersion,
-        nodes: 0,
-        controllers: options.controllers,
-        bookmarkIntervalMs: options.bookmarkIntervalMs,
-      });
-      await cluster.listen(0, management.host);
-      return cluster;
-    },
-    stop: cluster => cluster.close(),
-  };
 }

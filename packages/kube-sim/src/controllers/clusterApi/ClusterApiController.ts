@@ -15,8 +15,9 @@ import { ClusterApiScope } from './ClusterApiScope';
 import { clusterStatus } from './clusterApiStatus';
 import { clusterKey, ClusterState, newClusterState } from './ClusterState';
 import { beginDeletion } from './deleteCluster';
+import { HelmAddonController } from './helmAddons';
 import { deleteKubeconfigSecret } from './kubeconfigSecret';
-import { deleteMachines } from './machines';
+import { deleteMachines, replaceDeletedMachine } from './machines';
 import { startProvisioning } from './provisionCluster';
 import { syncProvisionedCluster } from './syncProvisionedCluster';
 import { WorkloadClusterHost } from './WorkloadClusterHost';
@@ -26,7 +27,8 @@ import { WorkloadClusterHost } from './WorkloadClusterHost';
  * Provisioning → Provisioned; once provisioned a new simulated cluster runs its machines
  * (control plane replicas plus those of its MachineDeployments and MachinePools) and a
  * `<name>-kubeconfig` Secret reaches it. Scaling, version upgrades and deletion follow the
- * objects, one step at a time.
+ * objects, one step at a time; a deleted Machine is replaced. HelmChartProxies install their
+ * charts as CAAPH does ({@link HelmAddonController}).
  */
 export class ClusterApiController {
   private readonly states = new Map<string, ClusterState>();
@@ -34,6 +36,7 @@ export class ClusterApiController {
   private readonly unsubscribe: () => void;
   private readonly clusterType: ResourceType;
   private readonly scope: ClusterApiScope;
+  private readonly addons: HelmAddonController;
   private flushScheduled = false;
   private stopped = false;
 
@@ -47,6 +50,7 @@ export class ClusterApiController {
     }
     this.clusterType = clusterType;
     this.scope = this.createScope();
+    this.addons = new HelmAddonController(ctx, this.scope.stepMs);
     this.unsubscribe = ctx.store.subscribe(event => this.onEvent(event));
     for (const cluster of ctx.store.list(clusterType)) {
       this.enqueue(cluster.metadata.namespace, cluster.metadata.name!);
@@ -64,6 +68,7 @@ export class ClusterApiController {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
+    this.addons.stop();
     const workloads: SimulatedCluster[] = [];
     for (const state of this.states.values()) {
       state.timers.forEach(clearTimeout);
@@ -121,6 +126,12 @@ export class ClusterApiController {
     }
     const clusterName = clusterNameOf(object);
     if (clusterName) {
+      if (object.kind === 'Machine' && event.type === 'DELETED') {
+        const state = this.states.get(clusterKey(namespace, clusterName));
+        if (state?.workload) {
+          replaceDeletedMachine(this.scope, state.workload, object);
+        }
+      }
       this.enqueue(namespace, clusterName);
     }
     for (const cluster of clustersReferencing(

@@ -3,7 +3,9 @@ import { KubeObject, ResourceType } from '../../api/types';
 import { CLUSTER_API_GROUP } from '../../crds/clusterApiResources';
 import { ControllerContext } from '../ControllerContext';
 import { CLUSTER_NAME_LABEL, NodePool, typeOf } from './clusterApiObjects';
-import { kubeletVersionOf } from './workloadNodes';
+import type { SimulatedCluster } from '../../server/SimulatedCluster';
+import { ClusterApiScope } from './ClusterApiScope';
+import { kubeletVersionOf, removeNode } from './workloadNodes';
 
 function poolLabels(pool: NodePool): Record<string, string> {
   if (pool.controlPlane) {
@@ -126,5 +128,38 @@ export function deleteMachines(
   const cluster = { metadata: { name: clusterName, namespace } } as KubeObject;
   for (const machine of machinesOf(ctx, cluster)) {
     ctx.store.delete(type, namespace, machine.metadata.name!);
+  }
+}
+
+/**
+ * A Machine someone deleted takes its node (and the node's pods) with it; the next step adds a
+ * new node to its pool, as a MachineSet or control plane replaces a deleted Machine.
+ */
+export function replaceDeletedMachine(
+  scope: ClusterApiScope,
+  workload: SimulatedCluster,
+  machine: KubeObject,
+) {
+  const nodeName = machine.status?.nodeRef?.name;
+  const nodes = workload.registry.find('', 'v1', 'nodes')!;
+  const node = nodeName && workload.store.get(nodes, undefined, nodeName);
+  if (!node) {
+    return; // the node went first: the controller itself removed the Machine
+  }
+  removeNode(workload, node);
+  const clusterName = machine.metadata.labels?.[CLUSTER_NAME_LABEL];
+  const cluster = clusterName
+    ? scope.ctx.store.get(
+        scope.clusterType,
+        machine.metadata.namespace,
+        clusterName,
+      )
+    : undefined;
+  if (cluster) {
+    scope.event(
+      cluster,
+      'MachineReplaced',
+      `Machine ${machine.metadata.name} was deleted: its node ${nodeName} is gone and a new machine replaces it`,
+    );
   }
 }

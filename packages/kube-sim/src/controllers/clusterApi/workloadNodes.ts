@@ -163,7 +163,7 @@ function poolNode(
 }
 
 /** A removed machine takes its pods along; their controllers start them elsewhere. */
-function removeNode(workload: SimulatedCluster, node: KubeObject) {
+export function removeNode(workload: SimulatedCluster, node: KubeObject) {
   const pods = workload.registry.find('', 'v1', 'pods')!;
   for (const pod of workload.store.list(pods)) {
     if (pod.spec?.nodeName === node.metadata.name) {
