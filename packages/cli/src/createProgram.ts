@@ -6,6 +6,8 @@ import {
   parseManifestFormat,
   providerOptionsHelp,
 } from './commands/clusterRender';
+import { backupRenderCommand } from './commands/backupRender';
+import { clusterAddonRenderCommand } from './commands/clusterAddonRender';
 import { parseFailOn, scanCheckCommand } from './commands/scanCheck';
 import { scanSummaryCommand } from './commands/scanSummary';
 import { scanUploadCommand } from './commands/scanUpload';
@@ -127,6 +129,76 @@ export function createProgram(
     });
 
   const out = write ?? (text => process.stdout.write(`${text}\n`));
+  cluster
+    .command('addon')
+    .description('Cluster add-ons through Cluster API Add-on Provider Helm')
+    .command('render')
+    .description(
+      "Print the HelmChartProxy that installs an add-on of the catalog (the built-in one, or with --config that of an app-config file's cocktail.clusterApi.addons), and the Cluster label that selects a cluster for it.",
+    )
+    .requiredOption(
+      '--addon <name>',
+      'the add-on, such as calico or ingress-nginx',
+    )
+    .requiredOption(
+      '--cluster <name>',
+      'the Cluster API Cluster to install it on',
+    )
+    .option(
+      '--namespace <namespace>',
+      "the Cluster's namespace (default: default)",
+    )
+    .option(
+      '--config <app-config.yaml>',
+      'read the add-on catalog from this app-config file',
+    )
+    .option(
+      '-o, --output <format>',
+      'yaml or json',
+      parseManifestFormat,
+      'yaml' as const,
+    )
+    .action(options => {
+      onExitCode(clusterAddonRenderCommand(options, out, writeError));
+    });
+
+  program
+    .command('backup')
+    .description('Velero backups')
+    .command('render')
+    .description(
+      "Print a Velero Backup of a namespace (a ServiceMap's) or of the whole cluster, or with --schedule a Schedule, for the velero namespace.",
+    )
+    .option('--namespace <namespace>', 'the namespace to back up')
+    .option(
+      '--all-namespaces',
+      'back up every namespace and the cluster-scoped objects',
+    )
+    .option(
+      '--schedule <cron>',
+      'back up on this cron schedule (UTC), such as "0 3 * * *" or @daily',
+    )
+    .option(
+      '--name <name>',
+      'the name of the Backup or Schedule (default: from the namespace)',
+    )
+    .option(
+      '--ttl <duration>',
+      "how long Velero keeps each backup, such as 720h0m0s (default: Velero's, 30 days)",
+    )
+    .option(
+      '--storage-location <name>',
+      "the BackupStorageLocation (default: Velero's default)",
+    )
+    .option(
+      '-o, --output <format>',
+      'yaml or json',
+      parseManifestFormat,
+      'yaml' as const,
+    )
+    .action(options => {
+      onExitCode(backupRenderCommand(options, out, writeError));
+    });
   program
     .command('servers')
     .description('CocktailServers')

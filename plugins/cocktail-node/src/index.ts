@@ -196,3 +196,33 @@ export {
   type CocktailPermissionsConfig,
 } from './permissions/readPermissionsConfig';
 export { describeRefusal } from './permissions/describeRefusal';
+export type {
+  AddonCatalog,
+  AddonCategory,
+  AddonDefinition,
+} from './addons/types';
+export {
+  readAddonCatalog,
+  defaultAddonsFor,
+  ADDONS_CONFIG_KEY,
+} from './addons/readAddonCatalog';
+export {
+  renderAddonChartProxy,
+  addonClusterLabel,
+  chartProxyName,
+  ADDONS_API_VERSION,
+  ADDON_LABEL_PREFIX,
+  CHART_PROXY_NAME_LABEL,
+} from './addons/renderAddon';
+export {
+  renderBackup,
+  renderSchedule,
+  renderRestore,
+  backupRequestIssues,
+  BACKUP_NAMESPACE_LABEL,
+  VELERO_API_VERSION,
+  VELERO_NAMESPACE,
+  type BackupRequest,
+  type BackupIssue,
+  type RestoreRequest,
+} from './backups/renderBackups';

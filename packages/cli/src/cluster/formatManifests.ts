@@ -18,7 +18,14 @@ export function formatManifests(
     );
   }
   return manifests
-    .map(manifest => stringify(manifest, { aliasDuplicateObjects: false }))
+    .map(manifest =>
+      stringify(manifest, {
+        aliasDuplicateObjects: false,
+        // Multi-line values (a chart's values) stay as written: literal blocks, never folded.
+        blockQuote: 'literal',
+        lineWidth: 0,
+      }),
+    )
     .join('---\n')
     .replace(/\n$/, '');
 }

@@ -1,0 +1,141 @@
+import { ConfigReader } from '@backstage/config';
+import { defaultAddonsFor, readAddonCatalog } from './readAddonCatalog';
+import {
+  addonClusterLabel,
+  chartProxyName,
+  renderAddonChartProxy,
+} from './renderAddon';
+
+const config = (addons: object) =>
+  new ConfigReader({ cocktail: { clusterApi: { addons } } });
+
+describe('readAddonCatalog', () => {
+  it('offers the built-in add-ons, metrics-server by default and Calico as the CNI', () => {
+    const catalog = readAddonCatalog(new ConfigReader({}));
+    expect(catalog.addons.map(a => a.name)).toEqual([
+      'calico',
+      'cilium',
+      'metrics-server',
+      'ingress-nginx',
+      'cert-manager',
+      'gpu-operator',
+      'kube-prometheus-stack',
+      'trivy-operator',
+      'velero',
+    ]);
+    expect(catalog.defaults).toEqual(['metrics-server']);
+    expect(catalog.defaultCni).toBe('calico');
+  });
+
+  it('lets config pin another version of a built-in and add its own add-on', () => {
+    const catalog = readAddonCatalog(
+      config({
+        catalog: [
+          {
+            name: 'calico',
+            category: 'cni',
+            repoURL: 'https://docs.tigera.io/calico/charts',
+            chartName: 'tigera-operator',
+            version: 'v3.30.0',
+            namespace: 'tigera-operator',
+          },
+          {
+            name: 'kyverno',
+            repoURL: 'https://kyverno.github.io/kyverno/',
+            chartName: 'kyverno',
+            version: '3.3.4',
+            namespace: 'kyverno',
+            values: 'replicaCount: 3\n',
+          },
+        ],
+        defaults: ['kyverno'],
+        defaultCni: 'cilium',
+      }),
+    );
+    expect(catalog.addons.find(a => a.name === 'calico')?.version).toBe(
+      'v3.30.0',
+    );
+    expect(catalog.addons.find(a => a.name === 'kyverno')).toMatchObject({
+      category: 'other',
+      valuesTemplate: 'replicaCount: 3\n',
+    });
+    expect(catalog).toMatchObject({
+      defaults: ['kyverno'],
+      defaultCni: 'cilium',
+    });
+  });
+
+  it('reports every mistake at once with its key', () => {
+    expect(() =>
+      readAddonCatalog(
+        config({
+          catalog: [
+            {
+              name: 'Bad Name',
+              repoURL: 'ftp://x',
+              chartName: 'c',
+              namespace: 'n',
+            },
+          ],
+          defaults: ['nothing'],
+          defaultCni: 'metrics-server',
+        }),
+      ),
+    ).toThrow(
+      [
+        'cocktail.clusterApi.addons.catalog[0].name: expected a DNS-1123 label such as calico, got "Bad Name"',
+        'cocktail.clusterApi.addons.catalog[0].repoURL: expected an https://, http:// or oci:// chart repository, got "ftp://x"',
+        'cocktail.clusterApi.addons.catalog[0].version: is required',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('defaultAddonsFor', () => {
+  const catalog = readAddonCatalog(new ConfigReader({}));
+
+  it('gives a kubeadm cluster the default CNI before its other defaults', () => {
+    expect(
+      defaultAddonsFor(catalog, {
+        provider: 'aws',
+        controlPlane: { provider: 'kubeadm' },
+      }).map(a => a.name),
+    ).toEqual(['calico', 'metrics-server']);
+  });
+
+  it('gives managed, RKE2 and k3s clusters no CNI of ours', () => {
+    expect(
+      defaultAddonsFor(catalog, { provider: 'eks' }).map(a => a.name),
+    ).toEqual(['metrics-server']);
+    expect(
+      defaultAddonsFor(catalog, {
+        provider: 'aws',
+        controlPlane: { provider: 'rke2' },
+      }).map(a => a.name),
+    ).toEqual(['metrics-server']);
+  });
+});
+
+describe('renderAddonChartProxy', () => {
+  it('selects the clusters labelled with the add-on at its version', () => {
+    const calico = readAddonCatalog(new ConfigReader({})).addons[0];
+    const proxy = renderAddonChartProxy(calico, 'clusters');
+    expect(proxy.metadata).toMatchObject({
+      name: 'cocktail-calico-v3-29-1',
+      namespace: 'clusters',
+    });
+    expect(chartProxyName(calico)).toBe('cocktail-calico-v3-29-1');
+    expect(addonClusterLabel(calico)).toEqual({
+      key: 'addons.cocktailcloud.io/calico',
+      value: 'v3.29.1',
+    });
+    expect(proxy.spec).toMatchObject({
+      clusterSelector: {
+        matchLabels: { 'addons.cocktailcloud.io/calico': 'v3.29.1' },
+      },
+      chartName: 'tigera-operator',
+      version: 'v3.29.1',
+      namespace: 'tigera-operator',
+    });
+  });
+});
