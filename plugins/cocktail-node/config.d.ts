@@ -139,6 +139,36 @@ export interface Config {
        * broken rule is reported, and nothing is applied while one is broken. A rule that fails
        * to evaluate counts as broken.
        */
+      /**
+       * The add-ons clusters may get through Cluster API Add-on Provider Helm: `catalog`
+       * entries join the built-in ones (Calico, Cilium, metrics-server, ingress-nginx,
+       * cert-manager, gpu-operator, kube-prometheus-stack, trivy-operator, velero), an entry
+       * with a built-in's name replacing it.
+       */
+      addons?: {
+        catalog?: Array<{
+          /** A DNS-1123 label, such as `calico`. */
+          name: string;
+          title?: string;
+          description?: string;
+          /** cni, metrics, ingress, security, gpu, monitoring, backup or other. */
+          category?: string;
+          /** The chart repository (https://, http:// or oci://). */
+          repoURL: string;
+          chartName: string;
+          /** The pinned chart version. */
+          version: string;
+          /** The namespace of the release on each cluster. */
+          namespace: string;
+          releaseName?: string;
+          /** The chart's values as YAML; Go templates over the Cluster are filled in by CAAPH. */
+          values?: string;
+        }>;
+        /** The add-ons every new cluster gets; `[metrics-server]` when not set. */
+        defaults?: string[];
+        /** The CNI a new kubeadm cluster gets when `defaults` names none; `calico` when not set. */
+        defaultCni?: string;
+      };
       policies?: Array<{
         /** A unique name for the rule, shown with its violations. */
         name: string;
@@ -148,14 +178,19 @@ export interface Config {
          * A CEL expression that is true when the request is allowed. It sees `request` (name,
          * namespace, provider, region, zone, kubernetesVersion, controlPlane, nodePools,
          * network, labels, providerOptions; absent maps are `{}`, absent lists `[]`, other
-         * absent fields null), `action` ('create', 'upgrade' or 'scale') and `current` (the
-         * live cluster's kubernetesVersion and nodePools for upgrade and scale, or null), and
-         * the functions `versionMajor`, `versionMinor` and `versionPatch`, which read a
-         * version such as 'v1.33.1' as ints.
+         * absent fields null), `action` ('create', 'upgrade', 'scale', 'node', 'addon' or
+         * 'delete'), `operation` (such as 'add-node-pool', 'remove-node-pool',
+         * 'replace-machine', 'cordon-node', 'drain-node', 'install-addon', 'remove-addon'),
+         * `person` (ref, groups, platformAdmin), `target` (such as node, nodePool, addon,
+         * machine), `current` (the live cluster's kubernetesVersion and nodePools for changes
+         * to a cluster, or null), and the functions `versionMajor`, `versionMinor` and
+         * `versionPatch`, which read a version such as 'v1.33.1' as ints.
          */
         expression: string;
         /** The actions the rule checks; all of them when not set. */
-        appliesTo?: Array<'create' | 'upgrade' | 'scale'>;
+        appliesTo?: Array<
+          'create' | 'upgrade' | 'scale' | 'node' | 'addon' | 'delete'
+        >;
       }>;
     };
     /** Who may do what in Cocktail: Service roles, platform admins and open reads. */

@@ -78,6 +78,9 @@ export type { KubernetesClientModule } from './clusters/kubernetesClient';
 export { ClusterPolicy } from './policy/ClusterPolicy';
 export type {
   ClusterPolicyAction,
+  ClusterPolicyCheckContext,
+  ClusterPolicyOperation,
+  ClusterPolicyPerson,
   ClusterPolicyCurrentCluster,
   ClusterPolicyNodePool,
   ClusterPolicyRequest,

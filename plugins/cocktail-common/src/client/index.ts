@@ -1,5 +1,6 @@
 export { CocktailApiClient } from './CocktailApiClient';
 export { CocktailAccessClient } from './CocktailAccessClient';
+export { CocktailClusterOperationsClient } from './CocktailClusterOperationsClient';
 export {
   CocktailMonitoringClient,
   type MonitoredKind,
@@ -7,6 +8,8 @@ export {
 export type * from './accessGrants';
 export type * from './auditLog';
 export type * from './clusterApi';
+export type * from './clusterDayTwo';
+export type * from './backups';
 export type * from './provisioning';
 export type * from './requests';
 export type * from './scanFindings';

@@ -114,7 +114,8 @@ export const cocktailClusterCreatePermission = createPermission({
 });
 
 /**
- * Upgrade a Cluster API cluster's Kubernetes version, or scale or add its node pools; checked
+ * Change a cluster after day one: upgrade its Kubernetes version, scale, add or remove node
+ * pools, replace machines, cordon and drain nodes, install, upgrade and remove add-ons; checked
  * against the cluster's `kubernetes-cluster` Resource entity, so its owner can be allowed.
  *
  * @public
@@ -227,6 +228,53 @@ export const cocktailCostReadPermission = createPermission({
 });
 
 /**
+ * Delete a Cluster API cluster and everything Cluster API made for it; checked against the
+ * cluster's Resource entity.
+ *
+ * @public
+ */
+export const cocktailClusterDeletePermission = createPermission({
+  name: 'cocktail.cluster.delete',
+  attributes: { action: 'delete' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * List Velero backups, schedules and restores of a ServiceMap's namespace (or, on a cluster's
+ * Resource, of the whole cluster).
+ *
+ * @public
+ */
+export const cocktailBackupReadPermission = createPermission({
+  name: 'cocktail.backup.read',
+  attributes: { action: 'read' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Back up a ServiceMap's namespace now or on a schedule, and remove schedules (or, on a
+ * cluster's Resource, the whole cluster).
+ *
+ * @public
+ */
+export const cocktailBackupCreatePermission = createPermission({
+  name: 'cocktail.backup.create',
+  attributes: { action: 'create' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Restore a backup into a ServiceMap's namespace or a new, unclaimed one.
+ *
+ * @public
+ */
+export const cocktailBackupRestorePermission = createPermission({
+  name: 'cocktail.backup.restore',
+  attributes: { action: 'update' },
+  resourceType: COCKTAIL_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every Cocktail permission, for the permission integration router.
  *
  * @public
@@ -254,4 +302,8 @@ export const cocktailPermissions = [
   cocktailAccessClusterPermission,
   cocktailAlertSilencePermission,
   cocktailCostReadPermission,
+  cocktailClusterDeletePermission,
+  cocktailBackupReadPermission,
+  cocktailBackupCreatePermission,
+  cocktailBackupRestorePermission,
 ];

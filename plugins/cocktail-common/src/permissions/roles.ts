@@ -134,6 +134,13 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
       "read what the Service and its ServiceMaps cost over 24 hours, 7 or 30 days (a whole cluster's cost is for platform admins)",
   },
   {
+    permission: 'cocktail.backup.read',
+    audience: viewer(),
+    verb: 'Reading backups',
+    allows:
+      "list the Velero backups, schedules and restores of a ServiceMap's namespace (a whole cluster's are for platform admins)",
+  },
+  {
     permission: 'cocktail.alert.silence',
     audience: developer,
     verb: 'Silencing alerts',
@@ -202,6 +209,20 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
       "provision a ServiceMap's namespace, quota, limits and role bindings",
   },
   {
+    permission: 'cocktail.backup.create',
+    audience: admin,
+    verb: 'Backing up',
+    allows:
+      "back up a ServiceMap's namespace now or on a schedule, and remove its schedules (a whole cluster is for platform admins)",
+  },
+  {
+    permission: 'cocktail.backup.restore',
+    audience: admin,
+    verb: 'Restoring a backup',
+    allows:
+      "restore a backup into the ServiceMap's namespace or a new namespace no ServiceMap claims",
+  },
+  {
     permission: 'cocktail.access.manage',
     audience: admin,
     verb: "Managing others' cluster access",
@@ -217,8 +238,16 @@ export const COCKTAIL_PERMISSION_GRANTS: readonly CocktailPermissionGrant[] = [
   {
     permission: 'cocktail.cluster.update',
     audience: { type: 'platform-admin', clusterOwner: true },
-    verb: 'Upgrading and scaling a cluster',
-    allows: "upgrade a cluster's Kubernetes version, scale or add node pools",
+    verb: 'Changing a cluster',
+    allows:
+      "upgrade a cluster's Kubernetes version; scale, add and remove node pools; replace machines; cordon and drain nodes; install, upgrade and remove add-ons",
+  },
+  {
+    permission: 'cocktail.cluster.delete',
+    audience: { type: 'platform-admin', clusterOwner: true },
+    verb: 'Deleting a cluster',
+    allows:
+      'delete a Cluster API cluster with no ServiceMap bound to it (only platform admins may force it while ServiceMaps are bound)',
   },
   {
     permission: 'cocktail.access.cluster',

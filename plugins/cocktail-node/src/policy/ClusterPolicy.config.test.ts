@@ -70,15 +70,15 @@ describe('ClusterPolicy.fromConfig', () => {
 
   it('refuses an unknown or empty appliesTo and a duplicate name', async () => {
     const message = await problemsOf([
-      { ...valid('a'), appliesTo: ['create', 'delete'] },
+      { ...valid('a'), appliesTo: ['create', 'destroy'] },
       { ...valid('b'), appliesTo: [] },
       { ...valid('c'), appliesTo: 'create' },
       valid('a'),
     ]);
     expect(message.split('\n')).toEqual([
-      'cocktail.clusterApi.policies[0].appliesTo: expected a non-empty list of create, upgrade, scale; "delete" is not one of them',
-      'cocktail.clusterApi.policies[1].appliesTo: expected a non-empty list of create, upgrade, scale, got []',
-      'cocktail.clusterApi.policies[2].appliesTo: expected a non-empty list of create, upgrade, scale, got "create"',
+      'cocktail.clusterApi.policies[0].appliesTo: expected a non-empty list of create, upgrade, scale, node, addon, delete; "destroy" is not one of them',
+      'cocktail.clusterApi.policies[1].appliesTo: expected a non-empty list of create, upgrade, scale, node, addon, delete, got []',
+      'cocktail.clusterApi.policies[2].appliesTo: expected a non-empty list of create, upgrade, scale, node, addon, delete, got "create"',
       'cocktail.clusterApi.policies[3].name: "a" is already the name of cocktail.clusterApi.policies[0]',
     ]);
   });

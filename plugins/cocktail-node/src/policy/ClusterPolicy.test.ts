@@ -477,8 +477,8 @@ describe('ClusterPolicy.check', () => {
 
   it('refuses an unknown action', async () => {
     const policy = await policyOf();
-    expect(() => policy.check('delete' as any, allowedRequest())).toThrow(
-      /unknown action "delete"; expected one of create, upgrade, scale/,
+    expect(() => policy.check('destroy' as any, allowedRequest())).toThrow(
+      /unknown action "destroy"; expected one of create, upgrade, scale, node, addon, delete/,
     );
   });
 });

@@ -6,6 +6,7 @@ import { readPolicyRules } from './readPolicyRules';
 import {
   CLUSTER_POLICY_ACTIONS,
   ClusterPolicyAction,
+  ClusterPolicyCheckContext,
   ClusterPolicyCurrentCluster,
   ClusterPolicyRequest,
   ClusterPolicyRuleConfig,
@@ -72,9 +73,17 @@ export class ClusterPolicy {
     return this.rules.map(rule => rule.name);
   }
 
+  /** The names of the rules that check an action. */
+  rulesFor(action: ClusterPolicyAction): string[] {
+    return this.rules
+      .filter(rule => rule.appliesTo.includes(action))
+      .map(rule => rule.name);
+  }
+
   /**
    * Checks a request against every rule that applies to the action and returns all the
-   * violations, each with its rule's message; none when the request may go ahead. A rule that
+   * violations, each with its rule's message; none when the request may go ahead. `extra`
+   * names the operation, the person asking and the target, for rules that depend on them. A rule that
    * fails to evaluate, or returns anything but a bool, is a violation too: the request is
    * refused rather than let through unchecked.
    */
@@ -82,6 +91,7 @@ export class ClusterPolicy {
     action: ClusterPolicyAction,
     request: ClusterPolicyRequest,
     current?: ClusterPolicyCurrentCluster | null,
+    extra?: ClusterPolicyCheckContext,
   ): ClusterPolicyViolation[] {
     if (!CLUSTER_POLICY_ACTIONS.includes(action)) {
       throw new InputError(
@@ -90,7 +100,7 @@ export class ClusterPolicy {
         )}; expected one of ${CLUSTER_POLICY_ACTIONS.join(', ')}`,
       );
     }
-    const context = toPolicyContext(action, request, current);
+    const context = toPolicyContext(action, request, current, extra);
     const violations: ClusterPolicyViolation[] = [];
     for (const rule of this.rules) {
       if (!rule.appliesTo.includes(action)) {

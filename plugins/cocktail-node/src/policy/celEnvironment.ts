@@ -21,8 +21,8 @@ const VERSION_FUNCTIONS: Array<[string, keyof VersionParts]> = [
 ];
 
 /**
- * The environment every rule compiles in: `request` (a map), `action` (a string) and `current`
- * (a map, or null), plus `versionMajor`, `versionMinor` and `versionPatch`, which turn a
+ * The environment every rule compiles in: `request` (a map), `action` and `operation`
+ * (strings), `person` and `target` (maps) and `current` (a map, or null), plus `versionMajor`, `versionMinor` and `versionPatch`, which turn a
  * Kubernetes version string into an int, because CEL has no semver comparison.
  */
 export function createPolicyEnvironment(cel: CelModule): CelEnvironment {
@@ -34,7 +34,19 @@ export function createPolicyEnvironment(cel: CelModule): CelEnvironment {
       description: 'The cluster request being checked',
     })
     .registerVariable('action', 'string', {
-      description: 'create, upgrade or scale',
+      description: 'create, upgrade, scale, node, addon or delete',
+    })
+    .registerVariable('operation', 'string', {
+      description:
+        'The operation within the action, such as drain-node or install-addon',
+    })
+    .registerVariable('person', 'map', {
+      description:
+        'Who asks: ref (user entity ref or null), groups (ownership refs), platformAdmin',
+    })
+    .registerVariable('target', 'map', {
+      description:
+        'What the operation targets, such as node, addon or nodePool',
     })
     .registerVariable('current', 'dyn', {
       description:

@@ -10,6 +10,9 @@ describe('toPolicyContext', () => {
       }),
     ).toEqual({
       action: 'create',
+      operation: 'create',
+      person: { ref: null, groups: [], platformAdmin: false },
+      target: {},
       current: null,
       request: {
         name: 'bare',

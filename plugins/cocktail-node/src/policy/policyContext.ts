@@ -1,11 +1,14 @@
 import {
   ClusterPolicyAction,
+  ClusterPolicyCheckContext,
   ClusterPolicyCurrentCluster,
   ClusterPolicyRequest,
 } from './types';
 
 /**
- * The variables a rule is evaluated with. Every field the request documents is present, so that
+ * The variables a rule is evaluated with: `action`, `operation` (the action's own name unless
+ * given), `person` (ref null, no groups and not a platform admin when unknown), `target` (a
+ * map, empty unless given), `request` and `current`. Every field the request documents is present, so that
  * rules do not fail on a field the request left out: maps (`labels`, `network`,
  * `providerOptions`) default to `{}`, lists (`nodePools`, `taints`) to `[]`, and the rest
  * (`region`, `zone`, a pool's `autoscaling`, …) to null. Whole numbers become CEL ints
@@ -15,12 +18,20 @@ export function toPolicyContext(
   action: ClusterPolicyAction,
   request: ClusterPolicyRequest,
   current?: ClusterPolicyCurrentCluster | null,
+  extra: ClusterPolicyCheckContext = {},
 ): Record<string, unknown> {
   const json = JSON.parse(
     JSON.stringify({ request, current: current ?? null }),
   );
   return {
     action,
+    operation: extra.operation ?? action,
+    person: {
+      ref: extra.person?.ref ?? null,
+      groups: extra.person?.groups ?? [],
+      platformAdmin: extra.person?.platformAdmin ?? false,
+    },
+    target: { ...extra.target },
     request: toCel(normalizeRequest(json.request)),
     current: json.current ? toCel(normalizeCurrent(json.current)) : null,
   };

@@ -3,14 +3,58 @@
  *
  * @public
  */
-export type ClusterPolicyAction = 'create' | 'upgrade' | 'scale';
+export type ClusterPolicyAction =
+  | 'create'
+  | 'upgrade'
+  | 'scale'
+  | 'node'
+  | 'addon'
+  | 'delete';
 
 /** Every action, in the order rules list them. */
 export const CLUSTER_POLICY_ACTIONS: ClusterPolicyAction[] = [
   'create',
   'upgrade',
   'scale',
+  'node',
+  'addon',
+  'delete',
 ];
+
+/**
+ * The operation within an action, as `operation` in rule expressions: `create`, `upgrade`,
+ * `scale-node-pool`, `add-node-pool`, `remove-node-pool`, `replace-machine`, `cordon-node`,
+ * `uncordon-node`, `drain-node`, `install-addon`, `upgrade-addon`, `remove-addon`, `delete`.
+ *
+ * @public
+ */
+export type ClusterPolicyOperation = string;
+
+/**
+ * Who asks, as `person` in rule expressions.
+ *
+ * @public
+ */
+export interface ClusterPolicyPerson {
+  /** The user's entity ref, such as `user:default/erin`. */
+  ref: string;
+  /** The user's ownership refs: their groups, and themselves. */
+  groups: string[];
+  platformAdmin: boolean;
+}
+
+/**
+ * What a check is about beyond the request: the operation, the person, and what it targets
+ * (a node, an add-on, a node pool).
+ *
+ * @public
+ */
+export interface ClusterPolicyCheckContext {
+  operation?: ClusterPolicyOperation;
+  person?: ClusterPolicyPerson;
+  /** What the operation targets, such as `{ node: 'dev-md-0-x1' }` or `{ addon: 'calico' }`. */
+  target?: Record<string, string>;
+}
 
 /**
  * A node pool as policy rules see it.
