@@ -25,6 +25,7 @@ import {
   readPermissionsConfig,
   ServiceRoleDirectory,
   WatchCache,
+  readAddonCatalog,
 } from '@cocktailcloud/plugin-cocktail-node';
 import { AccessExplainer } from './access/AccessExplainer';
 import { createAccessGrantSweepTask } from './accessGrants/accessGrantSweep';
@@ -198,6 +199,7 @@ export const cocktailPlugin = createBackendPlugin({
         const managementCluster = config.getOptionalString(
           'cocktail.clusterApi.managementCluster',
         );
+        const clusterPolicy = await ClusterPolicy.fromConfig(config);
         const clusterProvisioner = managementCluster
           ? new ClusterProvisioner({
               management: managementClusterAccess({
@@ -208,7 +210,8 @@ export const cocktailPlugin = createBackendPlugin({
                 providers: clusterApiProviders,
                 timeoutMs: requestTimeoutMs,
               }),
-              policy: await ClusterPolicy.fromConfig(config),
+              policy: clusterPolicy,
+              addons: readAddonCatalog(config),
               refreshRegistry: async () => {
                 await registry.refreshClusterApiClusters();
               },
@@ -284,6 +287,7 @@ export const cocktailPlugin = createBackendPlugin({
         });
         const routerOptions: RouterOptions = {
           clusterProvisioner,
+          clusterPolicy,
           ...deps,
           catalog,
           explainer,

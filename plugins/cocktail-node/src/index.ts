@@ -214,7 +214,8 @@ export {
   addonClusterLabel,
   chartProxyName,
   ADDONS_API_VERSION,
-  ADDON_LABEL_PREFIX,
+  ADDON_NAME_LABEL,
+  CLUSTER_SELECTOR_LABEL,
   CHART_PROXY_NAME_LABEL,
 } from './addons/renderAddon';
 export {

@@ -20,19 +20,19 @@ describe('cocktail cluster addon render', () => {
     ]);
     expect({ code, errors }).toEqual({ code: 0, errors: '' });
     expect(output).toContain(
-      '#   kubectl label cluster demo -n clusters addons.cocktailcloud.io/ingress-nginx=4.11.3\n',
+      '#   kubectl label cluster demo -n clusters cocktailcloud.io/cluster-name=demo\n',
     );
     const [proxy] = parseAllDocuments(output).map(doc => doc.toJS());
     expect(proxy).toMatchObject({
       apiVersion: 'addons.cluster.x-k8s.io/v1alpha1',
       kind: 'HelmChartProxy',
       metadata: {
-        name: 'cocktail-ingress-nginx-4-11-3',
+        name: 'demo-ingress-nginx',
         namespace: 'clusters',
       },
       spec: {
         clusterSelector: {
-          matchLabels: { 'addons.cocktailcloud.io/ingress-nginx': '4.11.3' },
+          matchLabels: { 'cocktailcloud.io/cluster-name': 'demo' },
         },
         repoURL: 'https://kubernetes.github.io/ingress-nginx',
         chartName: 'ingress-nginx',

@@ -65,10 +65,10 @@ export function clusterAddonRenderCommand(
     writeError(problems.join('\n'));
     return 1;
   }
-  const label = addonClusterLabel(addon);
+  const label = addonClusterLabel(options.cluster);
   const howTo = `kubectl label cluster ${options.cluster} -n ${namespace} ${label.key}=${label.value}`;
   const manifests = formatManifests(
-    [renderAddonChartProxy(addon, namespace)],
+    [renderAddonChartProxy(addon, { name: options.cluster, namespace })],
     options.output,
   );
   if (options.output === 'json') {

@@ -24,6 +24,19 @@ export const createClusterBody = z
     ),
     dryRun: bodyFlag.optional(),
     owner: entityRef.optional(),
+    addons: z
+      .array(
+        z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+          error:
+            'expected the name of an add-on of the catalog, such as calico',
+        }),
+        {
+          error:
+            'expected a list of add-on names, such as ["calico", "metrics-server"]',
+        },
+      )
+      .max(30, { error: 'expected at most 30 add-ons' })
+      .optional(),
   })
   .transform(body => ({ ...body, dryRun: body.dryRun === true }));
 

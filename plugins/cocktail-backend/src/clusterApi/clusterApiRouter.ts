@@ -22,6 +22,7 @@ import {
 import { validatedRouter } from '../validation/validatedRouter';
 import { JsonObject } from '@backstage/types';
 import { ClusterProvisioner } from './ClusterProvisioner';
+import { PersonOf } from './policyPerson';
 
 /**
  * The Cluster API routes: create, follow, upgrade and scale clusters on the management cluster.
@@ -35,6 +36,8 @@ export function clusterApiRouter(options: {
   authorize: Authorize;
   /** Undefined when `cocktail.clusterApi.managementCluster` is not configured. */
   provisioner?: ClusterProvisioner;
+  /** Who asks, for the cluster policy; only their ref when not given. */
+  personOf?: PersonOf;
 }): express.Router {
   const api = validatedRouter();
   const { httpAuth, authorize } = options;
@@ -94,6 +97,7 @@ export function clusterApiRouter(options: {
             where: 'request',
             dryRun: body.dryRun,
             owner: body.owner ?? actorOf(options.auth, credentials),
+            addons: body.addons,
           });
         },
       );
@@ -127,7 +131,12 @@ export function clusterApiRouter(options: {
             cocktailClusterUpdatePermission,
             `resource:default/${name}`,
           );
-          return provisioner().upgrade(namespace, name, body);
+          return provisioner().upgrade(
+            namespace,
+            name,
+            body,
+            await options.personOf?.(credentials),
+          );
         },
       );
       res.json({ result });
@@ -150,7 +159,12 @@ export function clusterApiRouter(options: {
             cocktailClusterUpdatePermission,
             `resource:default/${name}`,
           );
-          return provisioner().scale(namespace, name, body);
+          return provisioner().scale(
+            namespace,
+            name,
+            body,
+            await options.personOf?.(credentials),
+          );
         },
       );
       res.json({ result });

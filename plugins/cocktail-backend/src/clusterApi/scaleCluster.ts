@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ClusterPolicy,
+  ClusterPolicyPerson,
   NodePoolRequest,
   renderNodePool,
   validateClusterRequest,
@@ -27,6 +28,7 @@ export async function scaleCluster(
   body:
     | { nodePool: string; replicas: number; dryRun: boolean }
     | { addNodePool: NodePoolRequest; dryRun: boolean },
+  person?: ClusterPolicyPerson,
 ) {
   const { namespace, name } = cluster.metadata;
   const request = requestFromCluster(cluster);
@@ -46,10 +48,19 @@ export async function scaleCluster(
     );
     refuseIssues(issues);
     refusePolicy(
-      policy.check('scale', checked!, {
-        kubernetesVersion: request.kubernetesVersion,
-        nodePools: request.nodePools,
-      }),
+      policy.check(
+        'scale',
+        checked!,
+        {
+          kubernetesVersion: request.kubernetesVersion,
+          nodePools: request.nodePools,
+        },
+        {
+          operation: 'add-node-pool',
+          person,
+          target: { nodePool: body.addNodePool.name },
+        },
+      ),
     );
     const manifests = renderNodePool(
       checked!,
@@ -100,6 +111,11 @@ export async function scaleCluster(
         {
           kubernetesVersion: request.kubernetesVersion,
           nodePools: request.nodePools,
+        },
+        {
+          operation: 'scale-node-pool',
+          person,
+          target: { nodePool: pool.metadata.name },
         },
       ),
     );

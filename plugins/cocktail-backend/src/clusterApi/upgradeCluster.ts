@@ -1,6 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import {
   ClusterPolicy,
+  ClusterPolicyPerson,
   ClusterRequest,
 } from '@cocktailcloud/plugin-cocktail-node';
 import { describeRef, ObjectRef } from '../lifecycle/ServerTarget';
@@ -37,6 +38,7 @@ interface UpgradeContext {
   /** What the policy judges: the cluster's request (or its name) at the new version. */
   policyRequest: ClusterRequest;
   version: string;
+  person?: ClusterPolicyPerson;
 }
 
 function clusterRef({ cluster, versions }: UpgradeContext): ObjectRef {
@@ -51,9 +53,16 @@ function clusterRef({ cluster, versions }: UpgradeContext): ObjectRef {
 function checkStep(ctx: UpgradeContext, current: string) {
   checkUpgradeStep(current, ctx.version);
   refusePolicy(
-    ctx.policy.check('upgrade', ctx.policyRequest, {
-      kubernetesVersion: current,
-    }),
+    ctx.policy.check(
+      'upgrade',
+      ctx.policyRequest,
+      { kubernetesVersion: current },
+      {
+        operation: 'upgrade',
+        person: ctx.person,
+        target: { version: ctx.version },
+      },
+    ),
   );
 }
 
@@ -160,6 +169,7 @@ export async function upgradeCluster(
     stage: 'control-plane' | 'node-pools';
     dryRun: boolean;
   },
+  person?: ClusterPolicyPerson,
 ) {
   const { namespace, name } = cluster.metadata;
   const request = requestFromCluster(cluster);
@@ -173,6 +183,7 @@ export async function upgradeCluster(
       kubernetesVersion: body.version,
     } as ClusterRequest,
     version: body.version,
+    person,
   };
   const topology = Boolean(cluster.spec?.topology);
   let steps: UpgradeStep[];
@@ -203,5 +214,6 @@ export async function upgradeCluster(
     dryRun: body.dryRun,
     stage: topology ? 'topology' : body.stage,
     changes: steps.map(step => step.change),
+    policyRules: policy.rulesFor('upgrade'),
   };
 }

@@ -6,6 +6,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  ClusterPolicy,
   ScanReportReaders,
   ServiceRoleDirectory,
   summarizeServerStatus,
@@ -25,6 +26,10 @@ import { entityAccessRouter } from '../access/entityAccessRouter';
 import { AuditStore } from '../audit';
 import { auditRouter } from '../audit/auditRouter';
 import { clusterApiRouter } from '../clusterApi/clusterApiRouter';
+import { clusterDayTwoRouter } from '../clusterApi/clusterDayTwoRouter';
+import { createPersonOf } from '../clusterApi/policyPerson';
+import { clusterNodesRouter } from '../clusterNodes/clusterNodesRouter';
+import { backupsRouter } from '../backups/backupsRouter';
 import { ClusterProvisioner } from '../clusterApi/ClusterProvisioner';
 import { imageScansRouter } from '../imageScans/imageScansRouter';
 import { alertsRouter } from '../monitoring/alertsRouter';
@@ -60,6 +65,10 @@ export interface RouterOptions {
   loadClient: () => Promise<typeof k8s>;
   /** Creates, upgrades and scales clusters; absent when no Cluster API management cluster is configured. */
   clusterProvisioner?: ClusterProvisioner;
+  /** The rules from `cocktail.clusterApi.policies`, also for node operations on any cluster. */
+  clusterPolicy?: ClusterPolicy;
+  /** Between eviction attempts a disruption budget refused; 1 s when not given. */
+  drainRetryIntervalMs?: number;
   /** Time limit of one Kubernetes request; 10 s for changes and 5 s for live reads when not given. */
   requestTimeoutMs?: number;
   /** Explains refusals by Service role; without it a refusal names the permission only. */
@@ -223,10 +232,22 @@ export async function createRouter(
       }),
     );
   }
+  const personOf = createPersonOf(options);
   router.use(
     clusterApiRouter({
       ...options,
       authorize,
+      provisioner: options.clusterProvisioner,
+      personOf,
+    }),
+  );
+  router.use(clusterNodesRouter({ ...options, authorize, personOf }));
+  router.use(backupsRouter({ ...options, authorize, catalog, operationsFor }));
+  router.use(
+    clusterDayTwoRouter({
+      ...options,
+      authorize,
+      personOf,
       provisioner: options.clusterProvisioner,
     }),
   );

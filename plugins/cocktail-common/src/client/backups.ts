@@ -80,6 +80,8 @@ export interface BackupsResponse {
  * @public
  */
 export interface BackupCreateRequest {
+  /** The Backup's or Schedule's name; from the namespace and the time when not given. */
+  name?: string;
   /** Cron (UTC), such as `0 3 * * *`; a one-off backup when absent. */
   schedule?: string;
   /** How long each backup is kept, such as `720h0m0s`. */
@@ -96,6 +98,8 @@ export interface BackupCreateRequest {
  */
 export interface RestoreCreateRequest {
   backup: string;
+  /** The Restore's name; from the backup and the time when not given. */
+  name?: string;
   /** Restore into this namespace instead of the ServiceMap's own; it must be unclaimed. */
   targetNamespace?: string;
   dryRun?: boolean;

@@ -16,6 +16,11 @@ export interface ClusterCreateRequest {
   dryRun?: boolean;
   /** Owner of the cluster's catalog entity; the person asking by default. */
   owner?: string;
+  /**
+   * Add-ons of the catalog to install; the catalog's defaults when not given. A kubeadm cluster
+   * gets the default CNI when these name none.
+   */
+  addons?: string[];
 }
 
 /**
@@ -24,6 +29,8 @@ export interface ClusterCreateRequest {
  * @public
  */
 export interface ClusterCreateResult extends ManifestApplyResult {
+  /** The add-ons it gets (their HelmChartProxies are among the manifests). */
+  addons?: string[];
   /** Where the Cluster object is on the management cluster. */
   cluster: { name: string; namespace: string };
   /** The `kubernetes-cluster` Resource, such as `resource:default/demo`. */
@@ -90,6 +97,8 @@ export interface ClusterUpgradeResult {
   dryRun: boolean;
   stage: 'control-plane' | 'node-pools' | 'topology';
   changes: ClusterFieldChange[];
+  /** The cluster policy rules checked and passed. */
+  policyRules?: string[];
 }
 
 /**

@@ -117,25 +117,34 @@ describe('defaultAddonsFor', () => {
 });
 
 describe('renderAddonChartProxy', () => {
-  it('selects the clusters labelled with the add-on at its version', () => {
+  it('installs the add-on on one cluster, selected by its name label', () => {
     const calico = readAddonCatalog(new ConfigReader({})).addons[0];
-    const proxy = renderAddonChartProxy(calico, 'clusters');
-    expect(proxy.metadata).toMatchObject({
-      name: 'cocktail-calico-v3-29-1',
+    const proxy = renderAddonChartProxy(calico, {
+      name: 'demo',
       namespace: 'clusters',
     });
-    expect(chartProxyName(calico)).toBe('cocktail-calico-v3-29-1');
-    expect(addonClusterLabel(calico)).toEqual({
-      key: 'addons.cocktailcloud.io/calico',
-      value: 'v3.29.1',
+    expect(proxy.metadata).toMatchObject({
+      name: 'demo-calico',
+      namespace: 'clusters',
+    });
+    expect(chartProxyName(calico, 'demo')).toBe('demo-calico');
+    expect(addonClusterLabel('demo')).toEqual({
+      key: 'cocktailcloud.io/cluster-name',
+      value: 'demo',
     });
     expect(proxy.spec).toMatchObject({
       clusterSelector: {
-        matchLabels: { 'addons.cocktailcloud.io/calico': 'v3.29.1' },
+        matchLabels: { 'cocktailcloud.io/cluster-name': 'demo' },
       },
       chartName: 'tigera-operator',
       version: 'v3.29.1',
       namespace: 'tigera-operator',
     });
+  });
+
+  it('keeps the name within 63 characters', () => {
+    expect(
+      chartProxyName({ name: 'kube-prometheus-stack' }, 'a'.repeat(50)),
+    ).toHaveLength(63);
   });
 });

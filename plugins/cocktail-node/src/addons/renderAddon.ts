@@ -9,11 +9,18 @@ import { AddonDefinition } from './types';
 export const ADDONS_API_VERSION = 'addons.cluster.x-k8s.io/v1alpha1';
 
 /**
- * The label prefix on a Cluster that selects it for an add-on: `addons.cocktailcloud.io/<name>: <version>`.
+ * The label on a Cluster that the suite's HelmChartProxies select it by: its own name.
  *
  * @public
  */
-export const ADDON_LABEL_PREFIX = 'addons.cocktailcloud.io/';
+export const CLUSTER_SELECTOR_LABEL = 'cocktailcloud.io/cluster-name';
+
+/**
+ * The label on a HelmChartProxy naming the add-on of the catalog it installs.
+ *
+ * @public
+ */
+export const ADDON_NAME_LABEL = 'cocktailcloud.io/addon';
 
 /**
  * The label CAAPH puts on a HelmReleaseProxy naming its HelmChartProxy.
@@ -23,63 +30,54 @@ export const ADDON_LABEL_PREFIX = 'addons.cocktailcloud.io/';
 export const CHART_PROXY_NAME_LABEL =
   'helmreleaseproxy.addons.cluster.x-k8s.io/helmchartproxy-name';
 
-/** A chart version as a label value: at most 63 characters of `[A-Za-z0-9._-]`, starting and ending alphanumeric. */
-export function versionLabelValue(version: string): string {
-  return version
-    .replace(/[^A-Za-z0-9._-]/g, '-')
-    .slice(0, 63)
-    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
-}
-
 /**
- * The Cluster label that selects a cluster for this add-on at its pinned version.
+ * The Cluster label that the add-ons of a cluster select it by.
  *
  * @public
  */
-export function addonClusterLabel(addon: AddonDefinition): {
+export function addonClusterLabel(clusterName: string): {
   key: string;
   value: string;
 } {
-  return {
-    key: `${ADDON_LABEL_PREFIX}${addon.name}`,
-    value: versionLabelValue(addon.version),
-  };
+  return { key: CLUSTER_SELECTOR_LABEL, value: clusterName };
 }
 
 /**
- * `cocktail-calico-v3.29.1`: one HelmChartProxy per add-on version, shared by the clusters that run it.
+ * `demo-calico`: one HelmChartProxy per add-on and cluster, so that each cluster's add-on is
+ * upgraded in place (the release keeps its name) and removed on its own.
  *
  * @public
  */
-export function chartProxyName(addon: AddonDefinition): string {
-  const version = versionLabelValue(addon.version)
-    .toLowerCase()
-    .replace(/[._]/g, '-');
-  return `cocktail-${addon.name}-${version}`.slice(0, 63).replace(/-+$/, '');
+export function chartProxyName(
+  addon: Pick<AddonDefinition, 'name'>,
+  clusterName: string,
+): string {
+  const full = `${clusterName}-${addon.name}`;
+  return full.length <= 63 ? full : full.slice(0, 63).replace(/-+$/, '');
 }
 
 /**
- * The HelmChartProxy that installs an add-on at its pinned version on every Cluster of the
- * namespace labelled `addons.cocktailcloud.io/<name>: <version>`. Installing on a cluster is
- * labelling it; upgrading is moving the label to the new version's proxy; removing is taking the
- * label away, after which CAAPH uninstalls the release.
+ * The HelmChartProxy that installs an add-on at its pinned version on one Cluster, selected by
+ * its `cocktailcloud.io/cluster-name` label. Upgrading is changing the version here (CAAPH
+ * upgrades the release in place); removing is deleting it (CAAPH uninstalls the release).
  *
  * @public
  */
 export function renderAddonChartProxy(
   addon: AddonDefinition,
-  clusterNamespace: string,
+  cluster: { name: string; namespace: string },
 ): Manifest {
-  const label = addonClusterLabel(addon);
+  const label = addonClusterLabel(cluster.name);
   return {
     apiVersion: ADDONS_API_VERSION,
     kind: 'HelmChartProxy',
     metadata: {
-      name: chartProxyName(addon),
-      namespace: clusterNamespace,
+      name: chartProxyName(addon, cluster.name),
+      namespace: cluster.namespace,
       labels: {
         'app.kubernetes.io/managed-by': 'cocktail',
-        'cocktailcloud.io/addon': addon.name,
+        [ADDON_NAME_LABEL]: addon.name,
+        [CLUSTER_SELECTOR_LABEL]: cluster.name,
       },
     },
     spec: {

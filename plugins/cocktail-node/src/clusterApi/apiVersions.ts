@@ -4,6 +4,7 @@ export const CORE_GROUP = 'cluster.x-k8s.io';
 export const CONTROL_PLANE_GROUP = 'controlplane.cluster.x-k8s.io';
 export const BOOTSTRAP_GROUP = 'bootstrap.cluster.x-k8s.io';
 export const INFRASTRUCTURE_GROUP = 'infrastructure.cluster.x-k8s.io';
+export const ADDONS_GROUP = 'addons.cluster.x-k8s.io';
 
 const core = (kind: string) => `${CORE_GROUP}/${kind}`;
 const controlPlane = (kind: string) => `${CONTROL_PLANE_GROUP}/${kind}`;
@@ -35,6 +36,11 @@ export const OFFLINE_CLUSTER_API_VERSIONS: ClusterApiVersions = Object.freeze({
   [core('ClusterClass')]: 'cluster.x-k8s.io/v1beta2',
   [core('MachineDeployment')]: 'cluster.x-k8s.io/v1beta2',
   [core('MachinePool')]: 'cluster.x-k8s.io/v1beta2',
+  // Read and deleted by the cluster page, never rendered.
+  [core('Machine')]: 'cluster.x-k8s.io/v1beta2',
+  // Cluster API Add-on Provider Helm (shared/fixtures/crds: v1alpha1 only).
+  [`${ADDONS_GROUP}/HelmChartProxy`]: `${ADDONS_GROUP}/v1alpha1`,
+  [`${ADDONS_GROUP}/HelmReleaseProxy`]: `${ADDONS_GROUP}/v1alpha1`,
   [controlPlane('KubeadmControlPlane')]:
     'controlplane.cluster.x-k8s.io/v1beta2',
   [controlPlane('RKE2ControlPlane')]: 'controlplane.cluster.x-k8s.io/v1beta2',
