@@ -9,6 +9,7 @@ import { actionCases } from './__testUtils__/actionCases';
 import {
   Call,
   endpointCases,
+  MATRIX_BACKUP,
   MatrixCase,
   Outcome,
   PAYMENTS_API_REPORT,
@@ -107,6 +108,27 @@ describe('the permission matrix', () => {
       throw new Error(`uploading a scan: ${upload.status} ${upload.message}`);
     }
     scanId = upload.body.scan.id;
+    // A completed backup of payments-dev, to restore from.
+    const backedUp = await call(
+      'erin',
+      'POST',
+      '/api/cocktail/servicemaps/default/payments-dev/backups',
+      { body: { name: MATRIX_BACKUP } },
+    );
+    if (backedUp.status !== 200) {
+      throw new Error(`a backup: ${backedUp.status} ${backedUp.message}`);
+    }
+    await until('the backup to complete', async () => {
+      const { body } = await call(
+        'erin',
+        'GET',
+        '/api/cocktail/servicemaps/default/payments-dev/backups',
+      );
+      return body.backups?.some(
+        (b: { name: string; phase: string }) =>
+          b.name === MATRIX_BACKUP && b.phase === 'Completed',
+      );
+    });
     // A second revision of payments-worker, to roll back to.
     const updated = await call(
       'erin',

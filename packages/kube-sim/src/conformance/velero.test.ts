@@ -14,9 +14,7 @@ describe('Velero: backups, schedules and restores', () => {
 
   beforeAll(async () => {
     t = await startTestCluster();
-    for (const name of ['velero', 'shop']) {
-      await t.core.createNamespace({ body: { metadata: { name } } });
-    }
+    await t.core.createNamespace({ body: { metadata: { name: 'shop' } } });
     await t.apps.createNamespacedDeployment({
       namespace: 'shop',
       body: {
@@ -99,6 +97,15 @@ describe('Velero: backups, schedules and restores', () => {
       Date.parse(backup.status.expiration) -
       Date.parse(backup.status.startTimestamp);
     expect(ttlMs).toBe(24 * 3_600_000);
+  });
+
+  it('comes installed: the velero namespace and an available default storage location', async () => {
+    const location = await t.objects.read<any>({
+      apiVersion: VELERO,
+      kind: 'BackupStorageLocation',
+      metadata: { name: 'default', namespace: 'velero' },
+    });
+    expect(location.status.phase).toBe('Available');
   });
 
   it('refuses a backup to a storage location that does not exist', async () => {

@@ -57,9 +57,9 @@ describe('Velero backups and restores of ServiceMaps, against a simulated cluste
     const config = configFor('dev');
     apps = config.makeApiClient(client.AppsV1Api);
     const core = config.makeApiClient(client.CoreV1Api);
-    for (const name of ['velero', 'payments-dev']) {
-      await core.createNamespace({ body: { metadata: { name } } });
-    }
+    await core.createNamespace({
+      body: { metadata: { name: 'payments-dev' } },
+    });
     await apps.createNamespacedDeployment({
       namespace: 'payments-dev',
       body: {

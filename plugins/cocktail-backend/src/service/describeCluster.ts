@@ -32,6 +32,7 @@ export async function describeCluster(
           node.status?.conditions?.find(c => c.type === 'Ready')?.status ===
           'True',
         kubeletVersion: node.status?.nodeInfo?.kubeletVersion,
+        unschedulable: Boolean(node.spec?.unschedulable),
         capacity: node.status?.capacity,
         allocatable: node.status?.allocatable,
         roles: Object.keys(node.metadata?.labels ?? {})

@@ -47,6 +47,8 @@ export interface ClusterListItem {
 export interface ClusterNode {
   name?: string;
   ready: boolean;
+  /** Cordoned: no new pods are scheduled on it. */
+  unschedulable?: boolean;
   kubeletVersion?: string;
   roles: string[];
   capacity?: Record<string, string>;

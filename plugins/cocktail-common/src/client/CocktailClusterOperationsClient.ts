@@ -38,6 +38,30 @@ function serviceMapPath(serviceMap: NamespacedName) {
 }
 
 /**
+ * The cluster page's operations after day one, as the frontend's API offers them.
+ *
+ * @public
+ */
+export type CocktailClusterOperationsApi = Pick<
+  CocktailClusterOperationsClient,
+  | 'getClusterApiOverview'
+  | 'removeNodePool'
+  | 'replaceMachine'
+  | 'deleteCluster'
+  | 'getClusterAddons'
+  | 'changeClusterAddon'
+  | 'getNodePods'
+  | 'cordonNode'
+  | 'drainNode'
+  | 'getServiceMapBackups'
+  | 'createServiceMapBackup'
+  | 'restoreServiceMapBackup'
+  | 'deleteServiceMapBackupSchedule'
+  | 'getClusterBackups'
+  | 'createClusterBackup'
+>;
+
+/**
  * Keeping clusters after day one through the `cocktail` backend: the Cluster API overview,
  * node pools, machines, deletion and add-ons; cordon and drain; Velero backups and restores.
  * Every change takes `dryRun` and answers what it did, or would do.

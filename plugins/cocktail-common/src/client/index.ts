@@ -1,6 +1,9 @@
 export { CocktailApiClient } from './CocktailApiClient';
 export { CocktailAccessClient } from './CocktailAccessClient';
-export { CocktailClusterOperationsClient } from './CocktailClusterOperationsClient';
+export {
+  CocktailClusterOperationsClient,
+  type CocktailClusterOperationsApi,
+} from './CocktailClusterOperationsClient';
 export {
   CocktailMonitoringClient,
   type MonitoredKind,

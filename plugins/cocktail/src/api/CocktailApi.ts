@@ -40,6 +40,11 @@ import {
   SilenceRequest,
   SilenceView,
   MonitoringSeriesResponse,
+  CocktailClusterOperationsApi,
+  ClusterScaleRequest,
+  ClusterScaleResult,
+  ClusterUpgradeRequest,
+  ClusterUpgradeResult,
 } from '@cocktailcloud/plugin-cocktail-common';
 
 /**
@@ -71,8 +76,18 @@ export type {
  *
  * @public
  */
-export interface CocktailApi {
+export interface CocktailApi extends CocktailClusterOperationsApi {
   listClusters(): Promise<{ items: ClusterListItem[] }>;
+  /** Upgrades a Cluster API cluster's Kubernetes version, the control plane first. */
+  upgradeCluster(
+    cluster: NamespacedName,
+    request: ClusterUpgradeRequest,
+  ): Promise<ClusterUpgradeResult>;
+  /** Sets a node pool's size, or adds a node pool. */
+  scaleCluster(
+    cluster: NamespacedName,
+    request: ClusterScaleRequest,
+  ): Promise<ClusterScaleResult>;
   /** What the signed-in person may do on an entity, their role on its Service, and why not. */
   getEntityAccess(entityRef: string): Promise<CocktailEntityAccess>;
   describeCluster(name: string): Promise<ClusterDescription>;

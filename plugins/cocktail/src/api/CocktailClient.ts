@@ -17,6 +17,10 @@ import {
   SilenceView,
   MonitoringSeriesResponse,
   NamespacedName,
+  BackupCreateRequest,
+  ClusterAddonRequest,
+  CocktailClusterOperationsClient,
+  RestoreCreateRequest,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { CocktailApi } from './CocktailApi';
 
@@ -29,11 +33,96 @@ import { CocktailApi } from './CocktailApi';
 export class CocktailClient extends CocktailApiClient implements CocktailApi {
   private readonly access: CocktailAccessClient;
   private readonly monitoring: CocktailMonitoringClient;
+  private readonly clusterOps: CocktailClusterOperationsClient;
 
   constructor(options: CocktailApiClientOptions) {
     super(options);
     this.access = new CocktailAccessClient(options);
     this.monitoring = new CocktailMonitoringClient(options);
+    this.clusterOps = new CocktailClusterOperationsClient(options);
+  }
+
+  getClusterApiOverview(cluster: NamespacedName) {
+    return this.clusterOps.getClusterApiOverview(cluster);
+  }
+
+  removeNodePool(
+    cluster: NamespacedName,
+    request: { nodePool: string; dryRun?: boolean },
+  ) {
+    return this.clusterOps.removeNodePool(cluster, request);
+  }
+
+  replaceMachine(
+    cluster: NamespacedName,
+    request: { machine: string; dryRun?: boolean },
+  ) {
+    return this.clusterOps.replaceMachine(cluster, request);
+  }
+
+  deleteCluster(
+    cluster: NamespacedName,
+    request: { confirm: string; force?: boolean; dryRun?: boolean },
+  ) {
+    return this.clusterOps.deleteCluster(cluster, request);
+  }
+
+  getClusterAddons(cluster: NamespacedName) {
+    return this.clusterOps.getClusterAddons(cluster);
+  }
+
+  changeClusterAddon(cluster: NamespacedName, request: ClusterAddonRequest) {
+    return this.clusterOps.changeClusterAddon(cluster, request);
+  }
+
+  getNodePods(cluster: string, node: string) {
+    return this.clusterOps.getNodePods(cluster, node);
+  }
+
+  cordonNode(
+    cluster: string,
+    node: string,
+    request: { unschedulable: boolean; dryRun?: boolean },
+  ) {
+    return this.clusterOps.cordonNode(cluster, node, request);
+  }
+
+  drainNode(
+    cluster: string,
+    node: string,
+    request: { timeoutSeconds?: number; force?: boolean; dryRun?: boolean },
+  ) {
+    return this.clusterOps.drainNode(cluster, node, request);
+  }
+
+  getServiceMapBackups(serviceMap: NamespacedName) {
+    return this.clusterOps.getServiceMapBackups(serviceMap);
+  }
+
+  createServiceMapBackup(
+    serviceMap: NamespacedName,
+    request: BackupCreateRequest,
+  ) {
+    return this.clusterOps.createServiceMapBackup(serviceMap, request);
+  }
+
+  restoreServiceMapBackup(
+    serviceMap: NamespacedName,
+    request: RestoreCreateRequest,
+  ) {
+    return this.clusterOps.restoreServiceMapBackup(serviceMap, request);
+  }
+
+  deleteServiceMapBackupSchedule(serviceMap: NamespacedName, schedule: string) {
+    return this.clusterOps.deleteServiceMapBackupSchedule(serviceMap, schedule);
+  }
+
+  getClusterBackups(cluster: string) {
+    return this.clusterOps.getClusterBackups(cluster);
+  }
+
+  createClusterBackup(cluster: string, request: BackupCreateRequest) {
+    return this.clusterOps.createClusterBackup(cluster, request);
   }
 
   getMonitoring(

@@ -265,6 +265,96 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     ],
   },
   {
+    name: 'POST cluster-api/…/remove-node-pool',
+    path: `${API}/cluster-api/clusters/default/demo/remove-node-pool`,
+    good: { nodePool: 'workers', dryRun: true },
+    extra: [badValue('nodePool', { nodePool: 'Workers!', dryRun: true })],
+  },
+  {
+    name: 'POST cluster-api/…/replace-machine',
+    path: `${API}/cluster-api/clusters/default/demo/replace-machine`,
+    good: { machine: 'demo-workers-abcde', dryRun: true },
+    extra: [
+      badValue('machine', { machine: '', dryRun: true }, 'machine empty'),
+    ],
+  },
+  {
+    name: 'POST cluster-api/…/delete',
+    path: `${API}/cluster-api/clusters/default/demo/delete`,
+    good: { confirm: 'demo', force: false, dryRun: true },
+    extra: [badValue('confirm', { confirm: 'dem' }, 'confirm mistyped')],
+  },
+  {
+    name: 'POST cluster-api/…/addons',
+    path: `${API}/cluster-api/clusters/default/demo/addons`,
+    good: { addon: 'ingress-nginx', action: 'install', dryRun: true },
+    extra: [
+      badValue('action', {
+        addon: 'calico',
+        action: 'reinstall',
+        dryRun: true,
+      }),
+      badValue('addon', { addon: 'Calico!', action: 'install', dryRun: true }),
+    ],
+  },
+  {
+    name: 'POST clusters/dev/nodes/…/drain',
+    path: `${API}/clusters/dev/nodes/dev-node-2/drain`,
+    good: { dryRun: true, force: false, timeoutSeconds: 30 },
+    extra: [
+      badValue('timeoutSeconds', { dryRun: true, timeoutSeconds: 0 }),
+      badValue('timeoutSeconds', { dryRun: true, timeoutSeconds: 3601 }),
+    ],
+  },
+  {
+    name: 'POST clusters/dev/nodes/…/cordon',
+    path: `${API}/clusters/dev/nodes/dev-node-2/cordon`,
+    good: { dryRun: true },
+  },
+  {
+    name: 'POST servicemaps/…/backups',
+    path: `${API}/servicemaps/default/payments-dev/backups`,
+    good: {
+      name: 'bad-input',
+      schedule: '0 3 * * *',
+      ttl: '24h',
+      dryRun: true,
+    },
+    extra: [
+      badValue('schedule', { schedule: 'every night', dryRun: true }),
+      badValue('ttl', { ttl: '3 days', dryRun: true }),
+      badValue('name', { name: 'Bad_Name', dryRun: true }),
+    ],
+  },
+  {
+    name: 'POST servicemaps/…/restores',
+    path: `${API}/servicemaps/default/payments-dev/restores`,
+    good: {
+      backup: 'payments-dev-backup',
+      targetNamespace: 'payments-copy',
+      dryRun: true,
+    },
+    extra: [
+      badValue('backup', { dryRun: true }, 'backup missing'),
+      badValue('targetNamespace', {
+        backup: 'b',
+        targetNamespace: 'kube-system',
+        dryRun: true,
+      }),
+      badValue('targetNamespace', {
+        backup: 'b',
+        targetNamespace: 'Not A Namespace',
+        dryRun: true,
+      }),
+    ],
+  },
+  {
+    name: 'POST clusters/dev/backups',
+    path: `${API}/clusters/dev/backups`,
+    good: { namespace: 'payments-dev', ttl: '24h', dryRun: true },
+    extra: [badValue('namespace', { namespace: 'Payments', dryRun: true })],
+  },
+  {
     name: 'POST image-scans/sync',
     path: `${API}/image-scans/sync`,
     good: {},

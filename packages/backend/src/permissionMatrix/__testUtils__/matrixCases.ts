@@ -26,6 +26,9 @@ export interface MatrixCase {
 }
 
 const WORKER = '/api/cocktail/servers/default/payments-worker';
+
+/** A completed backup of payments-dev that the matrix restores (dry run) from. */
+export const MATRIX_BACKUP = 'payments-dev-matrix';
 const SEARCH_API = '/api/cocktail/servers/default/search-api';
 
 /** A small Trivy report of the image Payments API runs. */
@@ -452,6 +455,103 @@ export function endpointCases(
       run: post('/api/cocktail/cluster-api/clusters/default/demo/scale', {
         nodePool: 'workers',
         replicas: 3,
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'GET cluster-api/…/demo/overview',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/cluster-api/clusters/default/demo/overview'),
+    },
+    {
+      name: 'GET cluster-api/…/demo/addons',
+      permission: 'cocktail.cluster.read',
+      target: {},
+      run: get('/api/cocktail/cluster-api/clusters/default/demo/addons'),
+    },
+    {
+      name: 'POST cluster-api/…/demo/addons (install, dry run)',
+      permission: 'cocktail.cluster.update',
+      target: { cluster: 'demo' },
+      run: post('/api/cocktail/cluster-api/clusters/default/demo/addons', {
+        addon: 'ingress-nginx',
+        action: 'install',
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'POST cluster-api/…/demo/delete (dry run)',
+      permission: 'cocktail.cluster.delete',
+      target: { cluster: 'demo' },
+      run: post('/api/cocktail/cluster-api/clusters/default/demo/delete', {
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'GET clusters/dev/nodes/dev-node-2/pods',
+      permission: 'cocktail.cluster.update',
+      target: { cluster: 'dev' },
+      run: get('/api/cocktail/clusters/dev/nodes/dev-node-2/pods'),
+    },
+    {
+      name: 'POST clusters/dev/nodes/dev-node-2/cordon (dry run)',
+      permission: 'cocktail.cluster.update',
+      target: { cluster: 'dev' },
+      run: post('/api/cocktail/clusters/dev/nodes/dev-node-2/cordon', {
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'POST clusters/dev/nodes/dev-node-2/drain (dry run)',
+      permission: 'cocktail.cluster.update',
+      target: { cluster: 'dev' },
+      run: post('/api/cocktail/clusters/dev/nodes/dev-node-2/drain', {
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'GET servicemaps/payments-dev/backups',
+      permission: 'cocktail.backup.read',
+      target: payments,
+      run: get('/api/cocktail/servicemaps/default/payments-dev/backups'),
+    },
+    {
+      name: 'POST servicemaps/payments-dev/backups (dry run)',
+      permission: 'cocktail.backup.create',
+      target: payments,
+      run: post('/api/cocktail/servicemaps/default/payments-dev/backups', {
+        name: 'matrix-dry-run',
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'POST servicemaps/payments-dev/restores (dry run)',
+      permission: 'cocktail.backup.restore',
+      target: payments,
+      run: post('/api/cocktail/servicemaps/default/payments-dev/restores', {
+        backup: MATRIX_BACKUP,
+        dryRun: true,
+      }),
+    },
+    {
+      name: 'GET servicemaps/search-dev/backups',
+      permission: 'cocktail.backup.read',
+      target: search,
+      run: get('/api/cocktail/servicemaps/default/search-dev/backups'),
+    },
+    {
+      name: 'GET clusters/dev/backups',
+      permission: 'cocktail.backup.read',
+      target: { cluster: 'dev' },
+      run: get('/api/cocktail/clusters/dev/backups'),
+    },
+    {
+      name: 'POST clusters/dev/backups (dry run)',
+      permission: 'cocktail.backup.create',
+      target: { cluster: 'dev' },
+      run: post('/api/cocktail/clusters/dev/backups', {
+        name: 'matrix-cluster-dry-run',
         dryRun: true,
       }),
     },

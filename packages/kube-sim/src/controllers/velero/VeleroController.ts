@@ -8,6 +8,7 @@ import { parseGoDuration } from './goDuration';
 import { restoreItems } from './restoreItems';
 
 const DEFAULT_TTL = '720h0m0s';
+const VELERO_NAMESPACE = 'velero';
 export const SCHEDULE_NAME_LABEL = 'velero.io/schedule-name';
 
 interface VeleroTypes {
@@ -27,7 +28,8 @@ function isNew(object: KubeObject) {
 }
 
 /**
- * Plays Velero's server in a simulated cluster: a new Backup goes InProgress and then
+ * Plays Velero's server in a simulated cluster, installed in the `velero` namespace with an
+ * available `default` BackupStorageLocation: a new Backup goes InProgress and then
  * Completed, holding a copy of what it selected (kept in memory, as object storage would keep
  * it); a Restore recreates what its backup holds; a Schedule makes a Backup when it is created
  * (unless `skipImmediately`) and whenever its cron schedule fires; expired Backups go.
@@ -56,12 +58,41 @@ export class VeleroController {
     private readonly ctx: ControllerContext,
     private readonly types: VeleroTypes,
   ) {
+    this.install();
     this.unsubscribe = ctx.store.subscribe(event => this.onEvent(event));
     this.syncTimer = setInterval(
       () => this.sync(new Date()),
       ctx.settings.syncPeriodMs,
     );
     this.syncTimer.unref();
+  }
+
+  /** What installing Velero leaves: its namespace and an available `default` storage location. */
+  private install() {
+    const { namespaces } = this.ctx.types;
+    if (!this.ctx.store.get(namespaces, undefined, VELERO_NAMESPACE)) {
+      this.ctx.store.create(namespaces, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: VELERO_NAMESPACE,
+          labels: { 'kubernetes.io/metadata.name': VELERO_NAMESPACE },
+        },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
+    }
+    this.ctx.store.create(this.types.locations, {
+      apiVersion: `${VELERO_GROUP}/${VELERO_VERSION}`,
+      kind: 'BackupStorageLocation',
+      metadata: { name: 'default', namespace: VELERO_NAMESPACE },
+      spec: {
+        provider: 'kube-sim',
+        default: true,
+        objectStorage: { bucket: 'kube-sim-backups' },
+      },
+      status: { phase: 'Available' },
+    });
   }
 
   stop() {

@@ -23,6 +23,8 @@ export interface OperationDialogProps {
   form?: ReactNode;
   /** Why the inputs cannot be used yet; the confirm button stays disabled meanwhile. */
   invalidReason?: string;
+  /** `error` when the reason is a refusal (a dry run the backend refused), not a hint. */
+  invalidSeverity?: 'info' | 'error';
   /** Exactly what will change, as sentences, recomputed as the inputs change. */
   changes: string[];
   /** For destructive operations: the text the user must type to confirm. */
@@ -74,7 +76,9 @@ export function OperationDialog(props: OperationDialogProps) {
               What will change
             </Typography>
             {props.invalidReason ? (
-              <Alert severity="info">{props.invalidReason}</Alert>
+              <Alert severity={props.invalidSeverity ?? 'info'}>
+                {props.invalidReason}
+              </Alert>
             ) : (
               <ul aria-label="what will change">
                 {changes.map(line => (
