@@ -86,6 +86,19 @@ const serviceMapAccessContent = EntityContentBlueprint.make({
   },
 });
 
+const serviceMapBackupsContent = EntityContentBlueprint.make({
+  name: 'service-map-backups',
+  params: {
+    path: '/cocktail-backups',
+    title: 'Backups',
+    filter: isServiceMap,
+    loader: () =>
+      import('./components/Backups/EntityServiceMapBackupsContent').then(m => (
+        <m.EntityServiceMapBackupsContent />
+      )),
+  },
+});
+
 const serverStatusContent = EntityContentBlueprint.make({
   name: 'server-status',
   params: {
@@ -202,6 +215,7 @@ export default createFrontendPlugin({
     serviceContent,
     serviceMapContent,
     serviceMapAccessContent,
+    serviceMapBackupsContent,
     serverStatusContent,
     serverMonitoringContent,
     serverOperationsContent,

@@ -11,6 +11,7 @@ export {
   EntityCocktailServiceContent,
   EntityCocktailServiceMapContent,
   EntityCocktailServiceMapAccessContent,
+  EntityCocktailServiceMapBackupsContent,
   EntityCocktailServerStatusContent,
   EntityCocktailServerMonitoringContent,
   EntityCocktailServerOperationsContent,

@@ -100,6 +100,25 @@ export const EntityCocktailServiceMapAccessContent: () => JSX.Element =
   );
 
 /**
+ * The Backups tab of a ServiceMap entity page: Velero backups of its namespace, schedules and
+ * restores.
+ *
+ * @public
+ */
+export const EntityCocktailServiceMapBackupsContent: () => JSX.Element =
+  cocktailPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCocktailServiceMapBackupsContent',
+      component: {
+        lazy: () =>
+          import('./components/Backups/EntityServiceMapBackupsContent').then(
+            m => m.EntityServiceMapBackupsContent,
+          ),
+      },
+    }),
+  );
+
+/**
  * The Status tab of a CocktailServer entity page.
  *
  * @public

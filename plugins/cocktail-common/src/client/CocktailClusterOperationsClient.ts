@@ -210,6 +210,7 @@ export class CocktailClusterOperationsClient {
   async deleteServiceMapBackupSchedule(
     serviceMap: NamespacedName,
     schedule: string,
+    request: { dryRun?: boolean } = {},
     options?: CocktailRequestOptions,
   ): Promise<BackupChangeResult> {
     return (
@@ -217,7 +218,7 @@ export class CocktailClusterOperationsClient {
         'DELETE',
         `${serviceMapPath(serviceMap)}/backup-schedules/${encodeURIComponent(
           schedule,
-        )}`,
+        )}${request.dryRun ? '?dryRun=true' : ''}`,
         undefined,
         options,
       )

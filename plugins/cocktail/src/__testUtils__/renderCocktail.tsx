@@ -56,12 +56,37 @@ export function noPrometheusHandlers() {
   ];
 }
 
+/** Backups of every cluster and ServiceMap: none, as for clusters without Velero. */
+export function noVeleroHandlers() {
+  const unavailable = (cluster: string) =>
+    HttpResponse.json({
+      cluster,
+      available: false,
+      reason: `Velero is not installed on cluster ${cluster} (it does not serve velero.io/v1 Backups): install the velero add-on`,
+      backups: [],
+      schedules: [],
+      restores: [],
+    });
+  return [
+    http.get(`${COCKTAIL_URL}/clusters/:cluster/backups`, ({ params }) =>
+      unavailable(String(params.cluster)),
+    ),
+    http.get(`${COCKTAIL_URL}/servicemaps/:namespace/:name/backups`, () =>
+      unavailable('dev'),
+    ),
+  ];
+}
+
 /**
- * An msw server answering as the `cocktail` backend, with `GET /access` allowing everything
- * and no charts over time; register its hooks in each test file.
+ * An msw server answering as the `cocktail` backend, with `GET /access` allowing everything,
+ * no charts over time and no Velero; register its hooks in each test file.
  */
 export function createBackendServer() {
-  return setupServer(accessHandler(), ...noPrometheusHandlers());
+  return setupServer(
+    accessHandler(),
+    ...noPrometheusHandlers(),
+    ...noVeleroHandlers(),
+  );
 }
 
 /**

@@ -113,8 +113,16 @@ export class CocktailClient extends CocktailApiClient implements CocktailApi {
     return this.clusterOps.restoreServiceMapBackup(serviceMap, request);
   }
 
-  deleteServiceMapBackupSchedule(serviceMap: NamespacedName, schedule: string) {
-    return this.clusterOps.deleteServiceMapBackupSchedule(serviceMap, schedule);
+  deleteServiceMapBackupSchedule(
+    serviceMap: NamespacedName,
+    schedule: string,
+    request: { dryRun?: boolean } = {},
+  ) {
+    return this.clusterOps.deleteServiceMapBackupSchedule(
+      serviceMap,
+      schedule,
+      request,
+    );
   }
 
   getClusterBackups(cluster: string) {

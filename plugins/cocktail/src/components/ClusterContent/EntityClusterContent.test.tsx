@@ -79,8 +79,18 @@ describe('EntityClusterContent', () => {
         '3920m',
         '15Gi',
         '110',
+        'Cordon…Drain…',
       ],
-      ['prod-node-2', 'Not ready', 'worker', 'v1.30.2', '7910m', '31Gi', '110'],
+      [
+        'prod-node-2',
+        'Not ready',
+        'worker',
+        'v1.30.2',
+        '7910m',
+        '31Gi',
+        '110',
+        'Cordon…Drain…',
+      ],
     ]);
     expect(screen.getByText('1 ready of 2')).toBeInTheDocument();
     expect(screen.getByText('Nodes not ready')).toBeInTheDocument();

@@ -18,13 +18,30 @@ import { ClusterReadAccess } from '../AccessGrants/ClusterReadAccess';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ClusterHealthStatus } from '../common/ClusterHealthStatus';
 import { NodesTable } from './NodesTable';
+import { ClusterApiSection } from '../ClusterOperations/ClusterApiSection';
+import {
+  NodeAction,
+  NodeOperationDialog,
+} from '../ClusterOperations/NodeOperationDialog';
+import { ClusterBackupsCard } from '../Backups/ClusterBackupsCard';
+import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
+import { useState } from 'react';
 
-/** The Cluster tab of a `kubernetes-cluster` Resource: version, nodes, health, ServiceMaps. */
+/**
+ * The Cluster tab of a `kubernetes-cluster` Resource: version, nodes (cordon, drain), health,
+ * ServiceMaps; for a Cluster API cluster its pools, machines, add-ons and operations; backups,
+ * cost, alerts, charts and cluster-wide read access.
+ */
 export function EntityClusterContent() {
   const { entity } = useEntity();
   const api = useApi(cocktailApiRef);
   const name = entity.metadata.name;
   const cluster = useLiveResource(() => api.describeCluster(name), [api, name]);
+  const access = useEntityAccess(entity);
+  const [nodeAction, setNodeAction] = useState<{
+    node: string;
+    action: NodeAction;
+  }>();
   const serviceMaps = (entity.relations ?? [])
     .filter(
       r =>
@@ -83,12 +100,20 @@ export function EntityClusterContent() {
       </Grid>
       <Grid item xs={12}>
         {description.nodes ? (
-          <NodesTable nodes={nodes} />
+          <NodesTable
+            nodes={nodes}
+            refusal={refusalOf(access, 'cocktail.cluster.update')}
+            onAction={(node, action) => setNodeAction({ node, action })}
+          />
         ) : (
           <InfoCard title="Nodes">
             Nodes are unknown while the cluster does not answer.
           </InfoCard>
         )}
+      </Grid>
+      <ClusterApiSection entity={entity} />
+      <Grid item xs={12}>
+        <ClusterBackupsCard entity={entity} />
       </Grid>
       <Grid item xs={12}>
         <CostCard
@@ -115,6 +140,17 @@ export function EntityClusterContent() {
       <Grid item xs={12}>
         <ClusterReadAccess entity={entity} />
       </Grid>
+      {nodeAction && (
+        <NodeOperationDialog
+          cluster={name}
+          node={nodeAction.node}
+          action={nodeAction.action}
+          onClose={() => {
+            setNodeAction(undefined);
+            cluster.retry();
+          }}
+        />
+      )}
     </Grid>
   );
 }

@@ -1,6 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { ClusterNode } from '@cocktailcloud/plugin-cocktail-common';
+import { ActionButton } from '../ClusterOperations/ClusterApiSummaryCard';
+import { NodeAction } from '../ClusterOperations/NodeOperationDialog';
 
 type Row = ClusterNode & {
   id: string;
@@ -20,12 +22,48 @@ const columns: TableColumn<Row>[] = [
   { title: 'Pods', field: 'pods' },
 ];
 
-/** A cluster's nodes: readiness, roles, version and allocatable capacity. */
-export function NodesTable(props: { nodes: ClusterNode[] }) {
+/**
+ * A cluster's nodes: readiness, roles, version and allocatable capacity; with `onAction`, each
+ * can be cordoned, uncordoned and drained (disabled with the reason when refused).
+ */
+export function NodesTable(props: {
+  nodes: ClusterNode[];
+  refusal?: string;
+  onAction?: (node: string, action: NodeAction) => void;
+}) {
+  const { onAction } = props;
+  const actions: TableColumn<Row>[] = onAction
+    ? [
+        {
+          title: '',
+          render: n => (
+            <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
+              <ActionButton
+                label={n.unschedulable ? 'Uncordon…' : 'Cordon…'}
+                ariaLabel={`${n.unschedulable ? 'Uncordon' : 'Cordon'} ${n.id}`}
+                refusal={props.refusal}
+                onClick={() =>
+                  onAction(n.id, n.unschedulable ? 'uncordon' : 'cordon')
+                }
+              />
+              <ActionButton
+                label="Drain…"
+                ariaLabel={`Drain ${n.id}`}
+                destructive
+                refusal={props.refusal}
+                onClick={() => onAction(n.id, 'drain')}
+              />
+            </Box>
+          ),
+        },
+      ]
+    : [];
   const data: Row[] = props.nodes.map(node => ({
     ...node,
     id: node.name ?? '',
-    state: node.ready ? 'Ready' : 'Not ready',
+    state: `${node.ready ? 'Ready' : 'Not ready'}${
+      node.unschedulable ? ', cordoned' : ''
+    }`,
     cpu: node.allocatable?.cpu,
     memory: node.allocatable?.memory,
     pods: node.allocatable?.pods,
@@ -34,7 +72,7 @@ export function NodesTable(props: { nodes: ClusterNode[] }) {
     <Table<Row>
       title={`Nodes (${data.length})`}
       options={{ paging: data.length > 20, pageSize: 20, padding: 'dense' }}
-      columns={columns}
+      columns={[...columns, ...actions]}
       data={data}
       emptyContent={<Box p={2}>The cluster reports no nodes.</Box>}
     />

@@ -76,6 +76,7 @@ export function AddonsTable(props: {
           {a.status === 'not-installed' ? (
             <ActionButton
               label="Install…"
+              ariaLabel={`Install ${a.title}`}
               refusal={refusal}
               onClick={() => props.onAction(a, 'install')}
             />
@@ -84,12 +85,14 @@ export function AddonsTable(props: {
               {a.upgradeAvailable && (
                 <ActionButton
                   label="Upgrade…"
+                  ariaLabel={`Upgrade ${a.title}`}
                   refusal={refusal}
                   onClick={() => props.onAction(a, 'upgrade')}
                 />
               )}
               <ActionButton
                 label="Remove…"
+                ariaLabel={`Remove ${a.title}`}
                 destructive
                 refusal={refusal}
                 onClick={() => props.onAction(a, 'remove')}

@@ -27,8 +27,10 @@ export function describeDryRun(answer: DryRunAnswer, withPolicy: boolean) {
   return lines;
 }
 
+/** The backend's own words for a refusal (the policy rule, the field), not the HTTP wrapper's. */
 function messageOf(error: unknown): string {
-  return (error as Error)?.message ?? String(error);
+  const thrown = error as { body?: any; message?: string };
+  return thrown?.body?.error?.message ?? thrown?.message ?? String(error);
 }
 
 /**

@@ -8,6 +8,8 @@ import { ClusterApiOverview } from '@cocktailcloud/plugin-cocktail-common';
 /** A button that says why it is disabled. */
 export function ActionButton(props: {
   label: string;
+  /** The accessible name, when the label alone does not say on what (a row's button). */
+  ariaLabel?: string;
   refusal?: string;
   destructive?: boolean;
   onClick: () => void;
@@ -18,6 +20,7 @@ export function ActionButton(props: {
       size="small"
       color={props.destructive ? 'secondary' : 'primary'}
       disabled={Boolean(props.refusal)}
+      aria-label={props.ariaLabel}
       onClick={props.onClick}
     >
       {props.label}

@@ -40,11 +40,13 @@ export function NodePoolsTable(props: {
         <Box display="flex" style={{ gap: 8 }} justifyContent="flex-end">
           <ActionButton
             label="Scale…"
+            ariaLabel={`Scale node pool ${p.name}`}
             refusal={props.refusal}
             onClick={() => props.onScale(p)}
           />
           <ActionButton
             label="Remove…"
+            ariaLabel={`Remove node pool ${p.name}`}
             destructive
             refusal={
               props.refusal ??
@@ -92,6 +94,7 @@ export function MachinesTable(props: {
         <Box display="flex" justifyContent="flex-end">
           <ActionButton
             label="Replace…"
+            ariaLabel={`Replace machine ${m.name}`}
             refusal={props.refusal}
             onClick={() => props.onReplace(m)}
           />
