@@ -11,8 +11,11 @@ import {
   ResponseError,
 } from '@backstage/errors';
 import {
+  BackupCreateRequest,
+  ClusterAddonRequest,
   ClusterScaleRequest,
   CocktailApiClient,
+  CocktailClusterOperationsClient,
   CocktailRequestOptions,
   CocktailServerEntityV1alpha1,
   InlineServerStatusQuery,
@@ -48,14 +51,14 @@ function asActionError(error: unknown): unknown {
  */
 export class CocktailBackendClient {
   private readonly client: CocktailApiClient;
+  private readonly clusterOps: CocktailClusterOperationsClient;
 
   constructor(
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
   ) {
-    this.client = new CocktailApiClient({
-      discoveryApi: deps.discovery,
-      fetchApi: { fetch },
-    });
+    const options = { discoveryApi: deps.discovery, fetchApi: { fetch } };
+    this.client = new CocktailApiClient(options);
+    this.clusterOps = new CocktailClusterOperationsClient(options);
   }
 
   private async call<T>(
@@ -65,20 +68,99 @@ export class CocktailBackendClient {
       options: CocktailRequestOptions,
     ) => Promise<T>,
   ): Promise<T> {
+    return this.callWith(credentials, options => request(this.client, options));
+  }
+
+  private async callOps<T>(
+    credentials: BackstageCredentials,
+    request: (
+      client: CocktailClusterOperationsClient,
+      options: CocktailRequestOptions,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return this.callWith(credentials, options =>
+      request(this.clusterOps, options),
+    );
+  }
+
+  private async callWith<T>(
+    credentials: BackstageCredentials,
+    request: (options: CocktailRequestOptions) => Promise<T>,
+  ): Promise<T> {
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: 'cocktail',
     });
     try {
-      return await request(this.client, { token });
+      return await request({ token });
     } catch (error) {
       throw asActionError(error);
     }
   }
 
+  async deleteCluster(
+    credentials: BackstageCredentials,
+    namespace: string,
+    name: string,
+    body: { confirm: string; force: boolean; dryRun: boolean },
+  ) {
+    return this.callOps(credentials, (client, options) =>
+      client.deleteCluster({ namespace, name }, body, options),
+    );
+  }
+
+  async clusterAddons(
+    credentials: BackstageCredentials,
+    namespace: string,
+    name: string,
+  ) {
+    return this.callOps(credentials, (client, options) =>
+      client.getClusterAddons({ namespace, name }, options),
+    );
+  }
+
+  async changeClusterAddon(
+    credentials: BackstageCredentials,
+    namespace: string,
+    name: string,
+    body: ClusterAddonRequest,
+  ) {
+    return this.callOps(credentials, (client, options) =>
+      client.changeClusterAddon({ namespace, name }, body, options),
+    );
+  }
+
+  async createBackup(
+    credentials: BackstageCredentials,
+    target: { serviceMap: NamespacedName } | { cluster: string },
+    body: BackupCreateRequest,
+  ) {
+    return this.callOps(credentials, (client, options) =>
+      'serviceMap' in target
+        ? client.createServiceMapBackup(target.serviceMap, body, options)
+        : client.createClusterBackup(target.cluster, body, options),
+    );
+  }
+
+  async backups(
+    credentials: BackstageCredentials,
+    target: { serviceMap: NamespacedName } | { cluster: string },
+  ) {
+    return this.callOps(credentials, (client, options) =>
+      'serviceMap' in target
+        ? client.getServiceMapBackups(target.serviceMap, options)
+        : client.getClusterBackups(target.cluster, options),
+    );
+  }
+
   async createCluster(
     credentials: BackstageCredentials,
-    body: { request: object; dryRun: boolean; owner?: string },
+    body: {
+      request: object;
+      dryRun: boolean;
+      owner?: string;
+      addons?: string[];
+    },
   ) {
     return this.call(credentials, (client, options) =>
       client.createCluster(body, options),

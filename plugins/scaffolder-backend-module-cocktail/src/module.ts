@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCocktailBackupCreateAction } from './actions/backup/createCocktailBackupCreateAction';
+import { createCocktailClusterAddonAction } from './actions/cluster/createCocktailClusterAddonAction';
 import { createCocktailClusterCreateAction } from './actions/cluster/createCocktailClusterCreateAction';
+import { createCocktailClusterDeleteAction } from './actions/cluster/createCocktailClusterDeleteAction';
 import { createCocktailClusterScaleAction } from './actions/cluster/createCocktailClusterScaleAction';
 import { createCocktailClusterUpgradeAction } from './actions/cluster/createCocktailClusterUpgradeAction';
 import { createCocktailPublishDirectoryAction } from './actions/publish/createCocktailPublishDirectoryAction';
@@ -33,6 +36,9 @@ export const scaffolderModuleCocktail = createBackendModule({
           createCocktailClusterCreateAction({ client }),
           createCocktailClusterUpgradeAction({ client }),
           createCocktailClusterScaleAction({ client }),
+          createCocktailClusterDeleteAction({ client }),
+          createCocktailClusterAddonAction({ client }),
+          createCocktailBackupCreateAction({ client }),
           createCocktailServiceMapProvisionAction({ client }),
           createCocktailServerDeployAction({ client }),
           createCocktailPublishDirectoryAction({

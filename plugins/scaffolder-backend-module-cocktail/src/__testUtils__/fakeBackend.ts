@@ -90,6 +90,37 @@ export function fakeBackend(
       replicas: { desired: 2, ready: 2, updated: 2 },
       rollout: { state: 'complete' },
     })),
+    deleteCluster: record('deleteCluster', (_c, _ns, name, body) => ({
+      dryRun: body.dryRun,
+      changes: [`Delete Cluster/${name} in default on management cluster dev`],
+    })),
+    clusterAddons: record('clusterAddons', () => ({
+      available: true,
+      addons: [{ name: 'ingress-nginx', status: 'deployed', ready: true }],
+    })),
+    changeClusterAddon: record('changeClusterAddon', (_c, _ns, name, body) => ({
+      dryRun: body.dryRun,
+      changes: [`Apply HelmChartProxy/${name}-${body.addon}`],
+    })),
+    createBackup: record('createBackup', (_c, _target, body) => ({
+      dryRun: body.dryRun,
+      changes: ['Create Backup velero/payments-dev-20261206-231500 on dev'],
+      manifest: {
+        metadata: { name: body.name ?? 'payments-dev-20261206-231500' },
+      },
+    })),
+    backups: record('backups', () => ({
+      available: true,
+      backups: [
+        {
+          name: 'payments-dev-20261206-231500',
+          phase: 'Completed',
+          namespaces: ['payments-dev'],
+        },
+      ],
+      schedules: [],
+      restores: [],
+    })),
     ...overrides,
   };
   return {

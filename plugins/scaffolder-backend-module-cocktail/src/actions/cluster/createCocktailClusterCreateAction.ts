@@ -30,6 +30,12 @@ export function createCocktailClusterCreateAction(options: {
             .describe(
               'Owner of the cluster entity, such as group:platform-team',
             ),
+          addons: z
+            .array(z.string())
+            .optional()
+            .describe(
+              "Add-ons of the portal's catalog to install, such as [calico, ingress-nginx]; the catalog's defaults when not given (a kubeadm cluster always gets a CNI)",
+            ),
           waitForProvisioned: z
             .boolean()
             .default(false)
@@ -65,6 +71,7 @@ export function createCocktailClusterCreateAction(options: {
       // The scaffolder checks inputs against the schema but does not fill in its defaults.
       const {
         owner,
+        addons,
         waitForProvisioned = false,
         timeoutMinutes = 30,
         ...input
@@ -77,6 +84,7 @@ export function createCocktailClusterCreateAction(options: {
           request,
           dryRun: true,
           owner,
+          addons,
         });
         ctx.logger.info(
           `Dry run: the management cluster accepts ${plan.objects.join(', ')}`,
@@ -95,6 +103,7 @@ export function createCocktailClusterCreateAction(options: {
             request,
             dryRun: false,
             owner,
+            addons,
           });
           ctx.logger.info(`Applied ${result.applied.join(', ')}`);
           return {
