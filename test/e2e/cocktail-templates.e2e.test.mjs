@@ -106,6 +106,7 @@ describe('the Cocktail templates', () => {
     await screenshot('cocktail-template-cluster-form');
     await next();
     await next();
+    await next();
     await createAndWait('cluster');
     await page
       .getByRole('link', { name: 'Open the cluster in the catalog' })
