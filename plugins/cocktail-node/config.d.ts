@@ -187,7 +187,10 @@ export interface Config {
          * `versionPatch`, which read a version such as 'v1.33.1' as ints.
          */
         expression: string;
-        /** The actions the rule checks; all of them when not set. */
+        /**
+         * The actions the rule checks; create, upgrade and scale (those that change the
+         * cluster's request) when not set: rules for node, addon and delete name them.
+         */
         appliesTo?: Array<
           'create' | 'upgrade' | 'scale' | 'node' | 'addon' | 'delete'
         >;

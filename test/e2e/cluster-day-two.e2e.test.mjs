@@ -113,10 +113,10 @@ describe('keeping clusters after day one', () => {
   async function confirmInDialog(button, confirmLabel, options = {}) {
     await button.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('list', { name: 'what will change' }).waitFor();
     if (options.fill) {
       await options.fill(dialog);
     }
+    await dialog.getByRole('list', { name: 'what will change' }).waitFor();
     if (options.screenshot) {
       await screenshot(options.screenshot);
     }

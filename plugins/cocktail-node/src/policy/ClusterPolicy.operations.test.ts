@@ -92,6 +92,33 @@ describe('ClusterPolicy for operations after day one', () => {
     ).toEqual([]);
   });
 
+  it('leaves node, add-on and delete operations to rules that name them: a rule without appliesTo checks the request actions', async () => {
+    const policy = await ClusterPolicy.fromConfig(
+      new ConfigReader({
+        cocktail: {
+          clusterApi: {
+            policies: [
+              {
+                name: 'required-labels',
+                message: 'Clusters need a team label',
+                expression: "'team' in request.labels",
+              },
+            ],
+          },
+        },
+      }),
+    );
+    const unlabelled = { ...allowedRequest(), labels: {} };
+    expect(policy.rulesFor('create')).toEqual(['required-labels']);
+    expect(policy.check('scale', unlabelled).map(v => v.rule)).toEqual([
+      'required-labels',
+    ]);
+    expect(
+      policy.check('node', unlabelled, null, { operation: 'drain-node' }),
+    ).toEqual([]);
+    expect(policy.rulesFor('delete')).toEqual([]);
+  });
+
   it('evaluates a rule without an operation or person given, with their defaults', async () => {
     const policy = await dayTwoPolicy();
     expect(policy.check('node', production).map(v => v.rule)).toEqual([]);

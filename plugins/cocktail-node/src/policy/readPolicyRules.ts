@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { ConfigEntryReader } from '../clusters/ConfigEntryReader';
 import {
   CLUSTER_POLICY_ACTIONS,
+  REQUEST_ACTIONS,
   ClusterPolicyAction,
   ClusterPolicyRuleConfig,
 } from './types';
@@ -76,7 +77,8 @@ function readAppliesTo(
   value: unknown,
 ): ClusterPolicyAction[] | undefined {
   if (value === undefined) {
-    return [...CLUSTER_POLICY_ACTIONS];
+    // Rules about the cluster's request: node, add-on and delete rules must name their actions.
+    return [...REQUEST_ACTIONS];
   }
   const expected = `expected a non-empty list of ${CLUSTER_POLICY_ACTIONS.join(
     ', ',

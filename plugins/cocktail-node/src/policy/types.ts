@@ -22,6 +22,16 @@ export const CLUSTER_POLICY_ACTIONS: ClusterPolicyAction[] = [
 ];
 
 /**
+ * The actions that change what a cluster is (its request): what a rule without `appliesTo`
+ * checks. Rules for nodes, add-ons and deletion name those actions.
+ */
+export const REQUEST_ACTIONS: ClusterPolicyAction[] = [
+  'create',
+  'upgrade',
+  'scale',
+];
+
+/**
  * The operation within an action, as `operation` in rule expressions: `create`, `upgrade`,
  * `scale-node-pool`, `add-node-pool`, `remove-node-pool`, `replace-machine`, `cordon-node`,
  * `uncordon-node`, `drain-node`, `install-addon`, `upgrade-addon`, `remove-addon`, `delete`.

@@ -22,6 +22,7 @@ export function ActionButton(props: {
       disabled={Boolean(props.refusal)}
       aria-label={props.ariaLabel}
       onClick={props.onClick}
+      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       {props.label}
     </Button>

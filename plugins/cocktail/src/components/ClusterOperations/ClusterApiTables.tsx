@@ -1,5 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
   ClusterApiOverview,
   ClusterEventView,
@@ -19,8 +20,20 @@ export function NodePoolsTable(props: {
 }) {
   const pools = props.overview.nodePools;
   const columns: TableColumn<PoolRow>[] = [
-    { title: 'Node pool', field: 'name', highlight: true },
-    { title: 'Kind', field: 'kind' },
+    {
+      title: 'Node pool',
+      highlight: true,
+      render: p => (
+        <>
+          <Typography variant="body2">
+            <strong>{p.name}</strong>
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            {p.kind}
+          </Typography>
+        </>
+      ),
+    },
     {
       title: 'Ready',
       render: p => `${p.readyReplicas ?? 0} of ${p.replicas ?? '?'}`,
