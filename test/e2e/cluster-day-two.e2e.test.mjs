@@ -254,11 +254,18 @@ describe('keeping clusters after day one', () => {
         },
       },
     );
-    await page
-      .getByRole('row')
-      .filter({ hasText: `${CLUSTER}-batch` })
-      .first()
-      .waitFor({ state: 'detached', timeout: 60_000 });
+    await eventually('the batch pool to go', async () => {
+      const { body } = await api(
+        'erin',
+        'GET',
+        `/cluster-api/clusters/default/${CLUSTER}/overview`,
+      );
+      return (
+        body.nodePools.length === 1 &&
+        body.machines.every(m => m.pool !== `${CLUSTER}-batch`)
+      );
+    });
+    await page.getByText('Node pools (1)').waitFor({ timeout: 30_000 });
   });
 
   it('installs ingress-nginx through CAAPH', async () => {

@@ -229,4 +229,45 @@ describe('Cluster API after day one: add-ons through CAAPH and replaced machines
       ).toContain(`Machine ${doomed} was deleted`);
     });
   });
+  describe('a deleted node pool', () => {
+    it('takes its machines and nodes away without replacing them', async () => {
+      await createAll(t.objects, [
+        machineDeployment('day2', 'day2-md-extra', 1, 'v1.31.2'),
+      ]);
+      const [machine] = await eventually(async () => {
+        const machines = await list(
+          'Machine',
+          CAPI,
+          'cluster.x-k8s.io/deployment-name=day2-md-extra',
+        );
+        return machines.length === 1 ? machines : undefined;
+      }, 'the extra pool to run a machine');
+
+      await t.objects.delete({
+        apiVersion: CAPI,
+        kind: 'MachineDeployment',
+        metadata: { name: 'day2-md-extra', namespace: 'default' },
+      });
+
+      await eventually(async () => {
+        const machines = await list(
+          'Machine',
+          CAPI,
+          'cluster.x-k8s.io/deployment-name=day2-md-extra',
+        );
+        return machines.length === 0;
+      }, 'the machine to go');
+      const nodes = t.sim
+        .cluster('day2')
+        .store.list(t.sim.cluster('day2').registry.find('', 'v1', 'nodes')!)
+        .map(n => n.metadata.name);
+      expect(nodes).not.toContain(machine.metadata.name);
+      const events = await t.core.listNamespacedEvent({ namespace: 'default' });
+      const about = events.items.filter(e =>
+        e.message?.includes(machine.metadata.name),
+      );
+      expect(about.map(e => e.reason)).toContain('MachineDeleted');
+      expect(about.map(e => e.reason)).not.toContain('MachineReplaced');
+    });
+  });
 });

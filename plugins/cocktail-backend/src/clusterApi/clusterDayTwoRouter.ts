@@ -14,6 +14,9 @@ import {
   ServiceMapEntityV1alpha1,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { JsonObject } from '@backstage/types';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { ClusterPolicyPerson } from '@cocktailcloud/plugin-cocktail-node';
+import { z } from 'zod';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import { AuditStore } from '../audit';
@@ -121,96 +124,79 @@ export function clusterDayTwoRouter(options: {
     },
   );
 
-  api.post(
-    '/cluster-api/clusters/:namespace/:name/remove-node-pool',
-    { params: clusterApiParams, body: removeNodePoolBody },
-    async ({ params, body }, req, res) => {
-      const credentials = await httpAuth.credentials(req);
-      const { namespace, name } = params;
-      const result = await change(
-        req,
-        credentials,
-        {
-          action: 'cluster.node-pool.remove',
-          namespace,
-          name,
-          dryRun: body.dryRun,
-        },
-        async () => {
-          await authorize(
-            credentials,
-            cocktailClusterUpdatePermission,
-            entityRefOf(name),
-          );
-          return provisioner().removeNodePool(
-            namespace,
-            name,
-            body,
-            await options.personOf(credentials),
-          );
-        },
-      );
-      res.json({ result });
-    },
+  /**
+   * A change to the cluster: checked with `permission` on its Resource, run with the person for
+   * the cluster policy, audited as `action` unless a dry run.
+   */
+  function changeRoute<S extends z.ZodType<{ dryRun: boolean }>>(
+    path: string,
+    body: S,
+    permission: ResourcePermission,
+    action: (body: z.output<S>) => string,
+    call: (
+      params: { namespace: string; name: string },
+      body: z.output<S>,
+      person: ClusterPolicyPerson,
+    ) => Promise<unknown>,
+  ) {
+    api.post(
+      `/cluster-api/clusters/:namespace/:name/${path}`,
+      { params: clusterApiParams, body },
+      async ({ params, body: parsed }, req, res) => {
+        // The router types a generic schema's output loosely; it is S's output.
+        const input = parsed as z.output<S>;
+        const credentials = await httpAuth.credentials(req);
+        const result = await change(
+          req,
+          credentials,
+          { action: action(input), ...params, dryRun: input.dryRun },
+          async () => {
+            await authorize(credentials, permission, entityRefOf(params.name));
+            return call(params, input, await options.personOf(credentials));
+          },
+        );
+        res.json({ result });
+      },
+    );
+  }
+
+  changeRoute(
+    'remove-node-pool',
+    removeNodePoolBody,
+    cocktailClusterUpdatePermission,
+    () => 'cluster.node-pool.remove',
+    ({ namespace, name }, body, person) =>
+      provisioner().removeNodePool(namespace, name, body, person),
   );
 
-  api.post(
-    '/cluster-api/clusters/:namespace/:name/replace-machine',
-    { params: clusterApiParams, body: replaceMachineBody },
-    async ({ params, body }, req, res) => {
-      const credentials = await httpAuth.credentials(req);
-      const { namespace, name } = params;
-      const result = await change(
-        req,
-        credentials,
-        {
-          action: 'cluster.machine.replace',
-          namespace,
-          name,
-          dryRun: body.dryRun,
-        },
-        async () => {
-          await authorize(
-            credentials,
-            cocktailClusterUpdatePermission,
-            entityRefOf(name),
-          );
-          return provisioner().replaceMachine(
-            namespace,
-            name,
-            body,
-            await options.personOf(credentials),
-          );
-        },
-      );
-      res.json({ result });
-    },
+  changeRoute(
+    'replace-machine',
+    replaceMachineBody,
+    cocktailClusterUpdatePermission,
+    () => 'cluster.machine.replace',
+    ({ namespace, name }, body, person) =>
+      provisioner().replaceMachine(namespace, name, body, person),
   );
 
-  api.post(
-    '/cluster-api/clusters/:namespace/:name/delete',
-    { params: clusterApiParams, body: deleteClusterBody },
-    async ({ params, body }, req, res) => {
-      const credentials = await httpAuth.credentials(req);
-      const { namespace, name } = params;
-      const result = await change(
-        req,
-        credentials,
-        { action: 'cluster.delete', namespace, name, dryRun: body.dryRun },
-        async () => {
-          await authorize(
-            credentials,
-            cocktailClusterDeletePermission,
-            entityRefOf(name),
-          );
-          return provisioner().delete(namespace, name, body, {
-            person: await options.personOf(credentials),
-            boundServiceMaps: await boundServiceMaps(name),
-          });
-        },
-      );
-      res.json({ result });
-    },
+  changeRoute(
+    'delete',
+    deleteClusterBody,
+    cocktailClusterDeletePermission,
+    () => 'cluster.delete',
+    async ({ namespace, name }, body, person) =>
+      provisioner().delete(namespace, name, body, {
+        person,
+        boundServiceMaps: await boundServiceMaps(name),
+      }),
+  );
+
+  changeRoute(
+    'addons',
+    clusterAddonBody,
+    cocktailClusterUpdatePermission,
+    body => `cluster.addon.${body.action}`,
+    ({ namespace, name }, body, person) =>
+      provisioner().changeAddon(namespace, name, body, person),
   );
 
   api.get(
@@ -220,39 +206,6 @@ export function clusterDayTwoRouter(options: {
       const credentials = await httpAuth.credentials(req);
       await authorize(credentials, cocktailClusterReadPermission);
       res.json(await provisioner().addons(params.namespace, params.name));
-    },
-  );
-
-  api.post(
-    '/cluster-api/clusters/:namespace/:name/addons',
-    { params: clusterApiParams, body: clusterAddonBody },
-    async ({ params, body }, req, res) => {
-      const credentials = await httpAuth.credentials(req);
-      const { namespace, name } = params;
-      const result = await change(
-        req,
-        credentials,
-        {
-          action: `cluster.addon.${body.action}`,
-          namespace,
-          name,
-          dryRun: body.dryRun,
-        },
-        async () => {
-          await authorize(
-            credentials,
-            cocktailClusterUpdatePermission,
-            entityRefOf(name),
-          );
-          return provisioner().changeAddon(
-            namespace,
-            name,
-            body,
-            await options.personOf(credentials),
-          );
-        },
-      );
-      res.json({ result });
     },
   );
 

@@ -155,11 +155,29 @@ export function replaceDeletedMachine(
         clusterName,
       )
     : undefined;
-  if (cluster) {
+  if (!cluster) {
+    return;
+  }
+  const owner = machine.metadata.ownerReferences?.[0];
+  const ownerType =
+    owner && typeOf(scope.ctx, owner.apiVersion.split('/')[0], owner.kind);
+  const poolRemains =
+    !owner ||
+    (ownerType &&
+      scope.ctx.store.get(ownerType, machine.metadata.namespace, owner.name));
+  if (poolRemains) {
     scope.event(
       cluster,
       'MachineReplaced',
       `Machine ${machine.metadata.name} was deleted: its node ${nodeName} is gone and a new machine replaces it`,
+    );
+  } else {
+    scope.event(
+      cluster,
+      'MachineDeleted',
+      `Machine ${machine.metadata.name} was deleted with its pool ${
+        owner!.kind
+      }/${owner!.name}: its node ${nodeName} is gone`,
     );
   }
 }

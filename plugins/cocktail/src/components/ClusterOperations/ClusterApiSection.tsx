@@ -73,7 +73,7 @@ export function ClusterApiSection(props: { entity: Entity }) {
   };
   return (
     <>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} md={6}>
         <ClusterApiSummaryCard
           overview={overview.value}
           updateRefusal={updateRefusal}
@@ -83,7 +83,7 @@ export function ClusterApiSection(props: { entity: Entity }) {
           onDelete={() => openDialog({ kind: 'delete' })}
         />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12}>
         <NodePoolsTable
           overview={overview.value}
           refusal={updateRefusal}
