@@ -149,13 +149,14 @@ describe('cordon and drain through the eviction API, against a simulated cluster
     }
   }
 
-  const webPods = async () =>
-    (
+  async function webPods() {
+    return (
       await core.listNamespacedPod({
         namespace: 'default',
         labelSelector: 'app=web',
       })
     ).items;
+  }
   const nodeOf = async () => (await webPods())[0].spec!.nodeName!;
 
   it('lists the pods of a node, and cordons it after a dry run that changes nothing', async () => {

@@ -30,11 +30,13 @@ export function BackupDialog(props: {
 }) {
   const [ttl, setTtl] = useState(props.scheduled ? '168h' : '720h');
   const [schedule, setSchedule] = useState('0 3 * * *');
-  const invalid = !DURATION.test(ttl)
-    ? 'Keep for: a duration such as 720h or 24h30m.'
-    : props.scheduled && !CRON.test(schedule.trim())
-    ? 'Schedule: five cron fields (minute hour day month weekday) such as 0 3 * * *, or @daily.'
-    : undefined;
+  let invalid: string | undefined;
+  if (!DURATION.test(ttl)) {
+    invalid = 'Keep for: a duration such as 720h or 24h30m.';
+  } else if (props.scheduled && !CRON.test(schedule.trim())) {
+    invalid =
+      'Schedule: five cron fields (minute hour day month weekday) such as 0 3 * * *, or @daily.';
+  }
   return (
     <ChangeDialog<BackupChangeResult>
       open

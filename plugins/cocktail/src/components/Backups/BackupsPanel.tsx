@@ -90,7 +90,7 @@ export function BackupsPanel(props: {
           }
         />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12}>
         <SchedulesTable
           schedules={value.schedules}
           removeRefusal={props.createRefusal}
@@ -100,7 +100,7 @@ export function BackupsPanel(props: {
           }
         />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12}>
         <RestoresTable restores={value.restores} />
       </Grid>
       {dialog?.kind === 'backup' && (
