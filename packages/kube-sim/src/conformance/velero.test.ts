@@ -157,6 +157,10 @@ describe('Velero: backups, schedules and restores', () => {
       namespace: 'shop-copy',
     });
     expect(settings.data).toEqual({ currency: 'EUR' });
+    const copy = await t.core.readNamespace({ name: 'shop-copy' });
+    expect(copy.metadata?.labels?.['kubernetes.io/metadata.name']).toBe(
+      'shop-copy',
+    );
     await t.apps.readNamespacedDeployment({
       name: 'cart',
       namespace: 'shop-copy',

@@ -231,7 +231,7 @@ describe('GET /access', () => {
     expect(response.body.role).toBeUndefined();
     expect(response.body.permissions['cocktail.cluster.update']).toEqual({
       allowed: false,
-      reason: `Upgrading and scaling a cluster needs a platform admin or the cluster's owner (group:infra); you are neither. ${ASK_PLATFORM}`,
+      reason: `Changing a cluster needs a platform admin or the cluster's owner (group:infra); you are neither. ${ASK_PLATFORM}`,
     });
     expect(response.body.permissions['cocktail.server.scale'].reason).toBe(
       `Scaling needs the developer role on the entity's Service, and resource:default/prod belongs to no Service in the catalog. ${ASK_PLATFORM}`,

@@ -242,7 +242,9 @@ export class VeleroBackups {
       namespace: VELERO_NAMESPACE,
       name,
     });
-    if (!schedule || !scheduleView(schedule).namespaces.includes(namespace)) {
+    // Only a schedule of this namespace alone: one that also covers others is not the ServiceMap's to remove.
+    const namespaces = schedule ? scheduleView(schedule).namespaces : [];
+    if (namespaces.length !== 1 || namespaces[0] !== namespace) {
       throw new NotFoundError(
         `schedule: no backup schedule ${name} of namespace ${namespace} on ${this.ops.cluster}`,
       );

@@ -266,6 +266,17 @@ describe('Velero backups and restores of ServiceMaps, against a simulated cluste
       (await backupsOf()).restores.find((r: any) => r.name === 'copy')
         .targetNamespace,
     ).toBe('payments-dev-copy');
+    const existing = await request(app)
+      .post('/servicemaps/default/payments-dev/restores')
+      .send({
+        backup: 'payments-dev-20261206-231500',
+        targetNamespace: 'payments-dev-copy',
+        dryRun: true,
+      });
+    expect(existing.status).toBe(409);
+    expect(existing.body.error.message).toBe(
+      "targetNamespace: payments-dev-copy already exists on cluster dev; restore into a new namespace, or into the ServiceMap's own",
+    );
   });
 
   it('schedules backups, lists the schedule and its first backup, and removes the schedule', async () => {

@@ -95,12 +95,15 @@ export function backupsRouter(options: {
     };
   }
 
-  /** A restore's new namespace must be free: not the cluster's own, not reserved, not another ServiceMap's. */
+  /**
+   * A restore's new namespace must be free: not the cluster's own, not reserved, claimed by no
+   * ServiceMap (read as the plugin, so none hides from the person), and not on the cluster yet,
+   * so a restore cannot put workloads into a namespace someone else runs.
+   */
   async function checkTargetNamespace(
     serviceMap: ServiceMapEntityV1alpha1,
     cluster: string,
     target: string,
-    credentials: BackstageCredentials,
   ) {
     try {
       checkServiceMapNamespace({
@@ -108,7 +111,11 @@ export function backupsRouter(options: {
         cluster,
         namespace: target,
         reserved: [...(options.reservedNamespaces ?? []), 'velero'],
-        claims: (await options.catalog.serviceMaps(credentials)).map(map => ({
+        claims: (
+          await options.catalog.serviceMaps(
+            await options.auth.getOwnServiceCredentials(),
+          )
+        ).map(map => ({
           ref: refOf(map),
           cluster: clusterNameOf(map),
           namespace: map.spec.namespace,
@@ -122,6 +129,12 @@ export function backupsRouter(options: {
       throw error instanceof ConflictError
         ? new ConflictError(message)
         : new InputError(message);
+    }
+    const ops = await options.operationsFor(cluster);
+    if (await ops.read({ apiVersion: 'v1', kind: 'Namespace', name: target })) {
+      throw new ConflictError(
+        `targetNamespace: ${target} already exists on cluster ${cluster}; restore into a new namespace, or into the ServiceMap's own`,
+      );
     }
   }
 
@@ -230,7 +243,6 @@ export function backupsRouter(options: {
               target.serviceMap,
               target.cluster,
               body.targetNamespace,
-              credentials,
             );
           }
           return (await veleroOn(target.cluster)).restore(

@@ -41,6 +41,7 @@ export class ClusterProvisioner {
       owner: string;
       where?: string;
       addons?: string[];
+      person?: ClusterPolicyPerson;
     },
   ) {
     return createCluster(

@@ -43,6 +43,15 @@ function readyCondition(release: any) {
   );
 }
 
+/** The HelmChartProxies that install add-ons on this cluster. */
+export async function listAddonChartProxies(
+  management: ManagementCluster,
+  cluster: any,
+  versions: Versions,
+) {
+  return chartProxiesOf(management, cluster, versions);
+}
+
 async function chartProxiesOf(
   management: ManagementCluster,
   cluster: any,

@@ -98,6 +98,7 @@ export function clusterApiRouter(options: {
             dryRun: body.dryRun,
             owner: body.owner ?? actorOf(options.auth, credentials),
             addons: body.addons,
+            person: await options.personOf?.(credentials),
           });
         },
       );

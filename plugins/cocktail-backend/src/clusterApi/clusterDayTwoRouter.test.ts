@@ -86,6 +86,7 @@ describe('the cluster page routes after day one, against a simulated management 
   let person = erin;
   let serviceMaps: any[] = [];
   let createdAddons: string[] = [];
+  let resource: any;
   const base = '/cluster-api/clusters/default/keep';
 
   beforeAll(async () => {
@@ -138,7 +139,7 @@ describe('the cluster page routes after day one, against a simulated management 
       provisioner,
     };
     const catalog = {
-      getEntityByRef: async () => undefined,
+      getEntityByRef: async () => resource,
       getEntities: async () => ({ items: serviceMaps }),
     };
     const middleware = MiddlewareFactory.create({
@@ -170,6 +171,7 @@ describe('the cluster page routes after day one, against a simulated management 
   });
 
   beforeEach(() => {
+    resource = undefined;
     person = erin;
     serviceMaps = [];
     authorize.mockReset();
@@ -440,6 +442,7 @@ describe('the cluster page routes after day one, against a simulated management 
     expect(dry.status).toBe(200);
     expect(dry.body.result.changes).toEqual(
       expect.arrayContaining([
+        'Delete HelmChartProxy/keep-calico: its add-on goes with the cluster, and a later cluster of this name does not inherit it',
         'Delete Cluster/keep in default on management cluster mgmt',
         'Cluster API deletes KubeadmControlPlane/keep-control-plane',
         'Cluster API deletes Secret/keep-kubeconfig; the portal stops reaching the cluster',
@@ -447,6 +450,22 @@ describe('the cluster page routes after day one, against a simulated management 
     );
     expect(dry.body.result.warnings[0]).toMatch(
       /^Forced: the ServiceMaps servicemap:default\/payments-keep lose their cluster/,
+    );
+  });
+
+  it("refuses a change when the cluster's Resource names a Cluster of another namespace", async () => {
+    resource = {
+      metadata: {
+        name: 'keep',
+        annotations: { 'cocktailcloud.io/cluster-api': 'mgmt/team-b/keep' },
+      },
+    };
+    const response = await request(app)
+      .post(`${base}/delete`)
+      .send({ dryRun: true });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(
+      "cluster: resource:default/keep is the Cluster mgmt/team-b/keep, not default/keep; permissions on it do not reach another namespace's Cluster",
     );
   });
 
@@ -484,5 +503,14 @@ describe('the cluster page routes after day one, against a simulated management 
       (await audit.query({ action: 'cluster.delete', outcome: 'succeeded' }))
         .items,
     ).toHaveLength(1);
+    const management = sim.cluster('mgmt');
+    const proxies = management.store.list(
+      management.registry.find(
+        'addons.cluster.x-k8s.io',
+        'v1alpha1',
+        'helmchartproxies',
+      )!,
+    );
+    expect(proxies.map(p => p.metadata.name)).toEqual([]);
   });
 });

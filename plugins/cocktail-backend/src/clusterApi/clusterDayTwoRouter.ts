@@ -5,7 +5,7 @@ import {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   cocktailClusterDeletePermission,
   cocktailClusterReadPermission,
@@ -34,6 +34,9 @@ import {
 } from './clusterDayTwoBodies';
 import { ClusterProvisioner } from './ClusterProvisioner';
 import { PersonOf } from './policyPerson';
+
+/** The annotation a Resource names its Cluster API Cluster by: `<management>/<namespace>/<name>`. */
+const CLUSTER_API_ANNOTATION = 'cocktailcloud.io/cluster-api';
 
 /**
  * The cluster page's Cluster API routes after day one: the overview, removing node pools,
@@ -64,14 +67,23 @@ export function clusterDayTwoRouter(options: {
     return options.provisioner;
   }
 
-  /** The catalog's ServiceMaps on this cluster, read as the plugin so none hides from the person. */
-  async function boundServiceMaps(cluster: string): Promise<string[]> {
+  /**
+   * The catalog's ServiceMaps on this cluster: read as the plugin when deciding whether it may
+   * be deleted (so none hides from the person), as the person when only shown to them.
+   */
+  async function boundServiceMaps(
+    cluster: string,
+    credentials?: BackstageCredentials,
+  ): Promise<string[]> {
     const { items } = await options.catalog.getEntities(
       {
         filter: { kind: 'ServiceMap' },
         fields: ['apiVersion', 'kind', 'metadata', 'spec'],
       },
-      { credentials: await options.auth.getOwnServiceCredentials() },
+      {
+        credentials:
+          credentials ?? (await options.auth.getOwnServiceCredentials()),
+      },
     );
     return (items.filter(isServiceMapEntity) as ServiceMapEntityV1alpha1[])
       .filter(serviceMap => clusterNameOf(serviceMap) === cluster)
@@ -80,6 +92,33 @@ export function clusterDayTwoRouter(options: {
   }
 
   const entityRefOf = (name: string) => `resource:default/${name}`;
+
+  /**
+   * Permissions are checked on the cluster's Resource, found by name; a Resource that names its
+   * Cluster (`cocktailcloud.io/cluster-api`) must name this one, so owning `demo` does not reach
+   * a Cluster `demo` of another namespace.
+   */
+  async function checkResourceNames(params: {
+    namespace: string;
+    name: string;
+  }) {
+    const entity = await options.catalog.getEntityByRef(
+      entityRefOf(params.name),
+      {
+        credentials: await options.auth.getOwnServiceCredentials(),
+      },
+    );
+    const named = entity?.metadata?.annotations?.[CLUSTER_API_ANNOTATION];
+    if (named && !named.endsWith(`/${params.namespace}/${params.name}`)) {
+      throw new NotAllowedError(
+        `cluster: ${entityRefOf(params.name)} is the Cluster ${named}, not ${
+          params.namespace
+        }/${
+          params.name
+        }; permissions on it do not reach another namespace's Cluster`,
+      );
+    }
+  }
 
   async function change<T>(
     req: express.Request,
@@ -118,7 +157,7 @@ export function clusterDayTwoRouter(options: {
         await provisioner().overview(
           params.namespace,
           params.name,
-          await boundServiceMaps(params.name),
+          await boundServiceMaps(params.name, credentials),
         ),
       );
     },
@@ -151,6 +190,7 @@ export function clusterDayTwoRouter(options: {
           credentials,
           { action: action(input), ...params, dryRun: input.dryRun },
           async () => {
+            await checkResourceNames(params);
             await authorize(credentials, permission, entityRefOf(params.name));
             return call(params, input, await options.personOf(credentials));
           },

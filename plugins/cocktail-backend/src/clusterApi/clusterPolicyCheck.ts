@@ -36,11 +36,13 @@ export function checkClusterPolicy(
     operation: string;
     person?: ClusterPolicyPerson;
     target?: Record<string, string>;
+    /** The cluster's request as the change leaves it, when it changes it. */
+    after?: ClusterPolicyRequest;
   },
 ): string[] {
   const { request, current } = policySubjectOf(cluster);
   refusePolicy(
-    policy.check(check.action, request, current, {
+    policy.check(check.action, check.after ?? request, current, {
       operation: check.operation,
       person: check.person,
       target: check.target,

@@ -3,6 +3,7 @@ import {
   AddonCatalog,
   addonClusterLabel,
   ClusterPolicy,
+  ClusterPolicyPerson,
   ClusterRequest,
   defaultAddonsFor,
   Manifest,
@@ -96,6 +97,7 @@ export async function createCluster(
     catalog?: AddonCatalog;
     /** Add-on names; the catalog's defaults when not given. */
     addons?: string[];
+    person?: ClusterPolicyPerson;
   },
 ) {
   const { request, issues } = validateClusterRequest(
@@ -103,7 +105,12 @@ export async function createCluster(
     management.providers,
   );
   refuseIssues(issues, options.where);
-  refusePolicy(policy.check('create', request!));
+  refusePolicy(
+    policy.check('create', request!, null, {
+      operation: 'create',
+      person: options.person,
+    }),
+  );
   const { manifests: rendered, versions } = await renderForManagement(
     management,
     request!,
@@ -112,6 +119,16 @@ export async function createCluster(
   const addons = options.catalog
     ? addonsForNewCluster(options.catalog, request!, options.addons)
     : [];
+  // Each add-on the new cluster gets passes the add-on rules, as installing it later would.
+  refusePolicy(
+    addons.flatMap(addon =>
+      policy.check('addon', request!, null, {
+        operation: 'install-addon',
+        person: options.person,
+        target: { addon: addon.name, version: addon.version },
+      }),
+    ),
+  );
   const manifests = withAddons(
     rendered,
     request!,

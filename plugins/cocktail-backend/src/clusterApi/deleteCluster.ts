@@ -11,6 +11,10 @@ import {
 } from './clusterOperations';
 import { checkClusterPolicy } from './clusterPolicyCheck';
 import { listMachines } from './readClusterOverview';
+import {
+  addonsUnavailableReason,
+  listAddonChartProxies,
+} from './clusterAddons';
 
 function refName(ref: any): string | undefined {
   return ref?.kind && ref?.name ? `${ref.kind}/${ref.name}` : undefined;
@@ -62,9 +66,12 @@ export async function deleteCluster(
     person: context.person,
     target: { cluster: name },
   });
-  const [pools, machines] = await Promise.all([
+  const [pools, machines, addonProxies] = await Promise.all([
     listNodePoolObjects(management, cluster, versions),
     listMachines(management, cluster, versions),
+    addonsUnavailableReason(management).then(reason =>
+      reason ? [] : listAddonChartProxies(management, cluster, versions),
+    ),
   ]);
   const changes = [
     `Delete Cluster/${name} in ${namespace} on management cluster ${management.name}`,
@@ -83,6 +90,10 @@ export async function deleteCluster(
       machines.map(m => m.metadata.name).join(', ') || 'none'
     }`,
     `Cluster API deletes Secret/${name}-kubeconfig; the portal stops reaching the cluster`,
+    ...addonProxies.map(
+      proxy =>
+        `Delete HelmChartProxy/${proxy.metadata.name}: its add-on goes with the cluster, and a later cluster of this name does not inherit it`,
+    ),
   ];
   if (!body.dryRun) {
     await management.ops.delete({
@@ -91,6 +102,14 @@ export async function deleteCluster(
       namespace,
       name,
     });
+    for (const proxy of addonProxies) {
+      await management.ops.delete({
+        apiVersion: proxy.apiVersion,
+        kind: 'HelmChartProxy',
+        namespace,
+        name: proxy.metadata.name,
+      });
+    }
   }
   return { dryRun: body.dryRun, changes, warnings, policyRules };
 }

@@ -42,6 +42,11 @@ export async function removeNodePool(
   person?: ClusterPolicyPerson,
 ): Promise<ClusterChangeResult> {
   const { namespace, name } = cluster.metadata;
+  if (cluster.spec?.topology) {
+    throw new ConflictError(
+      `nodePool: ${name} is a ClusterClass cluster, whose node pools are in its spec.topology.workers; change them there, or the topology controller recreates the pool`,
+    );
+  }
   const pools = await listNodePoolObjects(management, cluster, versions);
   const pool = pools.find(
     p =>
@@ -60,11 +65,20 @@ export async function removeNodePool(
       `nodePool: ${pool.metadata.name} is the last node pool of ${name}; add another pool before removing it, or delete the cluster`,
     );
   }
+  const request = requestFromCluster(cluster);
+  const isThisPool = (p: { name: string }) =>
+    p.name === pool.metadata.name || `${name}-${p.name}` === pool.metadata.name;
+  const remaining = request && {
+    ...request,
+    nodePools: request.nodePools.filter(p => !isThisPool(p)),
+  };
+  // Judged as the cluster will be: rules on the pools left apply.
   const policyRules = checkClusterPolicy(policy, cluster, {
     action: 'scale',
     operation: 'remove-node-pool',
     person,
     target: { nodePool: pool.metadata.name },
+    after: remaining,
   });
   const sharedTemplates = new Set(
     pools
@@ -86,12 +100,12 @@ export async function removeNodePool(
       ref => `Delete ${ref.kind}/${ref.name}, which only this pool uses`,
     ),
   ];
-  const request = requestFromCluster(cluster);
   if (request) {
     changes.push(
       `Remove pool ${body.nodePool} from the request kept on Cluster/${name}`,
     );
   }
+  const warnings: string[] = [];
   if (!body.dryRun) {
     await management.ops.delete({
       apiVersion: pool.apiVersion,
@@ -103,9 +117,18 @@ export async function removeNodePool(
       const group = ref.apiGroup ?? ref.apiVersion?.split('/')[0];
       const apiVersion = versions[`${group}/${ref.kind}`] ?? ref.apiVersion;
       if (apiVersion) {
+        // The pool is gone either way; a template left behind is said, not fatal.
         await management.ops
           .delete({ apiVersion, kind: ref.kind, namespace, name: ref.name })
-          .catch(() => undefined);
+          .catch(error => {
+            if (!(error instanceof NotFoundError)) {
+              warnings.push(
+                `${ref.kind}/${ref.name} was not deleted (${
+                  (error as Error).message
+                }); delete it by hand`,
+              );
+            }
+          });
       }
     }
     if (request) {
@@ -116,20 +139,10 @@ export async function removeNodePool(
           namespace,
           name,
         },
-        withRequestAnnotation(
-          { metadata: {} },
-          {
-            ...request,
-            nodePools: request.nodePools.filter(
-              p =>
-                !pool.metadata.name.endsWith(`-${p.name}`) &&
-                p.name !== pool.metadata.name,
-            ),
-          },
-        ),
+        withRequestAnnotation({ metadata: {} }, remaining!),
         'merge',
       );
     }
   }
-  return { dryRun: body.dryRun, changes, policyRules };
+  return { dryRun: body.dryRun, changes, warnings, policyRules };
 }

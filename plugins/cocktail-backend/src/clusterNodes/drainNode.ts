@@ -59,6 +59,10 @@ export async function drainNode(
   const sleep =
     options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
   const current = await ops.readNode(node);
+  // A real drain cordons before it lists, so no pod lands on the node between the two.
+  if (!options.dryRun && !current.spec?.unschedulable) {
+    await ops.setUnschedulable(node, true);
+  }
   const { skipped, unmanaged, toEvict } = classifyPods(await ops.podsOn(node));
   if (unmanaged.length && !options.force) {
     throw new ConflictError(
@@ -68,7 +72,7 @@ export async function drainNode(
         unmanaged.length === 1 ? 'it' : 'them'
       } elsewhere; drain with force to evict ${
         unmanaged.length === 1 ? 'it' : 'them'
-      } anyway`,
+      } anyway${options.dryRun ? '' : ` (the node is left cordoned)`}`,
     );
   }
   const changes = [
@@ -99,22 +103,24 @@ export async function drainNode(
   if (options.dryRun) {
     return result;
   }
-  if (!current.spec?.unschedulable) {
-    await ops.setUnschedulable(node, true);
-  }
   let remaining = toEvict;
   const reasons = new Map<string, string>();
   const deadline = Date.now() + options.timeoutMs;
-  while (remaining.length) {
+  while (remaining.length && Date.now() < deadline) {
     const next: k8s.V1Pod[] = [];
     for (const pod of remaining) {
+      if (Date.now() >= deadline) {
+        next.push(pod);
+        continue;
+      }
       const outcome = await ops.evict(
         pod.metadata!.namespace!,
         pod.metadata!.name!,
       );
-      if (outcome.evicted) {
+      // A pod already gone (perhaps evicted by a request whose answer was lost) is off the node.
+      if (outcome.evicted || outcome.gone) {
         result.evicted.push(podName(pod));
-      } else if (!outcome.gone) {
+      } else {
         reasons.set(podName(pod), outcome.reason);
         if (outcome.retry) {
           next.push(pod);
@@ -124,10 +130,10 @@ export async function drainNode(
       }
     }
     remaining = next;
-    if (!remaining.length || Date.now() >= deadline) {
-      break;
+    const left = deadline - Date.now();
+    if (remaining.length && left > 0) {
+      await sleep(Math.min(options.retryIntervalMs ?? 1_000, left));
     }
-    await sleep(options.retryIntervalMs ?? 1_000);
   }
   result.blocked.push(
     ...remaining.map(pod => ({

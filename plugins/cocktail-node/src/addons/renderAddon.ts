@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Manifest } from '../rendering/types';
 import { AddonDefinition } from './types';
 
@@ -53,7 +54,12 @@ export function chartProxyName(
   clusterName: string,
 ): string {
   const full = `${clusterName}-${addon.name}`;
-  return full.length <= 63 ? full : full.slice(0, 63).replace(/-+$/, '');
+  if (full.length <= 63) {
+    return full;
+  }
+  // Cut to fit, with a hash of the whole name so two add-ons of one cluster never share it.
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, 54).replace(/-+$/, '')}-${hash}`;
 }
 
 /**

@@ -72,7 +72,7 @@ describeWithFixtures(
       for (const result of results) {
         expect(schemas.manifestProblems(result)).toEqual([]);
       }
-      expect(results[0].spec.replicas).toBe(7);
+      expect((results[0].spec as { replicas: number }).replicas).toBe(7);
     });
 
     it.each(MANAGED)(

@@ -105,7 +105,7 @@ describe('describeRefusal', () => {
         platformAdmins,
       }),
     ).toBe(
-      "Upgrading and scaling a cluster needs a platform admin or the cluster's owner (group:default/infra); you are neither. Ask a platform admin (group:default/platform-team).",
+      "Changing a cluster needs a platform admin or the cluster's owner (group:default/infra); you are neither. Ask a platform admin (group:default/platform-team).",
     );
     expect(refusal('cocktail.cluster.create')).toBe(
       'Creating clusters needs a platform admin; you are not one. Ask a platform admin (group:default/platform-team).',

@@ -75,7 +75,17 @@ export function restoreItems(
     const target = mapping[source] ?? source;
     const wanted = restoredObject(
       isNamespace
-        ? { ...object, metadata: { ...object.metadata, name: target } }
+        ? {
+            ...object,
+            metadata: {
+              ...object.metadata,
+              name: target,
+              labels: {
+                ...object.metadata.labels,
+                'kubernetes.io/metadata.name': target,
+              },
+            },
+          }
         : object,
       isNamespace ? undefined : target,
       labels,

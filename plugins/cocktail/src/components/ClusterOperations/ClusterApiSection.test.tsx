@@ -139,9 +139,8 @@ describe('ClusterApiSection', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Available: True')).toBeInTheDocument();
-    expect((await rowsOfTable('Node pools (1)'))[0].slice(0, 6)).toEqual([
-      'demo-workers',
-      'MachineDeployment',
+    expect((await rowsOfTable('Node pools (1)'))[0].slice(0, 5)).toEqual([
+      'demo-workersMachineDeployment',
       '2 of 2',
       'v1.32.2',
       'm5.large',
