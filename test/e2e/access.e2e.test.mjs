@@ -249,6 +249,8 @@ describe('time-limited cluster access from the Access tab', () => {
       .getByRole('row')
       .filter({ hasText: 'INC-42 worker stuck in payments-dev' });
     await row.waitFor();
+    // The person's link shows their ref until the catalog's display name arrives.
+    await row.getByText('Bob Lee').waitFor();
     assert.match(
       await row.innerText(),
       /Bob Lee[\s\S]*edit[\s\S]*(9|10) min left/,

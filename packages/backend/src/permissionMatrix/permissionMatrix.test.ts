@@ -230,6 +230,29 @@ describe('the permission matrix', () => {
     expect(STANDING.carol.roles.payments).toBe('viewer');
   });
 
+  it('explains refusals of the cluster and backup operations to a viewer and to a Service admin', async () => {
+    const backup = await call(
+      'carol',
+      'POST',
+      '/api/cocktail/servicemaps/default/payments-dev/backups',
+      { body: { dryRun: true } },
+    );
+    expect(backup.status).toBe(403);
+    expect(backup.message).toBe(
+      'Backing up needs the admin role on Payments; you are a viewer. Ask an admin of Payments (group:default/payments-team, user:default/alice).',
+    );
+    const drain = await call(
+      'alice',
+      'POST',
+      '/api/cocktail/clusters/dev/nodes/dev-node-2/drain',
+      { body: { dryRun: true } },
+    );
+    expect(drain.status).toBe(403);
+    expect(drain.message).toMatch(
+      /^Changing a cluster needs a platform admin or the cluster's owner/,
+    );
+  });
+
   it("refuses a server of Payments' team that names a Search ServiceMap to Payments' admin", async () => {
     const alice = await call(
       'alice',
