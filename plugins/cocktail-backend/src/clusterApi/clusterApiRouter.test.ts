@@ -68,6 +68,7 @@ describe('the Cluster API routes against a simulated management cluster', () => 
   let audit: DatabaseAuditStore;
   const authorize = jest.fn();
   const refreshRegistry = jest.fn(async () => {});
+  let resource: any;
 
   beforeAll(async () => {
     const client: typeof k8s = await import('@kubernetes/client-node');
@@ -114,6 +115,10 @@ describe('the Cluster API routes against a simulated management cluster', () => 
       auditor: mockServices.auditor.mock(),
       audit,
       authorize: createAuthorize(mockServices.permissions.mock({ authorize })),
+      catalog: {
+        getEntityByRef: async () => resource,
+        getEntities: async () => ({ items: [] }),
+      },
     };
     const logger = mockServices.logger.mock();
     const middleware = MiddlewareFactory.create({
@@ -311,6 +316,22 @@ describe('the Cluster API routes against a simulated management cluster', () => 
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toMatch(
       /^nodePool: demo has no node pool gpu; it has /,
+    );
+  });
+
+  it('refuses to upgrade a Cluster of another namespace than its Resource names', async () => {
+    resource = {
+      metadata: {
+        annotations: { 'cocktailcloud.io/cluster-api': 'mgmt/team-b/demo' },
+      },
+    };
+    const response = await request(app)
+      .post('/cluster-api/clusters/default/demo/upgrade')
+      .send({ version: 'v1.34.0', dryRun: true });
+    resource = undefined;
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(
+      "cluster: resource:default/demo is the Cluster mgmt/team-b/demo, not default/demo; permissions on it do not reach another namespace's Cluster",
     );
   });
 

@@ -23,6 +23,8 @@ import { validatedRouter } from '../validation/validatedRouter';
 import { JsonObject } from '@backstage/types';
 import { ClusterProvisioner } from './ClusterProvisioner';
 import { PersonOf } from './policyPerson';
+import { requireClusterOfResource } from './requireClusterOfResource';
+import { CatalogEntityReader } from '../service/ServerResolver';
 
 /**
  * The Cluster API routes: create, follow, upgrade and scale clusters on the management cluster.
@@ -34,6 +36,8 @@ export function clusterApiRouter(options: {
   auditor: AuditorService;
   audit: AuditStore;
   authorize: Authorize;
+  /** Finds the Resource a Cluster's permissions are checked on. */
+  catalog: CatalogEntityReader;
   /** Undefined when `cocktail.clusterApi.managementCluster` is not configured. */
   provisioner?: ClusterProvisioner;
   /** Who asks, for the cluster policy; only their ref when not given. */
@@ -127,6 +131,7 @@ export function clusterApiRouter(options: {
         body.dryRun,
         { action: 'cluster.upgrade', namespace, name },
         async () => {
+          await requireClusterOfResource(options, { namespace, name });
           await authorize(
             credentials,
             cocktailClusterUpdatePermission,
@@ -155,6 +160,7 @@ export function clusterApiRouter(options: {
         body.dryRun,
         { action: 'cluster.scale', namespace, name },
         async () => {
+          await requireClusterOfResource(options, { namespace, name });
           await authorize(
             credentials,
             cocktailClusterUpdatePermission,

@@ -148,7 +148,7 @@ describe('the cluster page routes after day one, against a simulated management 
     });
     app = express()
       .use(express.json())
-      .use(clusterApiRouter(shared))
+      .use(clusterApiRouter({ ...shared, catalog }))
       .use(clusterDayTwoRouter({ ...shared, catalog }))
       .use(middleware.error());
     authorize.mockImplementation(async (requests: any[]) =>

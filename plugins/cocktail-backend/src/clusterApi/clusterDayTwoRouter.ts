@@ -5,7 +5,7 @@ import {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   cocktailClusterDeletePermission,
   cocktailClusterReadPermission,
@@ -34,9 +34,10 @@ import {
 } from './clusterDayTwoBodies';
 import { ClusterProvisioner } from './ClusterProvisioner';
 import { PersonOf } from './policyPerson';
-
-/** The annotation a Resource names its Cluster API Cluster by: `<management>/<namespace>/<name>`. */
-const CLUSTER_API_ANNOTATION = 'cocktailcloud.io/cluster-api';
+import {
+  clusterResourceRef,
+  requireClusterOfResource,
+} from './requireClusterOfResource';
 
 /**
  * The cluster page's Cluster API routes after day one: the overview, removing node pools,
@@ -91,34 +92,7 @@ export function clusterDayTwoRouter(options: {
       .sort();
   }
 
-  const entityRefOf = (name: string) => `resource:default/${name}`;
-
-  /**
-   * Permissions are checked on the cluster's Resource, found by name; a Resource that names its
-   * Cluster (`cocktailcloud.io/cluster-api`) must name this one, so owning `demo` does not reach
-   * a Cluster `demo` of another namespace.
-   */
-  async function checkResourceNames(params: {
-    namespace: string;
-    name: string;
-  }) {
-    const entity = await options.catalog.getEntityByRef(
-      entityRefOf(params.name),
-      {
-        credentials: await options.auth.getOwnServiceCredentials(),
-      },
-    );
-    const named = entity?.metadata?.annotations?.[CLUSTER_API_ANNOTATION];
-    if (named && !named.endsWith(`/${params.namespace}/${params.name}`)) {
-      throw new NotAllowedError(
-        `cluster: ${entityRefOf(params.name)} is the Cluster ${named}, not ${
-          params.namespace
-        }/${
-          params.name
-        }; permissions on it do not reach another namespace's Cluster`,
-      );
-    }
-  }
+  const entityRefOf = clusterResourceRef;
 
   async function change<T>(
     req: express.Request,
@@ -190,7 +164,7 @@ export function clusterDayTwoRouter(options: {
           credentials,
           { action: action(input), ...params, dryRun: input.dryRun },
           async () => {
-            await checkResourceNames(params);
+            await requireClusterOfResource(options, params);
             await authorize(credentials, permission, entityRefOf(params.name));
             return call(params, input, await options.personOf(credentials));
           },

@@ -11,7 +11,7 @@ import {
   RestoreCreateRequest,
 } from '@cocktailcloud/plugin-cocktail-common';
 import { useState } from 'react';
-import { usePolledResource } from '../../hooks/usePolledResource';
+import { useLiveResource } from '../../hooks/useLiveResource';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ActionButton } from '../ClusterOperations/ClusterApiSummaryCard';
 import { ChangeDialog } from '../ClusterOperations/ChangeDialog';
@@ -45,7 +45,7 @@ export function BackupsPanel(props: {
     ) => Promise<BackupChangeResult>;
   };
 }) {
-  const backups = usePolledResource(props.load, props.deps, 3_000);
+  const backups = useLiveResource(props.load, props.deps, undefined, 3_000);
   const [dialog, setDialog] = useState<Dialog>();
   const close = () => {
     setDialog(undefined);

@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { cocktailApiRef } from '../../api';
 import { refusalOf, useEntityAccess } from '../../hooks/useEntityAccess';
-import { usePolledResource } from '../../hooks/usePolledResource';
+import { useLiveResource } from '../../hooks/useLiveResource';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { AddonsTable } from './AddonsTable';
 import { ClusterApiDialog, ClusterDialog } from './ClusterApiDialogs';
@@ -32,14 +32,16 @@ export function ClusterApiSection(props: { entity: Entity }) {
   const access = useEntityAccess(props.entity);
   const [dialog, setDialog] = useState<ClusterDialog>();
   const key = ref ? `${ref.namespace}/${ref.name}` : '';
-  const overview = usePolledResource(
+  const overview = useLiveResource(
     async () => (ref ? api.getClusterApiOverview(ref) : undefined),
     [api, key],
+    undefined,
     REFRESH_MS,
   );
-  const addons = usePolledResource(
+  const addons = useLiveResource(
     async () => (ref ? api.getClusterAddons(ref) : undefined),
     [api, key],
+    undefined,
     REFRESH_MS,
   );
   if (!ref) {

@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { NodeDrainResult } from '@cocktailcloud/plugin-cocktail-common';
 import { useState } from 'react';
 import { cocktailApiRef } from '../../api';
-import { usePolledResource } from '../../hooks/usePolledResource';
+import { useLiveResource } from '../../hooks/useLiveResource';
 import { ChangeDialog, DoneList } from './ChangeDialog';
 
 export type NodeAction = 'cordon' | 'uncordon' | 'drain';
@@ -13,9 +13,10 @@ export type NodeAction = 'cordon' | 'uncordon' | 'drain';
 /** The pods still on the node, followed while the drain runs and after it. */
 function PodsOnNode(props: { cluster: string; node: string }) {
   const api = useApi(cocktailApiRef);
-  const pods = usePolledResource(
+  const pods = useLiveResource(
     () => api.getNodePods(props.cluster, props.node),
     [api, props.cluster, props.node],
+    undefined,
     1_000,
   );
   const left = pods.value?.pods.filter(p => p.ownerKind !== 'DaemonSet');
